@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace ActorBot.Host.Cli;
+
+/// <summary>Assembles the command tree. Each sub-command lives in its own file and is added here.</summary>
+public static class CliRoot
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("ActorBot: an actor-based trading service for crypto perpetual futures.");
+        root.Subcommands.Add(RunCommand.Build());
+        return root;
+    }
+}

@@ -1,0 +1,9 @@
+namespace ActorBot.Benchmarks;
+
+/// <summary>One named benchmark suite (<c>kernel</c>, <c>hocon</c>, <c>persistence</c>, <c>venue</c>, <c>replay</c>).</summary>
+public interface IBenchmarkSuite
+{
+    string Name { get; }
+
+    int Run(string[] args);
+}

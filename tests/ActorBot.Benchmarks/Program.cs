@@ -1,0 +1,21 @@
+namespace ActorBot.Benchmarks;
+
+/// <summary>
+/// Benchmark entry point: <c>dotnet run -c Release --project tests/ActorBot.Benchmarks -- &lt;suite&gt;</c>.
+/// Every suite measures its subject next to a baseline in the same run and prints the ratio.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var suites = SuiteCatalog.All.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+        if (args.Length == 0 || !suites.TryGetValue(args[0], out var suite))
+        {
+            Console.Error.WriteLine("usage: ActorBot.Benchmarks <suite> [args]");
+            Console.Error.WriteLine("suites: " + string.Join(", ", suites.Keys.Order()));
+            return 2;
+        }
+
+        return suite.Run(args.Skip(1).ToArray());
+    }
+}
