@@ -25,6 +25,11 @@ public sealed class SafePauseTracker
     public IReadOnlyList<PauseReason> ActiveReasons =>
         _active.Keys.OrderBy(r => r.Kind).ThenBy(r => r.Scope, StringComparer.Ordinal).ToList();
 
+    /// <summary>Causes marked clear that are waiting out their hysteresis (still pausing).</summary>
+    public IReadOnlyList<PauseReason> ClearingReasons =>
+        _active.Where(kv => kv.Value is not null).Select(kv => kv.Key)
+            .OrderBy(r => r.Kind).ThenBy(r => r.Scope, StringComparer.Ordinal).ToList();
+
     public bool IsPausedAnywhere => _active.Count > 0;
 
     /// <summary>Raises a cause; returns true if it was not active before (a transition worth reporting).</summary>

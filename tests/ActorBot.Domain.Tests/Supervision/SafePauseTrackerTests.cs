@@ -14,6 +14,7 @@ public sealed class SafePauseTrackerTests
         tracker.IsPaused(Venue, "BTCUSDT").Should().BeTrue();
 
         tracker.MarkClear(PauseReason.StaleData("BTCUSDT"), nowMs: 1_000);
+        tracker.ClearingReasons.Should().Equal(PauseReason.StaleData("BTCUSDT"));
         tracker.Expire(10_999).Should().BeEmpty();
         tracker.IsPaused(Venue, "BTCUSDT").Should().BeTrue();
 
