@@ -309,7 +309,6 @@ public static class ApiMemberWriter
         char c => "'" + Escape(c.ToString()) + "'",
         bool b => b ? "true" : "false",
         uint u => u.ToString(CultureInfo.InvariantCulture) + "u",
-        long l => l.ToString(CultureInfo.InvariantCulture) + "L",
         ulong ul => ul.ToString(CultureInfo.InvariantCulture) + "ul",
         float f => f.ToString("R", CultureInfo.InvariantCulture) + "F",
         double d => d.ToString("R", CultureInfo.InvariantCulture),

@@ -33,7 +33,14 @@ public sealed class ApiType
     public string Key => Namespace + "." + NestedName;
 
     /// <summary>Readable name such as <c>Akka.Actor.Status.Failure</c> or <c>Akka.TestKit.TestActorRef&lt;TActor&gt;</c>.</summary>
-    public string DisplayName => Namespace + "." + Header.DisplayName;
+    public string DisplayName
+    {
+        get
+        {
+            var outer = NestedName.Split('+').SkipLast(1).Select(ApiTypeNames.StripArity);
+            return string.Join(".", outer.Prepend(Namespace).Append(Header.DisplayName));
+        }
+    }
 
     private HashSet<string>? _memberSet;
 

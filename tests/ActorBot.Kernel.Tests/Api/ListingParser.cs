@@ -73,7 +73,8 @@ public static class ListingParser
             pendingAttributes.Clear();
             var canonical = ApiLine.Canonical(declaration, dialect);
             var enclosing = scopes.Count > 0 ? scopes.Peek() : null;
-            var header = TypeHeader.TryParse(canonical);
+            var emptyBody = canonical.EndsWith(" { }", StringComparison.Ordinal);
+            var header = TypeHeader.TryParse(emptyBody ? canonical[..^4] : canonical);
             if (header is not null)
             {
                 var type = new ApiType
@@ -89,7 +90,7 @@ public static class ListingParser
                 {
                     type.Members.Add(new ApiMember(canonical, display, header.Name, internalApi));
                 }
-                else if (!canonical.EndsWith("{ }", StringComparison.Ordinal))
+                else if (!emptyBody)
                 {
                     pendingHeader = type;
                 }
