@@ -166,6 +166,20 @@ public static class ApiLine
         return space < 0 ? head : head[(space + 1)..];
     }
 
+    /// <summary>Lookup key of a type reference: <c>Akka.Dispatch.IRequiresMessageQueue&lt;X&gt;</c> → <c>Akka.Dispatch.IRequiresMessageQueue`1</c>.</summary>
+    public static string TypeReferenceKey(string typeReference)
+    {
+        var open = typeReference.IndexOf('<');
+        if (open < 0 || !typeReference.EndsWith('>'))
+        {
+            return typeReference;
+        }
+
+        var arguments = typeReference[(open + 1)..^1];
+        var arity = Math.Max(SplitTopLevel(arguments).Count, arguments.Count(c => c == ',') + 1);
+        return typeReference[..open] + "`" + arity;
+    }
+
     /// <summary>Splits at top-level ", " (outside angle brackets, parentheses, brackets and literals).</summary>
     public static List<string> SplitTopLevel(string text)
     {

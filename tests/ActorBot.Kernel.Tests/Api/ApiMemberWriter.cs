@@ -396,7 +396,9 @@ public static class ApiMemberWriter
 
     private static bool SameSignature(MethodInfo a, MethodInfo b)
     {
-        if (a.Name != b.Name || a.GetGenericArguments().Length != b.GetGenericArguments().Length)
+        // Cecil's MetadataResolver compares name, generic arity, return type and parameter types.
+        if (a.Name != b.Name || a.GetGenericArguments().Length != b.GetGenericArguments().Length
+            || ApiTypeNames.Of(a.ReturnType) != ApiTypeNames.Of(b.ReturnType))
         {
             return false;
         }

@@ -84,11 +84,16 @@ public static class ApiSubsetChecker
     public static List<string> InternalApiUse(IEnumerable<ApiType> ours, AkkaListings akka)
     {
         var offenders = new List<string>();
-        foreach (var type in ours)
+        var oursList = ours.ToList();
+        // An [InternalApi] type that one of our types names as its base must stay public (C# forbids a public type
+        // deriving from an internal one); Akka's own public types derive from it the same way (e.g. Nobody : MinimalActorRef).
+        var requiredAsBase = oursList.SelectMany(t => t.Header.Bases).Select(ApiLine.TypeReferenceKey).ToHashSet(StringComparer.Ordinal);
+        foreach (var type in oursList)
         {
             var candidates = akka.Find(type.Key).Where(c => c.Header.Kind == type.Header.Kind).ToList();
             var internalNamespace = type.Namespace.Split('.').Contains("Internal");
-            if (internalNamespace || (candidates.Count > 0 && candidates.All(c => c.InternalApi)))
+            var markedInternal = candidates.Count > 0 && candidates.All(c => c.InternalApi) && !requiredAsBase.Contains(type.Key);
+            if (internalNamespace || markedInternal)
             {
                 offenders.Add($"{type.DisplayName}: Akka treats this type as internal API ({(internalNamespace ? "*.Internal namespace" : "[InternalApi]")}); make ours internal");
                 continue;

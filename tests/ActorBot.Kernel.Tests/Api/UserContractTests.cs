@@ -131,7 +131,7 @@ public sealed class UserContractTests
         var members = type.Members.Select(m => m.Canonical).ToHashSet(StringComparer.Ordinal);
         foreach (var @base in type.Header.Bases)
         {
-            var resolved = resolve(KeyOf(@base));
+            var resolved = resolve(ApiLine.TypeReferenceKey(@base));
             if (resolved is not null)
             {
                 members.UnionWith(resolved.Members.Select(m => m.Canonical));
@@ -139,18 +139,5 @@ public sealed class UserContractTests
         }
 
         return members;
-    }
-
-    /// <summary><c>Akka.Dispatch.IRequiresMessageQueue&lt;X&gt;</c> → <c>Akka.Dispatch.IRequiresMessageQueue`1</c>.</summary>
-    private static string KeyOf(string typeReference)
-    {
-        var open = typeReference.IndexOf('<');
-        if (open < 0)
-        {
-            return typeReference;
-        }
-
-        var arity = ApiLine.SplitTopLevel(typeReference[(open + 1)..^1]).Count;
-        return typeReference[..open] + "`" + arity;
     }
 }
