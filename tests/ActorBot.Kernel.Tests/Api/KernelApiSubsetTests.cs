@@ -23,6 +23,19 @@ public sealed class KernelApiSubsetTests
         KernelSurface.Api.Types.Should().Contain(t => t.Key == "Akka.Actor.AkkaException");
     }
 
+    [Fact(DisplayName = "The kernel assemblies declare public types only in Akka namespaces (anything else would not exist on Akka.NET)")]
+    public void Kernel_assemblies_expose_only_akka_namespaces()
+    {
+        var kernelAssemblies = KernelSurface.Assemblies().Where(a => a.GetName().Name is "ActorBot.Kernel" or "ActorBot.Kernel.TestKit");
+        var outside = kernelAssemblies
+            .SelectMany(a => a.GetExportedTypes())
+            .Where(t => t.Namespace is null || !KernelSurface.IsAkkaNamespace(t.Namespace))
+            .Select(t => $"{t.FullName} ({t.Assembly.GetName().Name}) -> make it internal or move it out of the kernel")
+            .ToList();
+
+        Expect(outside, "Public kernel types outside Akka namespaces");
+    }
+
     [Fact(DisplayName = "Every public kernel type exists in Akka's listings with the same namespace, name, arity, kind and modifiers")]
     public void Every_type_exists_in_akka()
     {
