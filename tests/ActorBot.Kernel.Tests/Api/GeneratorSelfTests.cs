@@ -64,7 +64,7 @@ public sealed class GeneratorSelfTests
                 public SampleBox() { }
                 public T Produce() { }
             }
-            public class SampleDerived : ActorBot.Kernel.Tests.Api.Samples.SampleBase
+            public class SampleDerived : ActorBot.Kernel.Tests.Api.Samples.SampleBase, ActorBot.Kernel.Tests.Api.Samples.ISampleMarker
             {
                 public SampleDerived() { }
                 public new void Hide() { }
@@ -142,7 +142,7 @@ public sealed class GeneratorSelfTests
                     public void Tell(object message) { }
                     protected abstract bool Receive(object message);
                 }
-                public class SampleDerived : ActorBot.Kernel.Tests.Api.Samples.SampleBase
+                public class SampleDerived : ActorBot.Kernel.Tests.Api.Samples.SampleBase, ActorBot.Kernel.Tests.Api.Samples.ISampleMarker
                 {
                     public SampleDerived() { }
                     protected virtual bool Receive(object message) { }

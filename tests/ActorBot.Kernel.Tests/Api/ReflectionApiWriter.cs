@@ -140,9 +140,9 @@ public static class ReflectionApiWriter
     }
 
     /// <summary>
-    /// Base class (unless object/ValueType; an enum's underlying type unless int) then the interfaces the type itself
-    /// implements, ordered by full name. Cecil reports the interface rows the compiler emitted for this type; with
-    /// reflection that is approximated as "all interfaces minus the base class's", which can only omit entries.
+    /// Base class (unless object/ValueType; an enum's underlying type unless int) then the interfaces the type's own
+    /// metadata rows list (what Cecil hands PublicApiGenerator: the declared interfaces and their base interfaces,
+    /// not those inherited from the base class), public ones only, ordered by full name.
     /// </summary>
     public static IEnumerable<string> Bases(Type type)
     {
@@ -162,11 +162,7 @@ public static class ReflectionApiWriter
             yield return ApiTypeNames.Of(baseType);
         }
 
-        var inherited = type.IsInterface || type.BaseType is null
-            ? new HashSet<Type>()
-            : type.BaseType.GetInterfaces().ToHashSet();
-        var own = type.GetInterfaces()
-            .Where(i => !inherited.Contains(i))
+        var own = InterfaceRows.Of(type)
             .Where(i =>
             {
                 var definition = i.IsConstructedGenericType ? i.GetGenericTypeDefinition() : i;

@@ -110,7 +110,8 @@ public abstract class SampleAbstractOverride : SampleBase
     protected abstract override bool Receive(object message);
 }
 
-public class SampleDerived : SampleBase
+// Re-declares an interface its base already implements: the metadata row exists, so the listing shows it.
+public class SampleDerived : SampleBase, ISampleMarker
 {
     public new void Hide()
     {
