@@ -4,7 +4,7 @@ namespace ActorBot.Kernel.Tests.Api;
 
 /// <summary>
 /// Compares our generated surface with Akka's listings, following akka-subset.md §1: each of our types must exist
-/// in a listing (same namespace, nesting, name, generic arity and kind; same static/abstract/sealed), each member
+/// in a listing (same namespace, nesting, name, generic arity and kind; modifiers no looser than Akka's), each member
 /// line must occur verbatim in that type's block, each base type/interface must be in Akka's base list, and nothing
 /// may expose what Akka itself declares internal. Every check returns all offenders, never just the first.
 /// </summary>
@@ -29,13 +29,29 @@ public static class ApiSubsetChecker
             }
 
             var sameKind = candidates.Where(c => c.Header.Kind == type.Header.Kind).ToList();
-            if (!sameKind.Any(c => c.Header.ModifierText == type.Header.ModifierText && c.Header.Access == type.Header.Access))
+            if (!sameKind.Any(c => ModifiersCompatible(type.Header, c.Header)))
             {
-                offenders.Add($"{type.DisplayName}: modifiers differ\n      ours: {type.Header.Canonical}\n      Akka: {sameKind[0].Header.Canonical}");
+                offenders.Add($"{type.DisplayName}: modifiers allow what Akka's do not\n      ours: {type.Header.Canonical}\n      Akka: {sameKind[0].Header.Canonical}");
             }
         }
 
         return offenders;
+    }
+
+    /// <summary>
+    /// Ours may restrict more than Akka (sealed, abstract, static, readonly, protected where Akka is public): code that
+    /// compiles against ours still compiles against Akka. The reverse would let user code derive from a class Akka
+    /// seals, instantiate one Akka makes abstract or static, or reach a nested type Akka keeps protected.
+    /// </summary>
+    public static bool ModifiersCompatible(TypeHeader ours, TypeHeader akka)
+    {
+        bool Has(TypeHeader header, string modifier) => header.Modifiers.Contains(modifier);
+        var isStatic = Has(ours, "static");
+        return (!Has(akka, "static") || isStatic)
+            && (!Has(akka, "sealed") || Has(ours, "sealed") || isStatic)
+            && (!Has(akka, "abstract") || Has(ours, "abstract") || isStatic)
+            && (!Has(akka, "readonly") || Has(ours, "readonly"))
+            && (akka.Access == "public" || ours.Access == "protected");
     }
 
     public static List<string> ForeignMembers(IEnumerable<ApiType> ours, AkkaListings akka)
