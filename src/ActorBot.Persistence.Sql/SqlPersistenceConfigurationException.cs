@@ -1,0 +1,13 @@
+namespace ActorBot.Persistence.Sql;
+
+/// <summary>A persistence setting is missing or invalid; the message names the setting.</summary>
+public sealed class SqlPersistenceConfigurationException : Exception
+{
+    public SqlPersistenceConfigurationException(string field, string problem)
+        : base($"persistence setting '{field}' {problem}.")
+    {
+        Field = field;
+    }
+
+    public string Field { get; }
+}
