@@ -7,7 +7,10 @@ public sealed class SqlPersistenceConfigurationException : Exception
         : base($"persistence setting '{field}' {problem}.")
     {
         Field = field;
+        Problem = problem;
     }
 
     public string Field { get; }
+
+    public string Problem { get; }
 }

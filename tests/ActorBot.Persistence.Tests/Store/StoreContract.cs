@@ -1,5 +1,6 @@
 using System.Text;
 using ActorBot.Persistence.Sql;
+using ActorBot.Persistence.Sql.Inspection;
 using ActorBot.Persistence.Sql.Journal;
 using ActorBot.Persistence.Sql.Snapshot;
 using ActorBot.Persistence.Tests.Infrastructure;
@@ -207,6 +208,38 @@ public abstract class StoreContract
 
         Text((await store.LoadAsync("a", SnapshotRange.Latest))!).Should().Be("s30");
         (await store.LoadAsync("a", new SnapshotRange(29, long.MaxValue))).Should().BeNull();
+    }
+
+    [StoreFact(DisplayName = "Inspection lists persistence ids with highest sequence numbers, live event counts and snapshot times and sizes")]
+    public async Task Inspection_summarises_state()
+    {
+        var options = NewDatabase();
+        await using (var journal = new SqlJournalStore(options))
+        await using (var snapshots = new SqlSnapshotStorage(options))
+        {
+            await journal.WriteAsync(Enumerable.Range(1, 5).Select(i => Row("zones/BTCUSDT", i, $"e{i}")).ToList());
+            await journal.DeleteMessagesToAsync("zones/BTCUSDT", 2);
+            await journal.WriteAsync([Row("execution/binance", 1, "order")]);
+            await snapshots.SaveAsync(Snap("zones/BTCUSDT", 4, T0.AddHours(1), "12345678"));
+            await snapshots.SaveAsync(Snap("calibrator/BTCUSDT", 9, T0, "abc"));
+        }
+
+        var states = await new StateInspector(options).InspectAsync();
+
+        states.Select(s => s.PersistenceId).Should().Equal("calibrator/BTCUSDT", "execution/binance", "zones/BTCUSDT");
+        var zones = states[2];
+        zones.HighestSequenceNr.Should().Be(5);
+        zones.EventCount.Should().Be(3);
+        zones.LowestSequenceNr.Should().Be(3);
+        zones.LastWrite.Should().Be(T0);
+        zones.Snapshots.Should().Equal(new SnapshotState(4, T0.AddHours(1), 8));
+        states[0].HighestSequenceNr.Should().Be(0);
+        states[0].Snapshots.Should().Equal(new SnapshotState(9, T0, 3));
+
+        var one = await new StateInspector(options).InspectAsync("execution/binance");
+        one.Should().ContainSingle().Which.HighestSequenceNr.Should().Be(1);
+        StateReport.ToTable(states).Should().Contain("zones/BTCUSDT").And.Contain("#4 at 2026-01-02 04:04:05, 8 B");
+        StateReport.ToJson(one).Should().Contain("\"highest_sequence_nr\": 1");
     }
 
     protected static JournalRow Row(string pid, long seq, string text) =>
