@@ -27,15 +27,3 @@ public static class PostgresBinaries
             File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
     }
 }
-
-/// <summary>A fact that is skipped, with a message naming <c>apt-get install postgresql</c>, when PostgreSQL is missing.</summary>
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public PostgresFactAttribute()
-    {
-        if (PostgresBinaries.Directory is null)
-        {
-            Skip = PostgresBinaries.MissingMessage;
-        }
-    }
-}
