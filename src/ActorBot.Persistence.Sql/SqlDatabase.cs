@@ -15,10 +15,13 @@ internal sealed class SqlDatabase : IAsyncDisposable
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
 
-    public SqlDatabase(SqlPersistenceOptions options)
+    private readonly SqlSchemaPart _schema;
+
+    public SqlDatabase(SqlPersistenceOptions options, SqlSchemaPart schema)
     {
         Options = options.Validated();
         Dialect = SqlDialects.For(Options);
+        _schema = schema;
     }
 
     public SqlPersistenceOptions Options { get; }
@@ -53,7 +56,10 @@ internal sealed class SqlDatabase : IAsyncDisposable
             }
 
             await using var connection = await Dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var statement in Dialect.DatabaseStatements().Concat(Dialect.SchemaStatements(Journal, Snapshot)))
+            var statements = Dialect.DatabaseStatements()
+                .Concat(_schema.HasFlag(SqlSchemaPart.Journal) ? Dialect.JournalSchema(Journal) : [])
+                .Concat(_schema.HasFlag(SqlSchemaPart.Snapshot) ? Dialect.SnapshotSchema(Snapshot) : []);
+            foreach (var statement in statements)
             {
                 await using var command = connection.CreateCommand();
                 command.CommandText = statement;
@@ -70,4 +76,13 @@ internal sealed class SqlDatabase : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Dialect.DisposeAsync();
+}
+
+/// <summary>Which tables a store creates when it auto-initializes (each plugin creates only its own).</summary>
+[Flags]
+internal enum SqlSchemaPart
+{
+    None = 0,
+    Journal = 1,
+    Snapshot = 2,
 }

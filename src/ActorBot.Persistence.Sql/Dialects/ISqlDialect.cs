@@ -11,8 +11,11 @@ internal interface ISqlDialect : IAsyncDisposable
     /// <summary>Opens a connection with the per-connection settings the store relies on (durability, timeouts).</summary>
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>Idempotent DDL: tables, unique key on (persistence_id, sequence_number), indexes.</summary>
-    IReadOnlyList<string> SchemaStatements(string journalTable, string snapshotTable);
+    /// <summary>Idempotent DDL of the journal: table, unique key on (persistence_id, sequence_number), indexes.</summary>
+    IReadOnlyList<string> JournalSchema(string journalTable);
+
+    /// <summary>Idempotent DDL of the snapshot table.</summary>
+    IReadOnlyList<string> SnapshotSchema(string snapshotTable);
 
     /// <summary>Statements run once before the schema (SQLite: WAL mode, which is persistent in the file).</summary>
     IReadOnlyList<string> DatabaseStatements();

@@ -29,7 +29,7 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public IReadOnlyList<string> DatabaseStatements() => [];
 
-    public IReadOnlyList<string> SchemaStatements(string journal, string snapshot) =>
+    public IReadOnlyList<string> JournalSchema(string journal) =>
     [
         $"""
         CREATE TABLE IF NOT EXISTS {journal} (
@@ -48,6 +48,10 @@ internal sealed class PostgresDialect : ISqlDialect
         """,
         $"CREATE INDEX IF NOT EXISTS {journal}_sequence_number_idx ON {journal} (sequence_number);",
         $"CREATE INDEX IF NOT EXISTS {journal}_created_idx ON {journal} (created);",
+    ];
+
+    public IReadOnlyList<string> SnapshotSchema(string snapshot) =>
+    [
         $"""
         CREATE TABLE IF NOT EXISTS {snapshot} (
             persistence_id VARCHAR(255) NOT NULL,

@@ -51,7 +51,7 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public IReadOnlyList<string> DatabaseStatements() => ["PRAGMA journal_mode=WAL;"];
 
-    public IReadOnlyList<string> SchemaStatements(string journal, string snapshot) =>
+    public IReadOnlyList<string> JournalSchema(string journal) =>
     [
         $"""
         CREATE TABLE IF NOT EXISTS {journal} (
@@ -70,6 +70,10 @@ internal sealed class SqliteDialect : ISqlDialect
         """,
         $"CREATE INDEX IF NOT EXISTS {journal}_sequence_number_idx ON {journal} (sequence_number);",
         $"CREATE INDEX IF NOT EXISTS {journal}_created_idx ON {journal} (created);",
+    ];
+
+    public IReadOnlyList<string> SnapshotSchema(string snapshot) =>
+    [
         $"""
         CREATE TABLE IF NOT EXISTS {snapshot} (
             persistence_id TEXT NOT NULL,

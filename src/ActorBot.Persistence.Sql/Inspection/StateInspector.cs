@@ -29,7 +29,7 @@ public sealed class StateInspector
 
     public async Task<IReadOnlyList<PersistenceIdState>> InspectAsync(string? persistenceId = null, CancellationToken cancellationToken = default)
     {
-        await using var database = new SqlDatabase(_options);
+        await using var database = new SqlDatabase(_options, SqlSchemaPart.None);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var filter = persistenceId is null ? string.Empty : "WHERE persistence_id = @pid";
         var states = new SortedDictionary<string, (long High, long Count, long Low, long Last)>(StringComparer.Ordinal);

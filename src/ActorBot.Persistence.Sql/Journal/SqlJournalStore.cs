@@ -17,7 +17,7 @@ public sealed class SqlJournalStore : IAsyncDisposable
 
     public SqlJournalStore(SqlPersistenceOptions options)
     {
-        _database = new SqlDatabase(options);
+        _database = new SqlDatabase(options, SqlSchemaPart.Journal);
         _writer = new JournalWriteBatcher(_database);
     }
 

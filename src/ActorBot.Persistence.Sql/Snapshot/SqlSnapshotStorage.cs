@@ -9,7 +9,7 @@ public sealed class SqlSnapshotStorage : IAsyncDisposable
 
     public SqlSnapshotStorage(SqlPersistenceOptions options)
     {
-        _database = new SqlDatabase(options);
+        _database = new SqlDatabase(options, SqlSchemaPart.Snapshot);
     }
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) => _database.InitializeAsync(cancellationToken);
