@@ -1,3 +1,4 @@
+using Akka.Configuration;
 using Akka.Event;
 
 namespace Akka.Actor;
@@ -24,6 +25,8 @@ public abstract class ActorSystem : IActorRefFactory, IDisposable
 
     public abstract IScheduler Scheduler { get; }
 
+    public abstract Settings Settings { get; }
+
     public TimeSpan StartTime { get; }
 
     public TimeSpan Uptime => TimeSpan.FromMilliseconds(Environment.TickCount64) - StartTime;
@@ -34,6 +37,14 @@ public abstract class ActorSystem : IActorRefFactory, IDisposable
 
     /// <summary>Creates a system with the built-in defaults.</summary>
     public static ActorSystem Create(string name) => ActorSystemImpl.Start(name, KernelSettings.Default);
+
+    /// <summary>
+    /// Creates a system configured by HOCON over the kernel defaults. Read: <c>akka.actor.default-dispatcher.throughput</c>,
+    /// <c>akka.actor.ask-timeout</c>, <c>akka.loglevel</c>, <c>akka.scheduler.implementation</c>
+    /// (<c>"Akka.TestKit.TestScheduler, Akka.TestKit"</c> selects virtual time).
+    /// </summary>
+    public static ActorSystem Create(string name, Config config) =>
+        ActorSystemImpl.Start(name, KernelSettings.FromConfig(config ?? ConfigurationFactory.Empty));
 
     public abstract void RegisterOnTermination(Action code);
 

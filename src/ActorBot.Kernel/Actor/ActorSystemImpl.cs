@@ -25,6 +25,7 @@ internal sealed partial class ActorSystemImpl : ActorSystem
     {
         Name = name;
         KernelSettings = settings;
+        Settings = new Settings(this, settings.Config);
         _eventStream.SetLogLevel(settings.LogLevel);
         var rootPath = new RootActorPathImpl(new Address("akka", name));
         _deadLetters = new DeadLetterActorRef(this, new ChildActorPathImpl(rootPath, "deadLetters", 0));
@@ -41,6 +42,8 @@ internal sealed partial class ActorSystemImpl : ActorSystem
     public override string Name { get; }
 
     internal KernelSettings KernelSettings { get; }
+
+    public override Settings Settings { get; }
 
     public override IActorRef DeadLetters => _deadLetters;
 

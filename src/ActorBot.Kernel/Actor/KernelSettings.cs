@@ -1,3 +1,5 @@
+using Akka.Configuration;
+using Akka.Event;
 using LogLevel = Akka.Event.LogLevel;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,6 +29,81 @@ internal sealed record KernelSettings
     /// <summary>Where logging-adapter output goes (Akka.Hosting passes the host's factory).</summary>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 
-    /// <summary>The HOCON the settings came from (null when created without one).</summary>
-    public object? Config { get; init; }
+    /// <summary>The HOCON the settings came from (user config over the reference defaults).</summary>
+    public Config Config { get; init; } = KernelReferenceConfig.Config;
+
+    /// <summary>Reads the keys the kernel uses; a bad value is a <see cref="ConfigurationException"/> naming the key.</summary>
+    public static KernelSettings FromConfig(Config userConfig, ILoggerFactory? loggerFactory = null)
+    {
+        var config = userConfig.WithFallback(KernelReferenceConfig.Config);
+        var throughput = config.GetInt("akka.actor.default-dispatcher.throughput", 30);
+        if (throughput < 1)
+        {
+            throw new ConfigurationException(
+                $"akka.actor.default-dispatcher.throughput must be at least 1, got {throughput}.");
+        }
+
+        var askTimeout = config.GetTimeSpan("akka.actor.ask-timeout", null, allowInfinite: true);
+        var levelText = config.GetString("akka.loglevel", "INFO");
+        LogLevel level;
+        try
+        {
+            level = levelText.Trim().Equals("OFF", StringComparison.OrdinalIgnoreCase)
+                ? (LogLevel)int.MaxValue
+                : Logging.LogLevelFor(levelText);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ConfigurationException($"akka.loglevel: {ex.Message}", ex);
+        }
+
+        var schedulerClass = config.GetString("akka.scheduler.implementation", KernelReferenceConfig.RealSchedulerClass);
+        return new KernelSettings
+        {
+            Throughput = throughput,
+            AskTimeout = askTimeout == Timeout.InfiniteTimeSpan || askTimeout <= TimeSpan.Zero ? null : askTimeout,
+            LogLevel = level,
+            SchedulerFactory = SchedulerFactoryFor(schedulerClass, config),
+            LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance,
+            Config = config,
+        };
+    }
+
+    /// <summary>
+    /// Resolves <c>akka.scheduler.implementation</c>. Akka.NET assembly names do not exist here, so a
+    /// type that is not found by its assembly-qualified name is looked up by full name in the loaded
+    /// assemblies. The type needs a (Config, ILoggingAdapter) constructor, like Akka.NET schedulers.
+    /// </summary>
+    private static Func<ActorSystemImpl, IScheduler>? SchedulerFactoryFor(string schedulerClass, Config config)
+    {
+        var name = schedulerClass.Trim();
+        if (name.Length == 0 || name.StartsWith(KernelReferenceConfig.RealSchedulerClass, StringComparison.Ordinal)
+            || name.StartsWith("Akka.Actor.DedicatedThreadScheduler", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var type = Type.GetType(name, throwOnError: false) ?? FindLoadedType(name.Split(',')[0].Trim());
+        if (type is null || !typeof(IScheduler).IsAssignableFrom(type))
+        {
+            throw new ConfigurationException(
+                $"akka.scheduler.implementation: '{schedulerClass}' is not a loaded IScheduler type.");
+        }
+
+        var schedulerConfig = config.GetConfig("akka.scheduler");
+        return system => (IScheduler)Activator.CreateInstance(type, schedulerConfig, system.Log)!;
+    }
+
+    private static Type? FindLoadedType(string fullName)
+    {
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+        {
+            if (assembly.GetType(fullName, throwOnError: false) is { } type)
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
 }
