@@ -67,7 +67,7 @@ public static class ApiSubsetChecker
 
             foreach (var member in type.Members.Where(m => !candidates.Any(c => c.HasMember(m.Canonical))))
             {
-                offenders.Add(DescribeForeignMember(type, member, candidates));
+                offenders.Add(DescribeForeignMember(type, member, candidates, akka));
             }
         }
 
@@ -145,7 +145,7 @@ public static class ApiSubsetChecker
         return text.ToString();
     }
 
-    private static string DescribeForeignMember(ApiType type, ApiMember member, List<ApiType> candidates)
+    private static string DescribeForeignMember(ApiType type, ApiMember member, List<ApiType> candidates, AkkaListings akka)
     {
         var text = new StringBuilder();
         text.Append(type.DisplayName).Append(": ").Append(member.Canonical);
@@ -180,7 +180,47 @@ public static class ApiSubsetChecker
                 .Append(" -> remove it or make it internal");
         }
 
+        var explicitly = ExplicitlyImplementedBy(member, candidates, akka);
+        if (explicitly is not null)
+        {
+            text.Append("\n      hint: Akka's type implements ").Append(explicitly).Append('.').Append(member.Name)
+                .Append(" explicitly; implement ours explicitly too (it stays reachable through the interface)");
+        }
+
         return text.ToString();
+    }
+
+    /// <summary>Members of System interfaces that Akka's listings cannot show (they live in the BCL).</summary>
+    private static readonly Dictionary<string, string[]> SystemInterfaceMembers = new(StringComparer.Ordinal)
+    {
+        ["System.IComparable"] = new[] { "CompareTo" },
+        ["System.IComparable`1"] = new[] { "CompareTo" },
+        ["System.IEquatable`1"] = new[] { "Equals" },
+        ["System.IDisposable"] = new[] { "Dispose" },
+        ["System.IAsyncDisposable"] = new[] { "DisposeAsync" },
+        ["System.Collections.IEnumerable"] = new[] { "GetEnumerator" },
+        ["System.Collections.Generic.IEnumerable`1"] = new[] { "GetEnumerator" },
+    };
+
+    /// <summary>The interface of Akka's base list that declares a member of this name, when Akka's type does not show it.</summary>
+    private static string? ExplicitlyImplementedBy(ApiMember member, List<ApiType> candidates, AkkaListings akka)
+    {
+        // Prefer the interface whose generic argument our member mentions (IComparable<IActorRef> over IComparable).
+        var bases = candidates.SelectMany(c => c.Header.Bases)
+            .OrderByDescending(b => b.Contains('<') && member.Canonical.Contains(b[(b.IndexOf('<') + 1)..^1], StringComparison.Ordinal));
+        foreach (var @base in bases)
+        {
+            var key = ApiLine.TypeReferenceKey(@base);
+            var declares = SystemInterfaceMembers.TryGetValue(key, out var names)
+                ? names.Contains(member.Name)
+                : akka.Find(key).Any(t => t.Header.Kind == TypeKind.Interface && t.Members.Any(m => m.Name == member.Name));
+            if (declares)
+            {
+                return @base;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Explains the generator's spelling quirks when they are the likely cause of a near miss.</summary>
@@ -190,6 +230,11 @@ public static class ApiSubsetChecker
             && akka.Replace(" virtual ", " override ", StringComparison.Ordinal) == ours)
         {
             return "PublicApiGenerator 9.3 prints 'sealed override' and 'abstract override' as 'virtual': Akka's member is probably 'sealed override'";
+        }
+
+        if (akka.Replace(" new ", " ", StringComparison.Ordinal) == ours)
+        {
+            return "Akka's member hides ('new') one of the same signature on the base class: the base class should declare it (then hide it here with 'new', or drop this one)";
         }
 
         if (akka.Replace(" virtual ", " ", StringComparison.Ordinal) == ours)
