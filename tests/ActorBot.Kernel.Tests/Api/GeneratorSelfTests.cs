@@ -16,6 +16,7 @@ public sealed class GeneratorSelfTests
             public interface ISampleProducer<out T>
                 where out T :  class
             {
+                event System.EventHandler Produced;
                 T Produce();
             }
             public abstract class SampleAbstractOverride : ActorBot.Kernel.Tests.Api.Samples.SampleBase
@@ -28,6 +29,7 @@ public sealed class GeneratorSelfTests
                 public const long Big = 9223372036854775807;
                 public static readonly ActorBot.Kernel.Tests.Api.Samples.SampleBase Default;
                 public const string Label = "a \"quoted\" label";
+                public const bool Loud = true;
                 protected readonly int Seed;
                 protected SampleBase(string label = null, bool loud = True, long upTo = 9223372036854775807, double ratio = 0.25, System.Nullable<System.TimeSpan> timeout = null, System.Threading.CancellationToken token = null) { }
                 protected static int Counter { get; set; }
@@ -41,6 +43,7 @@ public sealed class GeneratorSelfTests
                 public override int GetHashCode() { }
                 public void Hide() { }
                 public void Keywords(string @event, int default = 3) { }
+                protected void Mixed() { }
                 public System.Collections.Generic.KeyValuePair<, >[] Pairs(params System.Collections.Generic.KeyValuePair<, >[] pairs) { }
                 protected abstract bool Receive(object message);
                 public void Swap(ref int a, in long b) { }
@@ -62,6 +65,7 @@ public sealed class GeneratorSelfTests
                 where T :  class, new ()
             {
                 public SampleBox() { }
+                public event System.EventHandler Produced;
                 public T Produce() { }
             }
             public class SampleDerived : ActorBot.Kernel.Tests.Api.Samples.SampleBase, ActorBot.Kernel.Tests.Api.Samples.ISampleMarker
@@ -182,7 +186,7 @@ public sealed class GeneratorSelfTests
         members.Should().NotContain(m => m.Contains("Tell(object message, ActorBot", StringComparison.Ordinal), "that line is Akka's verbatim");
         members.Should().NotContain(m => m.Contains(": protected SampleBase(", StringComparison.Ordinal), "that line is Akka's verbatim");
         members.Should().NotContain(m => m.Contains("SamplePoint", StringComparison.Ordinal), "both SamplePoint lines are Akka's");
-        members.Where(m => m.StartsWith("ActorBot.Kernel.Tests.Api.Samples.SampleBase:", StringComparison.Ordinal)).Should().HaveCount(19);
+        members.Where(m => m.StartsWith("ActorBot.Kernel.Tests.Api.Samples.SampleBase:", StringComparison.Ordinal)).Should().HaveCount(21);
 
         ApiSubsetChecker.ForeignBases(ours, akka).Should().Equal(
             "ActorBot.Kernel.Tests.Api.Samples.SampleBase : System.IEquatable<ActorBot.Kernel.Tests.Api.Samples.SampleBase>\n      Akka's base list: ActorBot.Kernel.Tests.Api.Samples.ISampleMarker");

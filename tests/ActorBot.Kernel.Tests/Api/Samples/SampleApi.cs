@@ -11,6 +11,8 @@ public interface ISampleMarker
 public interface ISampleProducer<out T>
     where T : class
 {
+    event EventHandler? Produced;
+
     T Produce();
 }
 
@@ -40,6 +42,7 @@ public abstract class SampleBase : ISampleMarker, IEquatable<SampleBase>
 {
     public const long Big = 9223372036854775807;
     public const string Label = "a \"quoted\" label";
+    public const bool Loud = true;
     public static readonly SampleBase? Default = null;
     protected readonly int Seed = 1;
 
@@ -74,6 +77,10 @@ public abstract class SampleBase : ISampleMarker, IEquatable<SampleBase>
     public void Hide() => Changed?.Invoke(this, EventArgs.Empty);
 
     public void Keywords(string @event, int @default = 3) => _ = (@event, @default);
+
+    protected internal void Mixed()
+    {
+    }
 
     public KeyValuePair<Type, SampleLevel>[] Pairs(params KeyValuePair<Type, SampleLevel>[] pairs) => pairs;
 
@@ -123,6 +130,12 @@ public class SampleDerived : SampleBase, ISampleMarker
 public class SampleBox<T> : ISampleProducer<T>
     where T : class, new()
 {
+    public event EventHandler? Produced
+    {
+        add { }
+        remove { }
+    }
+
     public T Produce() => new();
 }
 
