@@ -41,7 +41,7 @@ internal sealed class PersistencePlugins
         var impl = (ActorSystemImpl)system;
         var lazy = (Lazy<PersistencePlugins>)impl.Extensions.GetOrAdd(
             typeof(PersistencePlugins),
-            _ => new Lazy<PersistencePlugins>(() => new PersistencePlugins(system, impl.KernelSettings.Config as Config ?? Config.Empty)));
+            _ => new Lazy<PersistencePlugins>(() => new PersistencePlugins(system, impl.KernelSettings.Config)));
         return lazy.Value;
     }
 

@@ -152,9 +152,11 @@ public abstract class StoreContract
     {
         var options = NewDatabase();
         await using (var journal = new SqlJournalStore(options))
+        await using (var snapshots = new SqlSnapshotStorage(options))
         {
             await journal.InitializeAsync();
             await journal.InitializeAsync();
+            await snapshots.InitializeAsync();
         }
 
         (await ColumnsOfAsync(options, "journal")).Should().BeEquivalentTo(
