@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ActorBot.Kernel.Tests.Api;
 
@@ -10,7 +11,7 @@ namespace ActorBot.Kernel.Tests.Api;
 /// like, which say nothing about whether code compiles); whitespace runs become one space; and the
 /// 9.3 generator's <c>public class static X</c> / <c>public struct readonly X</c> become C# order.
 /// </summary>
-public static class ApiLine
+public static partial class ApiLine
 {
     public static string Canonical(string declaration, ListingDialect dialect = ListingDialect.PublicApiGenerator93)
     {
@@ -114,6 +115,12 @@ public static class ApiLine
     /// </summary>
     public static string MemberName(string canonical)
     {
+        var op = OperatorDeclaration().Match(canonical);
+        if (op.Success)
+        {
+            return op.Groups["op"].Value;
+        }
+
         var end = canonical.Length;
         var depth = 0;
         for (var i = 0; i < canonical.Length; i++)
@@ -319,6 +326,10 @@ public static class ApiLine
 
         return text.Length;
     }
+
+    /// <summary>9.3 prints operators by symbol: <c>public static bool ==(A left, A right) { }</c>.</summary>
+    [GeneratedRegex(@"^(?:public|protected) static [^(]* (?<op>==|!=|<=|>=|<<|>>|\+\+|--|[-+*/%!~&|^<>])\(")]
+    private static partial Regex OperatorDeclaration();
 
     private static bool StartsAttribute(StringBuilder output)
     {

@@ -103,6 +103,24 @@ public sealed class ListingParserTests
             "public static T Create<T>() where T : new () { }");
     }
 
+    [Theory(DisplayName = "Member names are found in every declaration form the listings use")]
+    [InlineData("public static Akka.Actor.Props Create<TActor>(params object[] args) where TActor : Akka.Actor.ActorBase { }", "Create")]
+    [InlineData("public System.Func<System.Exception, Akka.Actor.Directive> Decider { get; }", "Decider")]
+    [InlineData("public const string ValidSymbols = \"\\\"-_.*$+:@&=,!~\\';()\";", "ValidSymbols")]
+    [InlineData("public static readonly Akka.Actor.IActorRef NoSender;", "NoSender")]
+    [InlineData("public Terminated(Akka.Actor.IActorRef actorRef, bool existenceConfirmed, bool addressTerminated) { }", "Terminated")]
+    [InlineData("public byte this[int index] { get; }", "this[]")]
+    [InlineData("public static bool ==(Akka.Actor.Address left, Akka.Actor.Address right) { }", "==")]
+    [InlineData("public static bool <=(Akka.Util.Foo left, Akka.Util.Foo right) { }", "<=")]
+    [InlineData("public static Akka.Configuration.Config op_Implicit(string str) { }", "op_Implicit")]
+    [InlineData("public event Akka.TestKit.Internal.EventMatched EventMatched;", "EventMatched")]
+    [InlineData("Resume = 0,", "Resume")]
+    [InlineData("void Tell(object message, Akka.Actor.IActorRef sender);", "Tell")]
+    public void Member_names_are_extracted(string canonical, string name)
+    {
+        ApiLine.MemberName(canonical).Should().Be(name);
+    }
+
     [Fact(DisplayName = "Akka's real listings parse into the types and lines akka-subset.md quotes")]
     public void Real_listings_parse()
     {
