@@ -1,20 +1,19 @@
 using ActorBot.Persistence.Sql;
-using ActorBot.Persistence.Sql.Journal;
-using ActorBot.Persistence.Sql.Serialization;
+using Akka.Actor;
+using Akka.Configuration;
 
 namespace ActorBot.Persistence.CrashChild;
 
 /// <summary>
-/// <c>CrashChild &lt;sqlite|postgresql&gt; &lt;connection string&gt; &lt;persistence id&gt;</c>: continues the journal of
-/// the id from its highest sequence number, writing atomic groups of 1..3 events with up to 8 groups in flight,
-/// and prints <c>ack &lt;seq&gt;</c> (flushed) for the last event of each group once its commit is acknowledged.
-/// It runs until the parent kills it.
+/// <c>CrashChild &lt;sqlite|postgresql&gt; &lt;connection string&gt; &lt;persistence id&gt;</c>: starts an actor system whose
+/// journal is the SQL plugin (selected by HOCON) and a <see cref="CrashWriterActor"/> that persists until the parent
+/// kills this process with SIGKILL. Prints <c>start N</c> after recovery and <c>ack N</c> per acknowledged group.
 /// </summary>
 public static class Program
 {
-    private const int MaxInFlight = 8;
+    private const int InFlight = 8;
 
-    public static async Task<int> Main(string[] args)
+    public static int Main(string[] args)
     {
         if (args.Length != 3)
         {
@@ -22,36 +21,30 @@ public static class Program
             return 2;
         }
 
-        var options = new SqlPersistenceOptions(SqlProviderNames.Parse(args[0]), args[1]);
-        var persistenceId = args[2];
-        var serializer = JsonPersistenceSerializer.Default;
-        var writer = Guid.NewGuid().ToString("N");
-        await using var journal = new SqlJournalStore(options);
-        var next = await journal.ReadHighestSequenceNrAsync(persistenceId) + 1;
-        var stdout = Console.Out;
-        stdout.WriteLine($"start {next}");
-        stdout.Flush();
+        var provider = SqlProviderNames.Parse(args[0]);
+        var config = ConfigurationFactory.ParseString(SqlPersistenceHocon.For(provider, args[1]));
+        using var system = ActorSystem.Create("crash-child", config);
+        var writer = system.ActorOf(Props.Create(() => new CrashWriterActor(args[2], Console.Out, InFlight)), "writer");
+        var watcher = system.ActorOf(Props.Create(() => new ExitOnTermination(writer)), "watcher");
+        system.WhenTerminated.Wait();
+        GC.KeepAlive(watcher);
 
-        var inFlight = new Queue<(long Last, Task Write)>();
-        while (true)
+        // Only reached when the writer stopped on its own (persist or recovery failure): that is a failed run.
+        return 1;
+    }
+
+    private sealed class ExitOnTermination : UntypedActor
+    {
+        public ExitOnTermination(IActorRef writer)
         {
-            var size = CrashEvent.GroupSizeAt(next);
-            var rows = new List<JournalRow>(size);
-            for (var i = 0; i < size; i++)
-            {
-                var seq = next + i;
-                var payload = serializer.Serialize(CrashEvent.For(seq), out var manifest);
-                rows.Add(new JournalRow(persistenceId, seq, manifest, payload, JsonPersistenceSerializer.SerializerId, writer, DateTime.UtcNow.Ticks));
-            }
+            Context.Watch(writer);
+        }
 
-            inFlight.Enqueue((next + size - 1, journal.WriteAsync(rows)));
-            next += size;
-            while (inFlight.Count >= MaxInFlight || (inFlight.Count > 0 && inFlight.Peek().Write.IsCompleted))
+        protected override void OnReceive(object message)
+        {
+            if (message is Terminated)
             {
-                var (last, write) = inFlight.Dequeue();
-                await write;
-                stdout.WriteLine($"ack {last}");
-                stdout.Flush();
+                Context.System.Terminate();
             }
         }
     }
