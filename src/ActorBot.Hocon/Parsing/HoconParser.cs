@@ -17,10 +17,12 @@ internal sealed class HoconParser
     private readonly string? _directory;
     private readonly IncludeContext _context;
     private readonly IReadOnlyList<string> _includePrefix;
+    private readonly AstObject? _localRoot;
     private int _index;
 
-    private HoconParser(string text, string file, string? directory, IncludeContext context, IReadOnlyList<string> includePrefix)
+    private HoconParser(string text, string file, string? directory, IncludeContext context, IReadOnlyList<string> includePrefix, AstObject? localRoot)
     {
+        _localRoot = localRoot;
         _tokens = new HoconTokenizer(text, file).Tokenize();
         _file = file;
         _directory = directory;
@@ -41,7 +43,10 @@ internal sealed class HoconParser
         IReadOnlyList<string>? targetPath,
         bool connected)
     {
-        var parser = new HoconParser(text, file, directory, context, targetPath ?? Array.Empty<string>());
+        // A document included where the path is unknown (an object inside an array) resolves its
+        // substitutions against that object first.
+        var localRoot = targetPath is null ? target : null;
+        var parser = new HoconParser(text, file, directory, context, targetPath ?? Array.Empty<string>(), localRoot);
         parser.ParseRoot(target, targetPath, connected);
     }
 
@@ -231,7 +236,7 @@ internal sealed class HoconParser
                     Advance();
                     continue;
                 case TokenKind.Substitution:
-                    parts.Add(new AstSubstitution(token.SubstitutionPath!, token.Optional, _includePrefix, token.Position));
+                    parts.Add(new AstSubstitution(token.SubstitutionPath!, token.Optional, _includePrefix, token.Position) { LocalRoot = _localRoot });
                     Advance();
                     continue;
                 case TokenKind.OpenBrace:
@@ -330,12 +335,13 @@ internal sealed class HoconParser
         }
 
         var i = _index + 1;
-        if (_tokens[i].Kind != TokenKind.Whitespace)
+        if (_tokens[i].Kind is not (TokenKind.Whitespace or TokenKind.Newline))
         {
             return false;
         }
 
-        while (_tokens[i].Kind == TokenKind.Whitespace)
+        // The included name may even be on a later line (the corpus' test03.conf does this).
+        while (_tokens[i].Kind is TokenKind.Whitespace or TokenKind.Newline)
         {
             i++;
         }
@@ -349,7 +355,7 @@ internal sealed class HoconParser
     {
         var position = Current.Position;
         Advance();
-        SkipWhitespace();
+        SkipWhitespaceAndNewlines();
         var spec = IncludeSpec.Parse(ReadIncludeTokens(), position);
         IncludeLoader.Include(spec, _file, _directory, _context, target, targetPath, connected);
     }

@@ -218,12 +218,17 @@ internal sealed class HoconResolver
             }
             else
             {
-                if (substitution.IncludePrefix.Count > 0)
+                if (substitution.LocalRoot is not null)
                 {
-                    value = Lookup(substitution.FullPath);
+                    value = Lookup(substitution.LocalRoot, substitution.Path);
                 }
 
-                value ??= Lookup(substitution.Path);
+                if (value is null && substitution.IncludePrefix.Count > 0)
+                {
+                    value = Lookup(_root, substitution.FullPath);
+                }
+
+                value ??= Lookup(_root, substitution.Path);
             }
 
             if (value is null)
@@ -252,9 +257,9 @@ internal sealed class HoconResolver
         }
     }
 
-    private HoconValue? Lookup(IReadOnlyList<string> path)
+    private HoconValue? Lookup(AstObject root, IReadOnlyList<string> path)
     {
-        AstNode node = _root;
+        AstNode node = root;
         for (var i = 0; i < path.Count; i++)
         {
             if (node is AstObject obj)
