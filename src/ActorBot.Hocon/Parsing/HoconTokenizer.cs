@@ -177,6 +177,7 @@ internal sealed class HoconTokenizer
                 throw new HoconException("unterminated quoted string", start, "a closing '\"'");
             }
 
+            var escapePosition = Here;
             var c = Advance();
             if (c == '"')
             {
@@ -194,7 +195,6 @@ internal sealed class HoconTokenizer
                 continue;
             }
 
-            var escapePosition = Here;
             if (AtEnd)
             {
                 throw new HoconException("unterminated escape sequence", escapePosition, "an escape character after '\\'");
@@ -228,7 +228,7 @@ internal sealed class HoconTokenizer
                     sb.Append((char)code);
                     break;
                 default:
-                    throw new HoconException($"invalid escape '\\{e}' in quoted string", escapePosition, "one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
+                    throw new HoconException($"invalid escape '\\{e}' in quoted string", escapePosition, "an escape: one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
             }
         }
     }

@@ -347,7 +347,9 @@ internal sealed class HoconResolver
             return new HoconArray(real.SelectMany(v => (HoconArray)v.Value), concatenation.Position);
         }
 
-        var offending = real.FirstOrDefault(v => v.Value is HoconObject or HoconArray);
+        static int KindClass(HoconValue v) => v switch { HoconObject => 0, HoconArray => 1, _ => 2 };
+        var firstClass = KindClass(real[0].Value);
+        var offending = real.FirstOrDefault(v => KindClass(v.Value) != firstClass);
         if (offending.Value is not null)
         {
             var kinds = string.Join(", ", real.Select(v => v.Value.Type.ToString().ToLowerInvariant()).Distinct());
