@@ -31,13 +31,11 @@ internal static class FieldAssigner
             }
 
             var placed = incoming;
-            if (connected)
+            if (connected && fieldPath is not null)
             {
-                placed = new AstObject(incoming.Position);
-                foreach (var childKey in incoming.Order)
-                {
-                    Assign(placed, fieldPath, childKey, incoming.Fields[childKey], connected);
-                }
+                // The object joins the configuration tree as it is; bind the self references that
+                // only now have a definite path (those without an earlier value at their field).
+                BindConnectedTree(incoming, fieldPath);
             }
 
             target.Set(key, existing is not null && IsUnresolved(existing)
@@ -54,6 +52,23 @@ internal static class FieldAssigner
         target.Set(key, existing is not null && IsUnresolved(value)
             ? new AstDelayedMerge(existing, value, value.Position)
             : value);
+    }
+
+    private static void BindConnectedTree(AstObject obj, IReadOnlyList<string> path)
+    {
+        foreach (var key in obj.Order)
+        {
+            var child = obj.Fields[key];
+            var childPath = Append(path, key);
+            if (child is AstObject nested)
+            {
+                BindConnectedTree(nested, childPath);
+            }
+            else
+            {
+                BindSelfReferences(child, childPath, null);
+            }
+        }
     }
 
     /// <summary>Values that may turn out to be objects (and so merge) or to be undefined (and so fall through).</summary>
