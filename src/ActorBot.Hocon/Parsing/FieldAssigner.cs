@@ -15,6 +15,7 @@ internal static class FieldAssigner
 {
     public static void Assign(AstObject target, IReadOnlyList<string>? targetPath, string key, AstNode value, bool connected)
     {
+        EnsureStack(value);
         var fieldPath = targetPath is null ? null : Append(targetPath, key);
         target.Fields.TryGetValue(key, out var existing);
 
@@ -54,8 +55,18 @@ internal static class FieldAssigner
             : value);
     }
 
+    /// <summary>Includes can stack nesting beyond one document's depth limit; fail cleanly, never overflow.</summary>
+    private static void EnsureStack(AstNode node)
+    {
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new HoconException("configuration nested too deeply (through includes)", node.Position, "a flatter structure");
+        }
+    }
+
     private static void BindConnectedTree(AstObject obj, IReadOnlyList<string> path)
     {
+        EnsureStack(obj);
         foreach (var key in obj.Order)
         {
             var child = obj.Fields[key];
@@ -88,6 +99,7 @@ internal static class FieldAssigner
 
     private static void BindSelfReferences(AstNode node, IReadOnlyList<string> fieldPath, AstNode? previous)
     {
+        EnsureStack(node);
         switch (node)
         {
             case AstSubstitution substitution when !substitution.IsSelfReference:

@@ -165,6 +165,11 @@ internal sealed class HoconParser
         }
 
         var keyPath = KeyPathBuilder.Build(pieces, keyStart, "key");
+        if (keyPath.Count + depth > MaxDepth)
+        {
+            throw new HoconException($"key path nests deeper than {MaxDepth} levels", keyStart, "a shorter key path");
+        }
+
         SkipWhitespaceAndNewlines();
         var append = false;
         switch (Current.Kind)

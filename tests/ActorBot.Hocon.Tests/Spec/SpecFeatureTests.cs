@@ -135,7 +135,7 @@ public sealed class SpecFeatureTests
     {
         var deepObjects = string.Concat(Enumerable.Repeat("a {", 100_000));
         var act = () => Resolve(deepObjects);
-        act.Should().Throw<HoconException>().Which.Problem.Should().Contain("nested deeper");
+        act.Should().Throw<HoconException>().Which.Problem.Should().Contain("deeper than");
 
         var deepArrays = "a = " + new string('[', 100_000) + new string(']', 100_000);
         var act2 = () => Resolve(deepArrays);
@@ -143,6 +143,30 @@ public sealed class SpecFeatureTests
 
         var fine = "a = " + new string('[', 100) + new string(']', 100);
         Resolve(fine).Should().StartWith("""{"a":[[[""");
+    }
+
+    [Fact(DisplayName = "Very long key paths and property keys are rejected instead of overflowing the stack")]
+    public void Long_key_paths_are_rejected()
+    {
+        var longKey = string.Join('.', Enumerable.Repeat("a", 100_000)) + " = 1";
+        var act = () => Resolve(longKey);
+        act.Should().Throw<HoconException>().Which.Problem.Should().Contain("nests deeper");
+
+        var longSubstitution = "x = ${" + string.Join('.', Enumerable.Repeat("a", 100_000)) + "}";
+        var act2 = () => Resolve(longSubstitution);
+        act2.Should().Throw<HoconException>().Which.Problem.Should().Contain("could not resolve");
+
+        var dir = Directory.CreateTempSubdirectory("hocon-props-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "deep.properties"), string.Join('.', Enumerable.Repeat("p", 100_000)) + "=1");
+            var act3 = () => HoconLoader.Parse("include \"deep.properties\"", "test", NoEnv with { BaseDirectory = dir.FullName });
+            act3.Should().Throw<HoconException>().Which.Problem.Should().Contain("nests deeper");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     [Fact(DisplayName = "Long substitution chains are bounded by a clear error, not a stack overflow")]
