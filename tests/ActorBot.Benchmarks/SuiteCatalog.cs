@@ -6,5 +6,6 @@ public static class SuiteCatalog
     public static IReadOnlyList<IBenchmarkSuite> All { get; } =
     [
         new Suites.Persistence.PersistenceSuite(),
+        new Suites.HoconSuite(),
     ];
 }

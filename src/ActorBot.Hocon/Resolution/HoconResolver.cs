@@ -173,14 +173,20 @@ internal sealed class HoconResolver
 
     private HoconValue ResolveArray(AstArray array)
     {
-        var items = new List<HoconValue>(array.Items.Count);
+        var items = new HoconValue[array.Items.Count];
+        var count = 0;
         foreach (var item in array.Items)
         {
             var value = Resolve(item);
             if (value is not null)
             {
-                items.Add(value);
+                items[count++] = value;
             }
+        }
+
+        if (count < items.Length)
+        {
+            Array.Resize(ref items, count);
         }
 
         return new HoconArray(items, array.Position);
@@ -188,17 +194,25 @@ internal sealed class HoconResolver
 
     private HoconValue ResolveObject(AstObject obj)
     {
-        var fields = new List<KeyValuePair<string, HoconValue>>(obj.Order.Count);
+        var fields = new Dictionary<string, HoconValue>(obj.Order.Count, StringComparer.Ordinal);
+        var order = new string[obj.Order.Count];
+        var count = 0;
         foreach (var key in obj.Order)
         {
             var value = Resolve(obj.Fields[key]);
             if (value is not null)
             {
-                fields.Add(new(key, value));
+                fields[key] = value;
+                order[count++] = key;
             }
         }
 
-        return new HoconObject(fields, obj.Position);
+        if (count < order.Length)
+        {
+            Array.Resize(ref order, count);
+        }
+
+        return new HoconObject(fields, order, obj.Position);
     }
 
     private HoconValue? ResolveSubstitution(AstSubstitution substitution)
@@ -347,7 +361,9 @@ internal sealed class HoconResolver
             return new HoconArray(real.SelectMany(v => (HoconArray)v.Value), concatenation.Position);
         }
 
-        var offending = real.FirstOrDefault(v => v.Value is HoconObject or HoconArray);
+        static int KindClass(HoconValue v) => v switch { HoconObject => 0, HoconArray => 1, _ => 2 };
+        var firstClass = KindClass(real[0].Value);
+        var offending = real.FirstOrDefault(v => KindClass(v.Value) != firstClass);
         if (offending.Value is not null)
         {
             var kinds = string.Join(", ", real.Select(v => v.Value.Type.ToString().ToLowerInvariant()).Distinct());
