@@ -1,0 +1,185 @@
+namespace ActorBot.Models.Trees;
+
+/// <summary>
+/// A validated, flattened tree ensemble (the semantics of ai.onnx.ml TreeEnsembleClassifier and
+/// TreeEnsembleRegressor). All thresholds and weights are doubles; trees are added in ascending tree
+/// id, starting from the base values, which is the order scikit-learn uses, so a float64 walk of a
+/// HistGradientBoosting model reproduces sklearn's raw score bit for bit.
+/// Instances are immutable and safe to share between threads.
+/// </summary>
+public sealed class TreeEnsemble
+{
+    private readonly int[] _roots;
+    private readonly NodeMode[] _modes;
+    private readonly int[] _features;
+    private readonly double[] _thresholds;
+    private readonly int[] _trueChild;
+    private readonly int[] _falseChild;
+    private readonly bool[] _missingTracksTrue;
+    private readonly int[] _leafWeightStart;
+    private readonly int[] _leafWeightCount;
+    private readonly int[] _weightTarget;
+    private readonly double[] _weightValue;
+    private readonly double[] _baseValues;
+
+    internal TreeEnsemble(
+        int featureCount,
+        int targetCount,
+        Aggregation aggregation,
+        int[] roots,
+        NodeMode[] modes,
+        int[] features,
+        double[] thresholds,
+        int[] trueChild,
+        int[] falseChild,
+        bool[] missingTracksTrue,
+        int[] leafWeightStart,
+        int[] leafWeightCount,
+        int[] weightTarget,
+        double[] weightValue,
+        double[] baseValues)
+    {
+        FeatureCount = featureCount;
+        TargetCount = targetCount;
+        Aggregation = aggregation;
+        _roots = roots;
+        _modes = modes;
+        _features = features;
+        _thresholds = thresholds;
+        _trueChild = trueChild;
+        _falseChild = falseChild;
+        _missingTracksTrue = missingTracksTrue;
+        _leafWeightStart = leafWeightStart;
+        _leafWeightCount = leafWeightCount;
+        _weightTarget = weightTarget;
+        _weightValue = weightValue;
+        _baseValues = baseValues;
+    }
+
+    public int FeatureCount { get; }
+
+    public int TargetCount { get; }
+
+    public Aggregation Aggregation { get; }
+
+    public int TreeCount => _roots.Length;
+
+    public int NodeCount => _modes.Length;
+
+    public int LeafCount => _modes.Count(m => m == NodeMode.Leaf);
+
+    /// <summary>Raw (pre-transform) scores per target, written to <paramref name="scores"/>.</summary>
+    public void ComputeRawScores(ReadOnlySpan<double> x, Span<double> scores)
+    {
+        if (x.Length != FeatureCount)
+        {
+            throw new ArgumentException($"Expected {FeatureCount} features, got {x.Length}.", nameof(x));
+        }
+
+        if (scores.Length != TargetCount)
+        {
+            throw new ArgumentException($"Expected room for {TargetCount} scores, got {scores.Length}.", nameof(scores));
+        }
+
+        switch (Aggregation)
+        {
+            case Aggregation.Sum:
+                _baseValues.CopyTo(scores);
+                for (var t = 0; t < _roots.Length; t++)
+                {
+                    AddLeaf(FindLeaf(t, x), scores);
+                }
+
+                break;
+            case Aggregation.Average:
+                scores.Clear();
+                for (var t = 0; t < _roots.Length; t++)
+                {
+                    AddLeaf(FindLeaf(t, x), scores);
+                }
+
+                for (var k = 0; k < scores.Length; k++)
+                {
+                    scores[k] = _baseValues[k] + (scores[k] / _roots.Length);
+                }
+
+                break;
+            default:
+                ExtremeOverTrees(x, scores, Aggregation == Aggregation.Max);
+                break;
+        }
+    }
+
+    /// <summary>Index (in this ensemble's flat node arrays) of the leaf that <paramref name="x"/> reaches in tree <paramref name="tree"/>.</summary>
+    public int FindLeaf(int tree, ReadOnlySpan<double> x)
+    {
+        var n = _roots[tree];
+        while (true)
+        {
+            var mode = _modes[n];
+            if (mode == NodeMode.Leaf)
+            {
+                return n;
+            }
+
+            var v = x[_features[n]];
+            bool goTrue;
+            if (double.IsNaN(v) && _missingTracksTrue[n])
+            {
+                goTrue = true;
+            }
+            else
+            {
+                var th = _thresholds[n];
+                goTrue = mode switch
+                {
+                    NodeMode.BranchLeq => v <= th,
+                    NodeMode.BranchLt => v < th,
+                    NodeMode.BranchGte => v >= th,
+                    NodeMode.BranchGt => v > th,
+                    NodeMode.BranchEq => v == th,
+                    _ => v != th,
+                };
+            }
+
+            n = goTrue ? _trueChild[n] : _falseChild[n];
+        }
+    }
+
+    private void AddLeaf(int leaf, Span<double> scores)
+    {
+        var start = _leafWeightStart[leaf];
+        var end = start + _leafWeightCount[leaf];
+        for (var w = start; w < end; w++)
+        {
+            scores[_weightTarget[w]] += _weightValue[w];
+        }
+    }
+
+    private void ExtremeOverTrees(ReadOnlySpan<double> x, Span<double> scores, bool max)
+    {
+        Span<bool> seen = TargetCount <= 256 ? stackalloc bool[TargetCount] : new bool[TargetCount];
+        scores.Clear();
+        for (var t = 0; t < _roots.Length; t++)
+        {
+            var leaf = FindLeaf(t, x);
+            var start = _leafWeightStart[leaf];
+            var end = start + _leafWeightCount[leaf];
+            for (var w = start; w < end; w++)
+            {
+                var k = _weightTarget[w];
+                var value = _weightValue[w];
+                if (!seen[k] || (max ? value > scores[k] : value < scores[k]))
+                {
+                    scores[k] = value;
+                    seen[k] = true;
+                }
+            }
+        }
+
+        for (var k = 0; k < scores.Length; k++)
+        {
+            scores[k] += _baseValues[k];
+        }
+    }
+}
