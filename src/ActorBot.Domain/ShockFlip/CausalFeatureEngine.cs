@@ -48,6 +48,7 @@ public sealed class CausalFeatureEngine
         return f with { AtrPct = _atrRank.Push(f.Atr), PriceFlowDiv = div };
     }
 
+    // Undefined input stays undefined (warm-up); a flat or undefined spread gives 0, as in the research.
     private static double Z(double x, double mean, double std) =>
-        !double.IsFinite(std) || std == 0.0 ? 0.0 : (x - mean) / std;
+        double.IsNaN(x) ? double.NaN : !double.IsFinite(std) || std == 0.0 ? 0.0 : (x - mean) / std;
 }

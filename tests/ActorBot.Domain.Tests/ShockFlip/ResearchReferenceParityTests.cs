@@ -44,12 +44,14 @@ public sealed class ResearchReferenceParityTests
         }
     }
 
-    public static TheoryData<string> ExactColumns() =>
+    internal static readonly string[] ExactColumnNames =
     [
         "delta", "imbalance", "imbalance_z", "tr", "atr", "donchian_high", "donchian_low", "donchian_loc",
         "prior_flow_sum", "prior_flow_sign", "atr_pct", "rel_vol", "range_atr", "shock_intensity_z", "div_score",
         "trend_fast", "trend_slow", "trend_dir", "stall_flag",
     ];
+
+    public static TheoryData<string> ExactColumns() => new(ExactColumnNames);
 
     [Theory(DisplayName = "Each research feature equals the pandas reference bit for bit on every bar")]
     [MemberData(nameof(ExactColumns))]
