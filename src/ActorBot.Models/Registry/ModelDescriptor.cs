@@ -20,6 +20,9 @@ public sealed record ModelDescriptor(
     string Label,
     IReadOnlyDictionary<string, string> Provenance)
 {
+    /// <summary>Fixed decile cut points for causal mode (feature name → nine ascending values); empty if the model has none.</summary>
+    public IReadOnlyDictionary<string, double[]> DecileCutPoints { get; init; } = new Dictionary<string, double[]>();
+
     public const string Format = "actorbot-model/1";
 
     /// <summary>The only input encoding we implement: SPEC §7.1 (float32 round, NaN → 0).</summary>
@@ -60,6 +63,23 @@ public sealed record ModelDescriptor(
                 }
             }
 
+            var cuts = new Dictionary<string, double[]>(StringComparer.Ordinal);
+            if (root.TryGetProperty("decile_cut_points", out var dc) && dc.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var prop in dc.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array))
+                {
+                    var values = prop.Value.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Number
+                        ? x.GetDouble()
+                        : throw new ModelLoadException($"{source}: field 'decile_cut_points.{prop.Name}' must hold numbers only.")).ToArray();
+                    if (values.Length != 9 || values.Zip(values.Skip(1)).Any(pair => pair.Second < pair.First))
+                    {
+                        throw new ModelLoadException($"{source}: field 'decile_cut_points.{prop.Name}' must hold nine ascending numbers.");
+                    }
+
+                    cuts[prop.Name] = values;
+                }
+            }
+
             return new ModelDescriptor(
                 Str(source, root, "id"),
                 Str(source, onnx, "path"),
@@ -73,7 +93,10 @@ public sealed record ModelDescriptor(
                     ? ev.EnumerateArray().Select(x => x.GetDouble()).ToArray()
                     : [],
                 Str(source, root, "label"),
-                provenance);
+                provenance)
+            {
+                DecileCutPoints = cuts,
+            };
         }
     }
 
