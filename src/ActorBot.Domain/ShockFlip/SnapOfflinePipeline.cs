@@ -49,14 +49,17 @@ public static class SnapOfflinePipeline
         foreach (var chunk in ResearchTickChunker.Chunk(ticks, p.ChunkDays))
         {
             var bars = ResearchTickChunker.BuildBars(chunk, tickSize);
+            var offset = allBars.Count;
+
+            // The label's simulation bars (§2.2) cover every minute of the data, skipped chunks included;
+            // chunks split at UTC midnight, so concatenating chunk bars gives exactly those minutes.
+            allBars.AddRange(bars);
             if (bars.Count < p.MinBars)
             {
                 skipped++;
                 continue;
             }
 
-            var offset = allBars.Count;
-            allBars.AddRange(bars);
             foreach (var f in ResearchFeatures.ComputeChunk(bars, p))
             {
                 if (detector.Detect(f) is { } e)

@@ -58,4 +58,13 @@ public sealed class SnapOfflinePipelineTests
             a.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(Run(mode).Events.Count + 1);
         }
     }
+
+    [Fact(DisplayName = "A research chunk with fewer than min_bars bars yields no events but its bars still serve the labels")]
+    public void ShortChunkSkipped()
+    {
+        var result = Run(FeatureMode.Research, Loose with { MinBars = 2000 });
+        result.ChunksSkipped.Should().Be(1);
+        result.Events.Should().BeEmpty();
+        result.Bars.Should().HaveCount(1437);
+    }
 }
