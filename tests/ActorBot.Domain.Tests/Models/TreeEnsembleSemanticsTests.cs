@@ -140,4 +140,34 @@ public sealed class TreeEnsembleSemanticsTests
         p[1].Should().BeApproximately(Math.Exp(2) / z, 1e-15);
         p.Sum().Should().BeApproximately(1.0, 1e-15);
     }
+
+    [Theory(DisplayName = "Regressor aggregate functions combine two trees' leaves as SUM, AVERAGE, MIN and MAX, then add the base value")]
+    [InlineData("SUM", 10.5)]
+    [InlineData("AVERAGE", 10.25)]
+    [InlineData("MIN", 9.5)]
+    [InlineData("MAX", 11.0)]
+    public void Aggregates(string aggregate, double expected)
+    {
+        // Two single-leaf trees scoring -0.5 and 1.0, base value 10.
+        var bytes = TinyOnnx.Model("TreeEnsembleRegressor", 1,
+        [
+            TinyOnnx.Ints("nodes_treeids", 0, 1),
+            TinyOnnx.Ints("nodes_nodeids", 0, 0),
+            TinyOnnx.Ints("nodes_featureids", 0, 0),
+            TinyOnnx.Floats("nodes_values", 0f, 0f),
+            TinyOnnx.Strings("nodes_modes", "LEAF", "LEAF"),
+            TinyOnnx.Ints("nodes_truenodeids", 0, 0),
+            TinyOnnx.Ints("nodes_falsenodeids", 0, 0),
+            TinyOnnx.Ints("target_treeids", 0, 1),
+            TinyOnnx.Ints("target_nodeids", 0, 0),
+            TinyOnnx.Ints("target_ids", 0, 0),
+            TinyOnnx.DoubleTensor("target_weights_as_tensor", -0.5, 1.0),
+            TinyOnnx.DoubleTensor("base_values_as_tensor", 10.0),
+            TinyOnnx.Str("aggregate_function", aggregate),
+        ]);
+        var model = OnnxTreeModelReader.Read("agg.onnx", bytes);
+        var output = new double[1];
+        model.Predict([0.0], output);
+        output[0].Should().Be(expected);
+    }
 }
