@@ -11,11 +11,7 @@ public sealed class TreeEnsemble
 {
     private readonly int[] _roots;
     private readonly NodeMode[] _modes;
-    private readonly int[] _features;
-    private readonly double[] _thresholds;
-    private readonly int[] _trueChild;
-    private readonly int[] _falseChild;
-    private readonly bool[] _missingTracksTrue;
+    private readonly Node[] _nodes;
     private readonly int[] _leafWeightStart;
     private readonly int[] _leafWeightCount;
     private readonly int[] _weightTarget;
@@ -44,11 +40,14 @@ public sealed class TreeEnsemble
         Aggregation = aggregation;
         _roots = roots;
         _modes = modes;
-        _features = features;
-        _thresholds = thresholds;
-        _trueChild = trueChild;
-        _falseChild = falseChild;
-        _missingTracksTrue = missingTracksTrue;
+
+        // One 24-byte record per node: a walk touches one cache line per node instead of six arrays.
+        _nodes = new Node[modes.Length];
+        for (var i = 0; i < modes.Length; i++)
+        {
+            _nodes[i] = new Node(thresholds[i], features[i], trueChild[i], falseChild[i], modes[i], missingTracksTrue[i]);
+        }
+
         _leafWeightStart = leafWeightStart;
         _leafWeightCount = leafWeightCount;
         _weightTarget = weightTarget;
@@ -113,27 +112,33 @@ public sealed class TreeEnsemble
     /// <summary>Index (in this ensemble's flat node arrays) of the leaf that <paramref name="x"/> reaches in tree <paramref name="tree"/>.</summary>
     public int FindLeaf(int tree, ReadOnlySpan<double> x)
     {
+        var nodes = _nodes;
         var n = _roots[tree];
         while (true)
         {
-            var mode = _modes[n];
+            ref readonly var node = ref nodes[n];
+            var mode = node.Mode;
             if (mode == NodeMode.Leaf)
             {
                 return n;
             }
 
-            var v = x[_features[n]];
+            var v = x[node.Feature];
+            var th = node.Threshold;
             bool goTrue;
-            if (double.IsNaN(v) && _missingTracksTrue[n])
+            if (mode == NodeMode.BranchLeq)
+            {
+                // The common case (every sklearn split); NaN fails the comparison and takes the flag.
+                goTrue = v <= th || (node.MissingTracksTrue && double.IsNaN(v));
+            }
+            else if (double.IsNaN(v) && node.MissingTracksTrue)
             {
                 goTrue = true;
             }
             else
             {
-                var th = _thresholds[n];
                 goTrue = mode switch
                 {
-                    NodeMode.BranchLeq => v <= th,
                     NodeMode.BranchLt => v < th,
                     NodeMode.BranchGte => v >= th,
                     NodeMode.BranchGt => v > th,
@@ -142,7 +147,7 @@ public sealed class TreeEnsemble
                 };
             }
 
-            n = goTrue ? _trueChild[n] : _falseChild[n];
+            n = goTrue ? node.TrueChild : node.FalseChild;
         }
     }
 
@@ -182,4 +187,6 @@ public sealed class TreeEnsemble
             scores[k] += _baseValues[k];
         }
     }
+
+    private readonly record struct Node(double Threshold, int Feature, int TrueChild, int FalseChild, NodeMode Mode, bool MissingTracksTrue);
 }
