@@ -26,12 +26,12 @@ public sealed class SnapSignalEngine
 
     public long BarsSeen => _features.Count;
 
-    /// <summary>Out-of-order or repeated bars are refused (counted by the caller); they would corrupt every window.</summary>
+    /// <summary>Out-of-order, repeated or non-finite bars are refused and counted; they would corrupt every window.</summary>
     public long RejectedBars { get; private set; }
 
     public SnapSignal? OnBar(Bar bar)
     {
-        if (bar.OpenTimeMs <= _lastBarOpen)
+        if (bar.OpenTimeMs <= _lastBarOpen || !IsSane(bar))
         {
             RejectedBars++;
             return null;
@@ -47,4 +47,9 @@ public sealed class SnapSignalEngine
         var withDeciles = _cuts.Apply(e);
         return new SnapSignal(withDeciles, SnapFeatureVector.Build(withDeciles));
     }
+
+    private static bool IsSane(Bar b) =>
+        double.IsFinite(b.Open) && double.IsFinite(b.High) && double.IsFinite(b.Low) && double.IsFinite(b.Close)
+        && b.Low > 0 && b.Low <= b.High && b.Open >= b.Low && b.Open <= b.High && b.Close >= b.Low && b.Close <= b.High
+        && double.IsFinite(b.BuyQty) && double.IsFinite(b.SellQty) && b.BuyQty >= 0 && b.SellQty >= 0;
 }

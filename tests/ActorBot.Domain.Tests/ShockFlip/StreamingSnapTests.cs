@@ -74,7 +74,7 @@ public sealed class StreamingSnapTests
         book.Open.Should().BeEmpty();
     }
 
-    [Fact(DisplayName = "The signal engine refuses a repeated or out-of-order bar and counts it")]
+    [Fact(DisplayName = "The signal engine refuses repeated, out-of-order and inconsistent bars and counts them")]
     public void RejectsOutOfOrderBars()
     {
         var engine = new SnapSignalEngine(Loose, Cuts());
@@ -82,7 +82,9 @@ public sealed class StreamingSnapTests
         engine.OnBar(bars[1]);
         engine.OnBar(bars[0]).Should().BeNull();
         engine.OnBar(bars[1]).Should().BeNull();
-        engine.RejectedBars.Should().Be(2);
+        engine.OnBar(bars[2] with { High = double.NaN }).Should().BeNull();
+        engine.OnBar(bars[3] with { Low = bars[3].High + 1 }).Should().BeNull();
+        engine.RejectedBars.Should().Be(4);
         engine.BarsSeen.Should().Be(1);
     }
 
