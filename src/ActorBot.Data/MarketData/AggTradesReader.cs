@@ -13,7 +13,9 @@ public sealed record TradeFile(IReadOnlyList<TradeTick> Ticks, int SkippedHeader
 /// transact_time, is_buyer_maker[, is_best_match]</c>. As the research converter does (SPEC §2.0),
 /// rows whose timestamp, price or qty is not numeric are skipped (so a header disappears) and
 /// counted; is_buyer_maker "true"/"1" → true, anything else → false. Quantities are converted to
-/// base units with the <see cref="ContractSpec"/>.
+/// base units with the <see cref="ContractSpec"/>. The timestamp unit is detected per file from the
+/// largest value as the research does (1e14 &lt; max &lt; 1e17 → µs, ≥ 1e17 → ns, else ms; Binance
+/// spot files switched to µs in 2025) and converted to ms (floor).
 /// </summary>
 public static class AggTradesReader
 {
@@ -78,6 +80,19 @@ public static class AggTradesReader
             ticks.Add(new TradeTick(ts, price, contract.BaseQuantity(qty, price), buyerMaker, id));
         }
 
+        var divisor = TimestampDivisor(ticks.Count == 0 ? 0 : ticks.Max(t => t.TimestampMs));
+        if (divisor != 1)
+        {
+            for (var i = 0; i < ticks.Count; i++)
+            {
+                ticks[i] = ticks[i] with { TimestampMs = ticks[i].TimestampMs / divisor };
+            }
+        }
+
         return new TradeFile(ticks, nonNumeric, malformed);
     }
+
+    /// <summary>SPEC §2.1 step 2: the unit follows from the file's largest timestamp.</summary>
+    public static long TimestampDivisor(long maxTimestamp) =>
+        maxTimestamp >= 100_000_000_000_000_000L ? 1_000_000 : maxTimestamp > 100_000_000_000_000L ? 1_000 : 1;
 }

@@ -50,4 +50,18 @@ public sealed class TradeReadersTests
         var act = () => AggTradesReader.Read("/nonexistent/x.zip", ContractSpec.Linear);
         act.Should().Throw<DataFormatException>().WithMessage("/nonexistent/x.zip: file not found.");
     }
+
+    [Fact(DisplayName = "Microsecond and nanosecond aggTrades timestamps are detected from the file's largest value and converted to ms")]
+    public void TimestampUnits()
+    {
+        const string us = "1,100.0,2.0,1,1,1746057600123456,true\n2,101.0,1.0,2,2,1746057600999999,false";
+        var file = AggTradesReader.Parse(new StringReader(us), ContractSpec.Linear);
+        file.Ticks.Select(t => t.TimestampMs).Should().Equal(1746057600123, 1746057600999);
+        const string ns = "1,100.0,2.0,1,1,1746057600123456789,true";
+        AggTradesReader.Parse(new StringReader(ns), ContractSpec.Linear).Ticks[0].TimestampMs.Should().Be(1746057600123);
+        const string ms = "agg_trade_id,price,quantity,first_trade_id,last_trade_id,transact_time,is_buyer_maker\n1,100.0,2.0,1,1,1746057600123,1\nbad,row";
+        var parsed = AggTradesReader.Parse(new StringReader(ms), ContractSpec.Linear);
+        parsed.Ticks.Should().ContainSingle().Which.Should().Be(new TradeTick(1746057600123, 100.0, 2.0, true, 1));
+        (parsed.SkippedHeaderOrNonNumeric, parsed.SkippedMalformed).Should().Be((1, 1));
+    }
 }
