@@ -98,6 +98,21 @@ public sealed class ModelRegistryTests : IDisposable
         registry.Shadow.PredictProbability(v.Inputs).Should().Be(registry.Active.PredictProbability(v.Inputs));
     }
 
+    [Fact(DisplayName = "Decile cut points that are not nine ascending numbers are refused; a model without them cannot serve causal mode")]
+    public void CutPointValidation()
+    {
+        var dir = CopyEntry(FrozenId);
+        Edit(dir, "model.json", "\"rel_vol\": [", "\"rel_vol\": [99.0, ");
+        var act = () => ModelLoader.LoadDirectory(dir);
+        act.Should().Throw<ModelLoadException>().WithMessage("*decile_cut_points.rel_vol' must hold nine ascending numbers.");
+
+        var frozen = ModelLoader.LoadDirectory(Path.Combine(TestData.RegistryDir, FrozenId));
+        var stripped = frozen.Descriptor with { DecileCutPoints = new Dictionary<string, double[]>() };
+        var cuts = () => ModelCutPoints.For(stripped);
+        cuts.Should().Throw<ModelLoadException>().WithMessage("*no decile_cut_points.shock_intensity_z*");
+        ModelCutPoints.For(frozen.Descriptor).RelVol.Should().HaveCount(9);
+    }
+
     private string CopyEntry(string id, string? asId = null)
     {
         var target = Path.Combine(_temp, asId ?? id);
