@@ -7,5 +7,6 @@ public static class SuiteCatalog
     [
         new Suites.Persistence.PersistenceSuite(),
         new Suites.HoconSuite(),
+        new Replay.ReplaySuite(),
     ];
 }

@@ -11,6 +11,7 @@ public static class CliRoot
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(StateCommand.Build());
         root.Subcommands.Add(ConfigCommand.Build());
+        root.Subcommands.Add(ModelCommand.Build());
         return root;
     }
 }
