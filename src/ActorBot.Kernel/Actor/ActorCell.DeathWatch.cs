@@ -130,7 +130,7 @@ internal sealed partial class ActorCell
 
     private void FinishTerminate()
     {
-        if (_closed)
+        if (MailboxClosed)
         {
             return;
         }
@@ -159,7 +159,7 @@ internal sealed partial class ActorCell
 
         _actor = null;
         _behaviors.Clear();
-        _closed = true;
+        Interlocked.Exchange(ref _status.Closed, 1);
         while (_prepended.Count > 0)
         {
             var envelope = _prepended.First!.Value;
