@@ -159,6 +159,7 @@ internal sealed partial class ActorCell
 
         _actor = null;
         _behaviors.Clear();
+        _system.EventStream.Unsubscribe(_self);
         Interlocked.Exchange(ref _status.Closed, 1);
         while (_prepended.Count > 0)
         {
@@ -179,7 +180,6 @@ internal sealed partial class ActorCell
             _watchedBy.Clear();
         }
 
-        _system.EventStream.Unsubscribe(_self);
         if (_parent is not null)
         {
             _parent.SendSystemMessage(new ChildTerminated(_self));
