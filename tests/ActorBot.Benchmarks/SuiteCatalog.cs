@@ -8,5 +8,6 @@ public static class SuiteCatalog
         new Suites.Persistence.PersistenceSuite(),
         new Suites.HoconSuite(),
         new Replay.ReplaySuite(),
+        new Suites.KernelSuite(),
     ];
 }
