@@ -5,6 +5,7 @@ public static class SuiteCatalog
 {
     public static IReadOnlyList<IBenchmarkSuite> All { get; } =
     [
+        new Suites.Persistence.PersistenceSuite(),
         new Suites.HoconSuite(),
     ];
 }

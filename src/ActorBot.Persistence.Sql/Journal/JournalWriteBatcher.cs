@@ -1,0 +1,166 @@
+using System.Data.Common;
+using System.Threading.Channels;
+
+namespace ActorBot.Persistence.Sql.Journal;
+
+/// <summary>
+/// The single journal writer. Atomic writes from any number of actors queue in a channel; the writer drains
+/// what is pending (up to <c>batch-size</c> events, never splitting an atomic write) into ONE transaction and
+/// completes each write's task only after COMMIT returned. If a batch fails, each of its writes is retried in
+/// a transaction of its own, so one actor's duplicate sequence number fails that actor alone.
+/// </summary>
+internal sealed class JournalWriteBatcher : IAsyncDisposable
+{
+    private readonly SqlDatabase _database;
+    private readonly Channel<PendingWrite> _queue =
+        Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+    private readonly Task _loop;
+    private DbConnection? _connection;
+    private long _committed;
+
+    public JournalWriteBatcher(SqlDatabase database)
+    {
+        _database = database;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Transactions committed so far (evidence of batching: far fewer than writes under load).</summary>
+    public long CommittedTransactions => Interlocked.Read(ref _committed);
+
+    /// <summary>Completes after the rows are committed; faults with <see cref="JournalWriteException"/> if they are not.</summary>
+    public Task WriteAsync(IReadOnlyList<JournalRow> atomicWrite)
+    {
+        var pending = new PendingWrite(atomicWrite);
+        if (atomicWrite.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(JournalWriteBatcher), "the journal is shut down; the write was not attempted");
+        }
+
+        return pending.Completion.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<PendingWrite>();
+        var rows = new List<JournalRow>();
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            rows.Clear();
+            while (rows.Count < _database.Options.BatchSize && reader.TryRead(out var write))
+            {
+                batch.Add(write);
+                rows.AddRange(write.Rows);
+            }
+
+            await WriteBatchAsync(batch, rows).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WriteBatchAsync(List<PendingWrite> batch, List<JournalRow> rows)
+    {
+        try
+        {
+            await CommitAsync(rows).ConfigureAwait(false);
+            foreach (var write in batch)
+            {
+                write.Completion.TrySetResult();
+            }
+
+            return;
+        }
+        catch (Exception) when (batch.Count > 1)
+        {
+            // Nothing of the batch committed; find the culprit by writing each atomic write alone.
+        }
+        catch (Exception exception)
+        {
+            batch[0].Completion.TrySetException(Describe(exception, batch[0].Rows));
+            return;
+        }
+
+        foreach (var write in batch)
+        {
+            try
+            {
+                await CommitAsync(write.Rows).ConfigureAwait(false);
+                write.Completion.TrySetResult();
+            }
+            catch (Exception exception)
+            {
+                write.Completion.TrySetException(Describe(exception, write.Rows));
+            }
+        }
+    }
+
+    private async Task CommitAsync(IReadOnlyList<JournalRow> rows)
+    {
+        try
+        {
+            _connection ??= await _database.OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            await using var transaction = await _connection.BeginTransactionAsync().ConfigureAwait(false);
+            await _database.Dialect.InsertJournalRowsAsync(_connection, transaction, _database.Journal, rows, CancellationToken.None).ConfigureAwait(false);
+            await transaction.CommitAsync().ConfigureAwait(false);
+            Interlocked.Increment(ref _committed);
+        }
+        catch when (!IsHealthy())
+        {
+            await DropConnectionAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private bool IsHealthy() => _connection?.State == System.Data.ConnectionState.Open;
+
+    private async Task DropConnectionAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _connection = null;
+        }
+    }
+
+    private JournalWriteException Describe(Exception exception, IReadOnlyList<JournalRow> rows)
+    {
+        var first = rows[0];
+        var last = rows[^1];
+        var range = first.SequenceNr == last.SequenceNr ? $"{first.SequenceNr}" : $"{first.SequenceNr}..{last.SequenceNr}";
+        if (_database.Dialect.IsUniqueViolation(exception))
+        {
+            return new JournalWriteException(
+                $"journal already holds persistence id '{first.PersistenceId}' at sequence number {range}: two writers for one persistence id?",
+                isDuplicate: true,
+                exception);
+        }
+
+        return new JournalWriteException(
+            $"journal write of persistence id '{first.PersistenceId}' sequence number {range} failed: {exception.Message}",
+            isDuplicate: false,
+            exception);
+    }
+
+    private sealed class PendingWrite(IReadOnlyList<JournalRow> rows)
+    {
+        public IReadOnlyList<JournalRow> Rows { get; } = rows;
+
+        // Continuations must not run on the writer loop, or one slow actor would stall every other write.
+        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

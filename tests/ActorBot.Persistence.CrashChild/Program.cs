@@ -1,0 +1,51 @@
+using ActorBot.Persistence.Sql;
+using Akka.Actor;
+using Akka.Configuration;
+
+namespace ActorBot.Persistence.CrashChild;
+
+/// <summary>
+/// <c>CrashChild &lt;sqlite|postgresql&gt; &lt;connection string&gt; &lt;persistence id&gt;</c>: starts an actor system whose
+/// journal is the SQL plugin (selected by HOCON) and a <see cref="CrashWriterActor"/> that persists until the parent
+/// kills this process with SIGKILL. Prints <c>start N</c> after recovery and <c>ack N</c> per acknowledged group.
+/// </summary>
+public static class Program
+{
+    private const int InFlight = 8;
+
+    public static int Main(string[] args)
+    {
+        if (args.Length != 3)
+        {
+            Console.Error.WriteLine("usage: CrashChild <sqlite|postgresql> <connection string> <persistence id>");
+            return 2;
+        }
+
+        var provider = SqlProviderNames.Parse(args[0]);
+        var config = ConfigurationFactory.ParseString(SqlPersistenceHocon.For(provider, args[1]));
+        using var system = ActorSystem.Create("crash-child", config);
+        var writer = system.ActorOf(Props.Create(() => new CrashWriterActor(args[2], Console.Out, InFlight)), "writer");
+        var watcher = system.ActorOf(Props.Create(() => new ExitOnTermination(writer)), "watcher");
+        system.WhenTerminated.Wait();
+        GC.KeepAlive(watcher);
+
+        // Only reached when the writer stopped on its own (persist or recovery failure): that is a failed run.
+        return 1;
+    }
+
+    private sealed class ExitOnTermination : UntypedActor
+    {
+        public ExitOnTermination(IActorRef writer)
+        {
+            Context.Watch(writer);
+        }
+
+        protected override void OnReceive(object message)
+        {
+            if (message is Terminated)
+            {
+                Context.System.Terminate();
+            }
+        }
+    }
+}
