@@ -248,6 +248,19 @@ public sealed class SpecFeatureTests
         act.Should().Throw<HoconException>().Which.Problem.Should().Contain("/nonexistent/dir/x.conf");
     }
 
+    [Fact(DisplayName = "Including a device or FIFO never blocks: zero-length special files read as empty")]
+    public void Including_devices_does_not_block()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        Action act = () => HoconLoader.Parse("a = 1\ninclude file(\"/dev/stdin\")\ninclude file(\"/dev/zero\")", "test", NoEnv);
+        act.ExecutionTime().Should().BeLessThan(TimeSpan.FromSeconds(5));
+        HoconJsonWriter.Write(HoconLoader.Parse("a = 1\ninclude file(\"/dev/zero\")", "test", NoEnv), indented: false).Should().Be("{\"a\":1}");
+    }
+
     [Fact(DisplayName = "Disabled includes are an error for untrusted text")]
     public void Disabled_includes()
     {
