@@ -70,6 +70,8 @@ public sealed class SpecFeatureTests
     [InlineData("a = 1\nb = ${a}\na = 2", """{"a":2,"b":2}""")]
     [InlineData("a = { b = 1 }\nc = ${a.b}", """{"a":{"b":1},"c":1}""")]
     [InlineData("a = ${?x}${?y}", "{}")]
+    [InlineData("defaults { host = h, port = 1 }\nsvc = ${defaults}\nsvc { port = 2, url = ${svc.host}\":\"${svc.port} }", """{"defaults":{"host":"h","port":1},"svc":{"host":"h","port":2,"url":"h:2"}}""")]
+    [InlineData("base { a { x = 1 } }\nd = ${base}\nd { a { y = 2 }, z = ${d.a.x} }", """{"base":{"a":{"x":1}},"d":{"a":{"x":1,"y":2},"z":1}}""")]
     [InlineData("a = ${? \"quoted key\" }", "{}")]
     public void Substitutions(string hocon, string expected) => Resolve(hocon).Should().Be(expected);
 
