@@ -11,6 +11,7 @@ namespace ActorBot.Persistence.Sql.Journal;
 /// </summary>
 internal sealed class JournalWriteBatcher : IAsyncDisposable
 {
+    private const int MaxYields = 4;
     private readonly SqlDatabase _database;
     private readonly Channel<PendingWrite> _queue =
         Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
@@ -63,13 +64,31 @@ internal sealed class JournalWriteBatcher : IAsyncDisposable
         {
             batch.Clear();
             rows.Clear();
-            while (rows.Count < _database.Options.BatchSize && reader.TryRead(out var write))
+            Drain(reader, batch, rows);
+
+            // Group commit: writers woken by the previous commit are still re-queuing on the thread pool. Yielding
+            // lets them run first, so the next transaction (and its fsync) carries their writes instead of a few.
+            for (var spin = 0; spin < MaxYields && rows.Count < _database.Options.BatchSize; spin++)
             {
-                batch.Add(write);
-                rows.AddRange(write.Rows);
+                var before = rows.Count;
+                await Task.Yield();
+                Drain(reader, batch, rows);
+                if (rows.Count == before)
+                {
+                    break;
+                }
             }
 
             await WriteBatchAsync(batch, rows).ConfigureAwait(false);
+        }
+    }
+
+    private void Drain(ChannelReader<PendingWrite> reader, List<PendingWrite> batch, List<JournalRow> rows)
+    {
+        while (rows.Count < _database.Options.BatchSize && reader.TryRead(out var write))
+        {
+            batch.Add(write);
+            rows.AddRange(write.Rows);
         }
     }
 
