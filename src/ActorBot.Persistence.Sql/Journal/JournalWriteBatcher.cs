@@ -97,11 +97,7 @@ internal sealed class JournalWriteBatcher : IAsyncDisposable
         try
         {
             await CommitAsync(rows).ConfigureAwait(false);
-            foreach (var write in batch)
-            {
-                write.Completion.TrySetResult();
-            }
-
+            CompleteOffLoop(batch.ToArray());
             return;
         }
         catch (Exception) when (batch.Count > 1)
@@ -110,7 +106,7 @@ internal sealed class JournalWriteBatcher : IAsyncDisposable
         }
         catch (Exception exception)
         {
-            batch[0].Completion.TrySetException(Describe(exception, batch[0].Rows));
+            FailOffLoop(batch[0], Describe(exception, batch[0].Rows));
             return;
         }
 
@@ -119,14 +115,31 @@ internal sealed class JournalWriteBatcher : IAsyncDisposable
             try
             {
                 await CommitAsync(write.Rows).ConfigureAwait(false);
-                write.Completion.TrySetResult();
+                CompleteOffLoop([write]);
             }
             catch (Exception exception)
             {
-                write.Completion.TrySetException(Describe(exception, write.Rows));
+                FailOffLoop(write, Describe(exception, write.Rows));
             }
         }
     }
+
+    private static void FailOffLoop(PendingWrite write, JournalWriteException failure) =>
+        ThreadPool.UnsafeQueueUserWorkItem(static state => state.write.Completion.TrySetException(state.failure), (write, failure), preferLocal: false);
+
+    // One thread-pool hop per batch, not per write: the writers' continuations run there, one after another,
+    // while the loop already builds the next transaction. They never run on the writer loop itself.
+    private static void CompleteOffLoop(PendingWrite[] committed) =>
+        ThreadPool.UnsafeQueueUserWorkItem(
+            static writes =>
+            {
+                foreach (var write in writes)
+                {
+                    write.Completion.TrySetResult();
+                }
+            },
+            committed,
+            preferLocal: false);
 
     private async Task CommitAsync(IReadOnlyList<JournalRow> rows)
     {
@@ -179,7 +192,7 @@ internal sealed class JournalWriteBatcher : IAsyncDisposable
     {
         public IReadOnlyList<JournalRow> Rows { get; } = rows;
 
-        // Continuations must not run on the writer loop, or one slow actor would stall every other write.
-        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Completed off the writer loop (see CompleteOffLoop), so continuations may run synchronously there.
+        public TaskCompletionSource Completion { get; } = new();
     }
 }
