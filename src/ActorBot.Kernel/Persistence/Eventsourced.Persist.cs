@@ -192,7 +192,7 @@ public abstract partial class Eventsourced
     {
         if (write.Stashing && --_pendingStashingWrites == 0 && !_recovering)
         {
-            UnstashInternally();
+            UnstashInternally(all: false);
         }
     }
 
