@@ -107,10 +107,14 @@ public abstract partial class Eventsourced
                 }
             }
 
-            // Chained so the outcome messages are told in submission order even though writes settle on pool threads.
-            _deliveryChain = _deliveryChain
-                .ContinueWith(_ => task, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
-                .Unwrap()
+            // Chained so the outcome messages are told in submission order even though writes settle on pool threads;
+            // when nothing is in flight the chain is skipped (the common Persist case).
+            var settledInOrder = _deliveryChain.IsCompleted
+                ? task
+                : _deliveryChain
+                    .ContinueWith(_ => task, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                    .Unwrap();
+            _deliveryChain = settledInOrder
                 .ContinueWith(
                     t => self.Tell(new WriteSettled(instanceId, write, t.IsCompletedSuccessfully ? null : Unwrap(t)), write.Sender),
                     CancellationToken.None,
@@ -188,7 +192,7 @@ public abstract partial class Eventsourced
     {
         if (write.Stashing && --_pendingStashingWrites == 0 && !_recovering)
         {
-            UnstashInternally();
+            UnstashInternally(all: false);
         }
     }
 
