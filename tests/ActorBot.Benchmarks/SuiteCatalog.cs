@@ -5,5 +5,6 @@ public static class SuiteCatalog
 {
     public static IReadOnlyList<IBenchmarkSuite> All { get; } =
     [
+        new Suites.VenueSuite(),
     ];
 }
