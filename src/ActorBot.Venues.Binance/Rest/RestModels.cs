@@ -18,7 +18,8 @@ public sealed record BinanceError(int Code, string Message)
     public const int NoSuchOrder = -2013;
     public const int OrderWouldImmediatelyTrigger = -2021;
     public const int ReduceOnlyRejected = -2022;
-    public const int DuplicateClientOrderId = -4015;
+    /// <summary>Futures answer to a newClientOrderId already used by an open order.</summary>
+    public const int DuplicateClientOrderId = -4116;
 }
 
 public sealed record ServerTime(long ServerTimeMs);
