@@ -484,7 +484,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         if (path == "/stream")
         {
             using var socket = await ctx.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-            session = new StreamSession(socket, combined: true, listenKey: null);
+            session = new StreamSession(socket, combined: true, listenKey: null, ctx.Abort);
             foreach (var s in (ctx.Request.Query["streams"].ToString() ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries))
             {
                 session.Subscribe(s);
@@ -505,7 +505,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             }
 
             using var socket = await ctx.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-            session = new StreamSession(socket, combined: false, listenKey: isUser ? name : null);
+            session = new StreamSession(socket, combined: false, listenKey: isUser ? name : null, ctx.Abort);
             if (!isUser && name.Length > 0)
             {
                 foreach (var s in name.Split('/', StringSplitOptions.RemoveEmptyEntries))
@@ -544,7 +544,7 @@ public sealed class SimulatorHost : IAsyncDisposable
                 }
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
         {
             // Dropped or stopped: the session just ends.
         }
@@ -556,9 +556,9 @@ public sealed class SimulatorHost : IAsyncDisposable
             {
                 await pump.ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException or IOException)
             {
-                // The socket went away under the pump.
+                // The socket went away under the pump; the session is over either way.
             }
         }
     }

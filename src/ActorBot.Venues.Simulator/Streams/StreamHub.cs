@@ -25,7 +25,7 @@ public sealed class StreamHub
     public void Publish(string stream, string payloadJson)
     {
         Interlocked.Increment(ref _published);
-        var name = stream.ToLowerInvariant();
+        var name = stream;
         foreach (var session in _sessions.Values)
         {
             if (session.ListenKey is null && session.IsSubscribed(name))
@@ -51,8 +51,8 @@ public sealed class StreamHub
     {
         foreach (var session in _sessions.Values)
         {
-            session.Socket.Abort();
             session.Complete();
+            session.AbortConnection();
         }
     }
 
@@ -61,8 +61,8 @@ public sealed class StreamHub
     {
         foreach (var session in _sessions.Values.Where(s => s.ListenKey == listenKey))
         {
+            // The pump sends what is queued, then closes: no second sender on the socket.
             session.Complete();
-            _ = session.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "listenKey expired", CancellationToken.None);
         }
     }
 }

@@ -14,8 +14,9 @@ public sealed class StreamSession
         SingleReader = true,
     });
 
-    public StreamSession(WebSocket socket, bool combined, string? listenKey)
+    public StreamSession(WebSocket socket, bool combined, string? listenKey, Action? abortConnection = null)
     {
+        AbortConnection = abortConnection ?? socket.Abort;
         Socket = socket;
         Combined = combined;
         ListenKey = listenKey;
@@ -24,6 +25,9 @@ public sealed class StreamSession
     public Guid Id { get; } = Guid.NewGuid();
 
     public WebSocket Socket { get; }
+
+    /// <summary>Kills the TCP connection (fault injection: dropped socket).</summary>
+    public Action AbortConnection { get; }
 
     public bool Combined { get; }
 
@@ -45,7 +49,7 @@ public sealed class StreamSession
     {
         lock (_streams)
         {
-            _streams.Add(stream.ToLowerInvariant());
+            _streams.Add(stream);
         }
     }
 
@@ -53,7 +57,7 @@ public sealed class StreamSession
     {
         lock (_streams)
         {
-            _streams.Remove(stream.ToLowerInvariant());
+            _streams.Remove(stream);
         }
     }
 
@@ -69,7 +73,11 @@ public sealed class StreamSession
 
     public void Complete() => _outbox.Writer.TryComplete();
 
-    /// <summary>Sends queued frames until the socket closes. While <paramref name="stalled"/> is true frames are dropped, not sent.</summary>
+    /// <summary>
+    /// Sends queued frames until the outbox is completed, then closes the socket gracefully (so a last
+    /// event such as listenKeyExpired goes out before the close). While <paramref name="stalled"/> is true
+    /// frames are dropped, not sent. The pump is the only sender: WebSocket sends must not overlap.
+    /// </summary>
     public async Task PumpAsync(Func<bool> stalled, CancellationToken ct)
     {
         await foreach (var frame in _outbox.Reader.ReadAllAsync(ct).ConfigureAwait(false))
@@ -85,6 +93,11 @@ public sealed class StreamSession
             }
 
             await Socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, ct).ConfigureAwait(false);
+        }
+
+        if (Socket.State == WebSocketState.Open)
+        {
+            await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closed by venue", ct).ConfigureAwait(false);
         }
     }
 }

@@ -14,7 +14,7 @@ public sealed class RestClientSimulatorTests
         await using var host = await Sim.StartAsync();
         host.PublishTrade("BTCUSDT", 28_000m, 0.01m, 1);
         var (client, http) = Sim.Client(host);
-        using var _ = http;
+        using var ownedHttp = http;
 
         var placed = await client.PlaceOrderAsync(new NewOrder("BTCUSDT", "BUY", "LIMIT", "bot-1", 0.010m, 27_000.5m, "GTC"));
         placed.IsSuccess.Should().BeTrue(placed.ToString());
@@ -42,7 +42,7 @@ public sealed class RestClientSimulatorTests
         await using var host = await Sim.StartAsync();
         host.PublishTrade("BTCUSDT", 28_000m, 0.01m, 1);
         var (client, http) = Sim.Client(host);
-        using var _ = http;
+        using var ownedHttp = http;
         (await client.PlaceOrderAsync(new NewOrder("BTCUSDT", "BUY", "LIMIT", "dup", 0.01m, 27_000m, "GTC"))).IsSuccess.Should().BeTrue();
         var second = await client.PlaceOrderAsync(new NewOrder("BTCUSDT", "BUY", "LIMIT", "dup", 0.01m, 27_000m, "GTC"));
         second.Error!.Code.Should().Be(BinanceError.DuplicateClientOrderId);
@@ -55,7 +55,7 @@ public sealed class RestClientSimulatorTests
         await using var host = await Sim.StartAsync();
         host.PublishTrade("BTCUSDT", 20_000m, 0.01m, 1);
         var (client, http) = Sim.Client(host);
-        using var _ = http;
+        using var ownedHttp = http;
 
         var filled = await client.PlaceOrderAsync(new NewOrder("BTCUSDT", "BUY", "MARKET", "m-1", 0.5m));
         filled.Value!.Status.Should().Be("FILLED");
@@ -76,7 +76,7 @@ public sealed class RestClientSimulatorTests
         host.Engine.OnBookTicker("BTCUSDT", 99m, 101m);
         host.PublishTrade("BTCUSDT", 100m, 0.01m, 1);
         var (client, http) = Sim.Client(host);
-        using var _ = http;
+        using var ownedHttp = http;
 
         (await client.PlaceOrderAsync(new NewOrder("BTCUSDT", "BUY", "LIMIT", "ioc-miss", 1m, 100m, "IOC"))).Value!.Status.Should().Be("EXPIRED");
         (await client.PlaceOrderAsync(new NewOrder("BTCUSDT", "BUY", "LIMIT", "gtx-cross", 1m, 102m, "GTX"))).Value!.Status.Should().Be("EXPIRED");
@@ -96,7 +96,7 @@ public sealed class RestClientSimulatorTests
         await using var host = await Sim.StartAsync(new SimulatorOptions { DataFiles = [TestData.BtcDay1], Speed = null, AutoStartReplay = false });
         host.PublishTrade("BTCUSDT", 28_145.1m, 0.001m, 1);
         var (client, http) = Sim.Client(host);
-        using var _ = http;
+        using var ownedHttp = http;
 
         (await client.PlaceOrderAsync(new NewOrder("BTCUSDT", "BUY", "MARKET", "entry", 0.01m))).Value!.Status.Should().Be("FILLED");
         (await client.PlaceOrderAsync(new NewOrder("BTCUSDT", "SELL", "STOP_MARKET", "sl", StopPrice: 28_141m, WorkingType: "CONTRACT_PRICE", ClosePosition: true))).Value!.Status.Should().Be("NEW");
@@ -120,7 +120,7 @@ public sealed class RestClientSimulatorTests
         host.PublishTrade("BTCUSDT", 100m, 1m, 1);
         host.Engine.OnMarkPrice("BTCUSDT", 100m);
         var (client, http) = Sim.Client(host);
-        using var _ = http;
+        using var ownedHttp = http;
         await client.PlaceOrderAsync(new NewOrder("BTCUSDT", "SELL", "MARKET", "short", 1m));
         await client.PlaceOrderAsync(new NewOrder("BTCUSDT", "BUY", "STOP_MARKET", "sl", StopPrice: 105m, WorkingType: "MARK_PRICE", ClosePosition: true));
 
@@ -136,7 +136,7 @@ public sealed class RestClientSimulatorTests
     {
         await using var host = await Sim.StartAsync();
         var (client, http) = Sim.Client(host);
-        using var _ = http;
+        using var ownedHttp = http;
         (await client.GetBalancesAsync()).IsSuccess.Should().BeTrue();
 
         host.Faults.ClockSkewMs = 30_000;
@@ -152,7 +152,7 @@ public sealed class RestClientSimulatorTests
     {
         await using var host = await Sim.StartAsync();
         var (client, http) = Sim.Client(host, secret: "wrong-secret");
-        using var _ = http;
+        using var ownedHttp = http;
         var result = await client.GetBalancesAsync();
         result.Error!.Code.Should().Be(BinanceError.InvalidSignature);
     }
@@ -163,7 +163,7 @@ public sealed class RestClientSimulatorTests
         await using var host = await Sim.StartAsync(new SimulatorOptions { WeightLimit = 40, WeightWindow = TimeSpan.FromSeconds(2) });
         using var otherBot = new HttpClient { BaseAddress = host.RestUri };
         var (client, http) = Sim.Client(host);
-        using var _ = http;
+        using var ownedHttp = http;
 
         // Another bot on the same IP spends the window's weight.
         HttpStatusCode status;
@@ -190,7 +190,7 @@ public sealed class RestClientSimulatorTests
         await using var host = await Sim.StartAsync(new SimulatorOptions { WeightLimit = 20, WeightWindow = TimeSpan.FromSeconds(30), BanDuration = TimeSpan.FromSeconds(2) });
         using var reckless = new HttpClient { BaseAddress = host.RestUri };
         var (client, http) = Sim.Client(host);
-        using var _ = http;
+        using var ownedHttp = http;
         var statuses = new List<VenueStatus>();
         client.StatusChanged += statuses.Add;
 
@@ -219,7 +219,7 @@ public sealed class RestClientSimulatorTests
     {
         await using var host = await Sim.StartAsync();
         var (client, http) = Sim.Client(host, new BinanceRestOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(10) });
-        using var _ = http;
+        using var ownedHttp = http;
         host.Faults.Rest500Remaining = 2;
         var result = await client.GetOpenOrdersAsync("BTCUSDT");
         result.IsSuccess.Should().BeTrue(result.ToString());
@@ -232,7 +232,7 @@ public sealed class RestClientSimulatorTests
         await using var host = await Sim.StartAsync();
         host.PublishTrade("BTCUSDT", 28_000m, 0.01m, 1);
         var (client, http) = Sim.Client(host);
-        using var _ = http;
+        using var ownedHttp = http;
         host.Faults.OrderUnknownRemaining = 1;
 
         var result = await client.PlaceOrderAsync(new NewOrder("BTCUSDT", "BUY", "LIMIT", "in-doubt-1", 0.01m, 27_000m, "GTC"));
@@ -249,7 +249,7 @@ public sealed class RestClientSimulatorTests
         await using var host = await Sim.StartAsync();
         host.PublishTrade("BTCUSDT", 28_000m, 0.01m, 1);
         var (client, http) = Sim.Client(host, new BinanceRestOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(10) });
-        using var _ = http;
+        using var ownedHttp = http;
         (await client.SyncTimeAsync()).IsSuccess.Should().BeTrue();
         host.Faults.Rest500Remaining = 1;
 
@@ -266,7 +266,7 @@ public sealed class RestClientSimulatorTests
         await using var host = await Sim.StartAsync(new SimulatorOptions { DataFiles = [TestData.BtcDay1], Speed = null });
         await host.ReplayCompletion;
         var (client, http) = Sim.Client(host);
-        using var _ = http;
+        using var ownedHttp = http;
 
         var depth = await client.GetDepthAsync("BTCUSDT", 10);
         depth.Value!.LastUpdateId.Should().Be(2_710_249_412_032, "the last u of the first day");
@@ -290,7 +290,7 @@ public sealed class RestClientSimulatorTests
     {
         await using var host = await Sim.StartAsync();
         var (client, http) = Sim.Client(host);
-        using var _ = http;
+        using var ownedHttp = http;
         var created = await client.CreateListenKeyAsync();
         created.Value!.ListenKey.Should().HaveLength(64);
         (await client.KeepAliveListenKeyAsync()).IsSuccess.Should().BeTrue();
