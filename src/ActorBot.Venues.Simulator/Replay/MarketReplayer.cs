@@ -55,7 +55,7 @@ public sealed class MarketReplayer
         var frame = new DepthUpdateFrame();
         foreach (var file in _files)
         {
-            if (file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            if (IsAggTradesCsv(file))
             {
                 foreach (var trade in AggTradeCsvReader.Read(file))
                 {
@@ -233,6 +233,12 @@ public sealed class MarketReplayer
             return (null, string.Empty, 0);
         }
     }
+
+    /// <summary>data.binance.vision aggTrades: <c>.zip</c>, <c>.csv</c> or <c>.csv.gz</c>.</summary>
+    private static bool IsAggTradesCsv(string file) =>
+        file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+        || file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+        || file.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase);
 
     private static string? SymbolOf(string url)
     {
