@@ -50,7 +50,7 @@ public sealed class BinanceRestClient
         _time = time ?? TimeProvider.System;
         _jitter = jitter ?? new Random();
         Clock = new ServerClock(_time);
-        Limiter = new WeightLimiter(options.WeightLimitPerMinute, options.WeightShare);
+        Limiter = new WeightLimiter(options.WeightLimitPerMinute, options.WeightShare, weightWindow: options.WeightWindow);
     }
 
     public event Action<VenueStatus>? StatusChanged;
@@ -104,8 +104,21 @@ public sealed class BinanceRestClient
         return result;
     }
 
-    public Task<RestResult<ExchangeInfo>> GetExchangeInfoAsync(CancellationToken ct = default) =>
-        SendAsync(HttpMethod.Get, "/fapi/v1/exchangeInfo", [], false, 1, false, true, Decode<ExchangeInfo>(_decoder.TryExchangeInfo), ct);
+    /// <summary>exchangeInfo; on success its rateLimits become the limiter's limits (never hard-coded).</summary>
+    public async Task<RestResult<ExchangeInfo>> GetExchangeInfoAsync(CancellationToken ct = default)
+    {
+        var result = await SendAsync(HttpMethod.Get, "/fapi/v1/exchangeInfo", [], false, 1, false, true, Decode<ExchangeInfo>(_decoder.TryExchangeInfo), ct).ConfigureAwait(false);
+        if (result.IsSuccess)
+        {
+            var limits = result.Value!.RateLimits;
+            var weight = limits.FirstOrDefault(l => l.Type == "REQUEST_WEIGHT" && l.Interval == "MINUTE");
+            var orders10s = limits.FirstOrDefault(l => l.Type == "ORDERS" && l.Interval == "SECOND" && l.IntervalNum == 10);
+            var orders1m = limits.FirstOrDefault(l => l.Type == "ORDERS" && l.Interval == "MINUTE");
+            Limiter.SetLimits(weight?.Limit ?? _options.WeightLimitPerMinute, orders10s?.Limit ?? 300, orders1m?.Limit ?? 1200);
+        }
+
+        return result;
+    }
 
     public Task<RestResult<DepthSnapshot>> GetDepthAsync(string symbol, int limit = 1000, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Get, "/fapi/v1/depth", [("symbol", symbol), ("limit", Int(limit))], false, DepthWeight(limit), false, true,

@@ -24,4 +24,7 @@ public sealed record BinanceRestOptions
     public int WeightLimitPerMinute { get; init; } = 2400;
 
     public double WeightShare { get; init; } = 0.5;
+
+    /// <summary>The venue's weight window (Binance: one calendar minute); shorter only against a simulator configured so.</summary>
+    public TimeSpan WeightWindow { get; init; } = TimeSpan.FromMinutes(1);
 }

@@ -12,17 +12,20 @@ public sealed class WeightLimiter
 {
     private readonly object _gate = new();
     private readonly double _share;
+    private readonly long _windowMs;
     private int _weightLimit;
     private int _ordersPer10s;
     private int _ordersPerMinute;
     private long _minute = -1;
+    private long _orderMinute = -1;
     private int _usedWeight;
     private long _tenSeconds = -1;
     private int _orders10s;
     private int _orders1m;
 
-    public WeightLimiter(int weightLimitPerMinute = 2400, double share = 0.5, int ordersPer10s = 300, int ordersPerMinute = 1200)
+    public WeightLimiter(int weightLimitPerMinute = 2400, double share = 0.5, int ordersPer10s = 300, int ordersPerMinute = 1200, TimeSpan? weightWindow = null)
     {
+        _windowMs = (long)(weightWindow ?? TimeSpan.FromMinutes(1)).TotalMilliseconds;
         if (share is <= 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(share), "share must be in (0, 1]");
@@ -67,7 +70,7 @@ public sealed class WeightLimiter
             Roll(nowMs);
             if (_usedWeight + weight > WeightBudget && weight > 0)
             {
-                return TimeSpan.FromMilliseconds(60_000 - (nowMs % 60_000) + 1);
+                return TimeSpan.FromMilliseconds(_windowMs - (nowMs % _windowMs) + 1);
             }
 
             if (isOrder)
@@ -116,11 +119,17 @@ public sealed class WeightLimiter
 
     private void Roll(long nowMs)
     {
-        var minute = nowMs / 60_000;
-        if (minute != _minute)
+        var window = nowMs / _windowMs;
+        if (window != _minute)
         {
-            _minute = minute;
+            _minute = window;
             _usedWeight = 0;
+        }
+
+        var minute = nowMs / 60_000;
+        if (minute != _orderMinute)
+        {
+            _orderMinute = minute;
             _orders1m = 0;
         }
 

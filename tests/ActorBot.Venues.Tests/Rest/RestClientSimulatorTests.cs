@@ -184,6 +184,35 @@ public sealed class RestClientSimulatorTests
         (DateTime.UtcNow - started).Should().BeGreaterThan(TimeSpan.FromMilliseconds(200));
     }
 
+    [Fact(DisplayName = "The client keeps to its configured share of the weight limit, waiting for the next window instead of drawing a 429")]
+    public async Task StaysWithinShare()
+    {
+        await using var host = await Sim.StartAsync(new SimulatorOptions { WeightLimit = 40, WeightWindow = TimeSpan.FromSeconds(1) });
+        var (client, http) = Sim.Client(host, new BinanceRestOptions { WeightLimitPerMinute = 40, WeightShare = 0.5, WeightWindow = TimeSpan.FromSeconds(1) });
+        using var ownedHttp = http;
+        client.Limiter.WeightBudget.Should().Be(20);
+        var started = DateTime.UtcNow;
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await client.GetAggTradesAsync("BTCUSDT")).IsSuccess.Should().BeTrue("aggTrades costs 20: one call per window fits the share");
+        }
+
+        host.Weights.Rejected429.Should().Be(0);
+        (DateTime.UtcNow - started).Should().BeGreaterThan(TimeSpan.FromSeconds(1), "the third call had to wait for a later window");
+    }
+
+    [Fact(DisplayName = "exchangeInfo's rate limits replace the configured ones")]
+    public async Task LimitsFromExchangeInfo()
+    {
+        await using var host = await Sim.StartAsync(new SimulatorOptions { WeightLimit = 1000 });
+        var (client, http) = Sim.Client(host, new BinanceRestOptions { WeightShare = 0.5 });
+        using var ownedHttp = http;
+        client.Limiter.WeightBudget.Should().Be(1200);
+        (await client.GetExchangeInfoAsync()).IsSuccess.Should().BeTrue();
+        client.Limiter.WeightBudget.Should().Be(500);
+    }
+
     [Fact(DisplayName = "On 418 the venue is Disabled and no request is sent until the ban ends")]
     public async Task BanDisablesVenue()
     {
