@@ -290,7 +290,10 @@ public sealed class SimulatorHost : IAsyncDisposable
             case "GET /fapi/v1/exchangeInfo":
                 return new EngineResult(200, ExchangeInfoJson());
             case "GET /fapi/v1/depth":
-                return Market.Depth(symbol ?? string.Empty, Math.Clamp(limit, 5, 1000));
+                // A listed symbol without replayed depth has an empty book, not an unknown symbol.
+                return !Market.HasBook(symbol ?? string.Empty) && Engine.IsKnownSymbol(symbol ?? string.Empty)
+                    ? new EngineResult(200, $"{{\"lastUpdateId\":0,\"E\":{ServerNowMs},\"T\":{ServerNowMs},\"bids\":[],\"asks\":[]}}")
+                    : Market.Depth(symbol ?? string.Empty, Math.Clamp(limit, 5, 1000));
             case "GET /fapi/v1/aggTrades":
                 return Market.AggTrades(symbol ?? string.Empty, Long(p, "fromId"), Long(p, "startTime"), Long(p, "endTime"), limit);
             case "GET /fapi/v1/klines":

@@ -461,7 +461,7 @@ public sealed class ExchangeEngine
                 break;
             case "IOC":
             case "GTC" when marketable:
-                FillAt(order, Math.Min(order.Remaining, order.Remaining), order.Side == "BUY" ? Math.Min(order.Price, reference!.Value) : Math.Max(order.Price, reference!.Value), maker: false);
+                FillAt(order, order.Remaining, order.Side == "BUY" ? Math.Min(order.Price, reference!.Value) : Math.Max(order.Price, reference!.Value), maker: false);
                 if (order.TimeInForce == "IOC" && order.IsOpen)
                 {
                     Expire(order);

@@ -314,6 +314,17 @@ public sealed class RestClientSimulatorTests
         host.DecodeErrors.Total.Should().Be(0);
     }
 
+    [Fact(DisplayName = "A listed symbol without replayed depth has an empty book; an unknown symbol is -1121")]
+    public async Task DepthWithoutData()
+    {
+        await using var host = await Sim.StartAsync();
+        var (client, http) = Sim.Client(host);
+        using var ownedHttp = http;
+        var empty = await client.GetDepthAsync("BTCUSDT", 5);
+        empty.Value!.Bids.Should().BeEmpty();
+        (await client.GetDepthAsync("NOPEUSDT", 5)).Error!.Code.Should().Be(BinanceError.BadSymbol);
+    }
+
     [Fact(DisplayName = "listenKey is created, kept alive, and a keep-alive after expiry answers -1125")]
     public async Task ListenKeyLifecycle()
     {
