@@ -215,4 +215,73 @@ public sealed class MarketStreamSimulatorTests
         sync.Counters.Gaps.Should().Be(0);
         sync.State.Should().Be(ActorBot.Domain.OrderBook.BookSyncState.Synced);
     }
+
+    [Fact(DisplayName = "A silent stall in the live depth stream breaks the pu chain once; one resync from the REST snapshot restores the book")]
+    public async Task StallForcesOneResync()
+    {
+        await using var host = await Sim.StartAsync(new SimulatorOptions { DataFiles = [TestData.BtcDay1], Speed = 20, AutoStartReplay = false });
+        var (rest, http) = Sim.Client(host);
+        using var ownedHttp = http;
+        var decoder = new DepthUpdateDecoder(new DecodeErrorCounter());
+        var sync = new ActorBot.Domain.OrderBook.OrderBookSynchronizer("BTCUSDT");
+        var frame = new DepthUpdateFrame();
+        await using var client = new MarketStreamClient(Options(host), ["btcusdt@depth@0ms"], (stream, bytes) =>
+        {
+            lock (sync)
+            {
+                if (decoder.TryDecode(bytes.Span, frame, out _))
+                {
+                    sync.OnDiff(frame.Header, frame.Bids, frame.Asks);
+                }
+            }
+
+            return ValueTask.CompletedTask;
+        });
+        client.Start();
+        await Eventually.True(() => host.Streams.SessionCount == 1, "connected");
+
+        // The /book side of the procedure: whenever the synchroniser asks for a snapshot, fetch one.
+        using var stop = new CancellationTokenSource();
+        var snapshots = 0;
+        var resyncLoop = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                bool needed;
+                lock (sync)
+                {
+                    needed = sync.NeedsSnapshot && sync.BufferedCount > 0;
+                }
+
+                if (needed)
+                {
+                    var snapshot = await rest.GetDepthAsync("BTCUSDT", 1000);
+                    lock (sync)
+                    {
+                        sync.OnSnapshot(snapshot.Value!.LastUpdateId, snapshot.Value.Bids, snapshot.Value.Asks);
+                    }
+
+                    snapshots++;
+                }
+
+                await Task.Delay(10);
+            }
+        });
+
+        host.StartReplay();
+        await Eventually.True(() => { lock (sync) { return sync.State == ActorBot.Domain.OrderBook.BookSyncState.Synced && sync.Counters.Applied > 50; } }, "synced");
+        host.Faults.WsStall = true;
+        await Task.Delay(300);
+        host.Faults.WsStall = false;
+        await host.ReplayCompletion;
+        await Eventually.True(() => { lock (sync) { return sync.LastUpdateId == 2_710_249_412_032; } }, "book reaches the last diff",
+            diagnostics: () => { lock (sync) { return $"{sync.State} {sync.Counters}"; } });
+        await stop.CancelAsync();
+        await resyncLoop;
+
+        sync.Counters.Gaps.Should().Be(1);
+        sync.Counters.Resyncs.Should().Be(1);
+        snapshots.Should().Be(2, "one to start, one after the gap");
+        client.Reconnects.Should().Be(0, "the stall was shorter than the watchdog's timeout");
+    }
 }
