@@ -24,6 +24,14 @@ public static class BookReplayReport
         var replayer = new BookReplayer(symbol, errors);
         foreach (var file in files)
         {
+            if (!File.Exists(file))
+            {
+                stderr.WriteLine(Directory.Exists(file)
+                    ? $"book replay: cannot read recording '{file}': it is a directory."
+                    : $"book replay: cannot read recording '{file}': no such file.");
+                return 2;
+            }
+
             try
             {
                 foreach (var line in RecordingReader.Read(file))
