@@ -84,7 +84,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
         var host = new SimulatorHost(app, options);
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.WsPingInterval, KeepAliveTimeout = options.WsPongTimeout });
         app.Run(host.HandleAsync);
         await app.StartAsync(ct).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -28,6 +28,12 @@ public sealed record SimulatorOptions
 
     public TimeSpan BanDuration { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>The venue pings every socket this often (Binance: 3 min) ...</summary>
+    public TimeSpan WsPingInterval { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>... and drops a socket whose pong is later than this (Binance: 10 min).</summary>
+    public TimeSpan WsPongTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
     public TimeSpan ListenKeyValidity { get; init; } = TimeSpan.FromMinutes(60);
 
     /// <summary>Start replaying as soon as the host starts; false lets a test set up orders first and call <see cref="SimulatorHost.StartReplay"/>.</summary>

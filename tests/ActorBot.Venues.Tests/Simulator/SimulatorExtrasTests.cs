@@ -104,6 +104,22 @@ public sealed class SimulatorExtrasTests
         await feed;
     }
 
+    [Fact(DisplayName = "The client answers the venue's pings, so a quiet connection is not dropped for a missing pong")]
+    public async Task PingPong()
+    {
+        await using var host = await Sim.StartAsync(new SimulatorOptions { WsPingInterval = TimeSpan.FromMilliseconds(50), WsPongTimeout = TimeSpan.FromMilliseconds(200) });
+        await using var client = new MarketStreamClient(new MarketStreamOptions { BaseUri = host.WsUri }, ["btcusdt@aggTrade"], (_, _) => ValueTask.CompletedTask);
+        client.Start();
+        await Eventually.True(() => host.Streams.SessionCount == 1, "connected");
+
+        await Task.Delay(1000);
+
+        client.Connects.Should().Be(1, "no pong timeout cut the socket");
+        client.IsConnected.Should().BeTrue();
+        host.PublishTrade("BTCUSDT", 100m, 1m, 1);
+        await Eventually.True(() => client.FramesReceived == 1, "still delivering");
+    }
+
     [Fact(DisplayName = "decode_errors_total is published on the meter with source and reason tags")]
     public void DecodeErrorMetric()
     {
