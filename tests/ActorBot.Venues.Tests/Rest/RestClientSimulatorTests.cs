@@ -162,26 +162,37 @@ public sealed class RestClientSimulatorTests
     {
         await using var host = await Sim.StartAsync(new SimulatorOptions { WeightLimit = 40, WeightWindow = TimeSpan.FromSeconds(2) });
         using var otherBot = new HttpClient { BaseAddress = host.RestUri };
-        var (client, http) = Sim.Client(host);
-        using var ownedHttp = http;
 
-        // Another bot on the same IP spends the window's weight.
-        HttpStatusCode status;
-        do
+        // The window may roll over between the other bot's 429 and our call (then no 429 reaches us):
+        // that rare boundary case is re-run rather than asserted on.
+        for (var scenario = 0; scenario < 3; scenario++)
         {
-            using var response = await otherBot.GetAsync("/fapi/v1/aggTrades?symbol=BTCUSDT");
-            status = response.StatusCode;
+            var (client, http) = Sim.Client(host);
+            using var ownedHttp = http;
+
+            // Another bot on the same IP spends the window's weight.
+            HttpStatusCode status;
+            do
+            {
+                using var response = await otherBot.GetAsync("/fapi/v1/aggTrades?symbol=BTCUSDT");
+                status = response.StatusCode;
+            }
+            while (status == HttpStatusCode.OK);
+
+            status.Should().Be(HttpStatusCode.TooManyRequests);
+            var started = DateTime.UtcNow;
+            var result = await client.GetOpenInterestAsync("BTCUSDT");
+
+            result.IsSuccess.Should().BeTrue(result.ToString());
+            host.Weights.Rejected418.Should().Be(0, "the client waited out the 429 instead of hammering");
+            if (client.Retries > 0)
+            {
+                (DateTime.UtcNow - started).Should().BeGreaterThan(TimeSpan.FromMilliseconds(200));
+                return;
+            }
         }
-        while (status == HttpStatusCode.OK);
 
-        status.Should().Be(HttpStatusCode.TooManyRequests);
-        var started = DateTime.UtcNow;
-        var result = await client.GetOpenInterestAsync("BTCUSDT");
-
-        result.IsSuccess.Should().BeTrue(result.ToString());
-        client.Retries.Should().BeGreaterThan(0);
-        host.Weights.Rejected418.Should().Be(0, "the client waited out the 429 instead of hammering");
-        (DateTime.UtcNow - started).Should().BeGreaterThan(TimeSpan.FromMilliseconds(200));
+        throw new InvalidOperationException("the client never met the 429 in three scenarios");
     }
 
     [Fact(DisplayName = "The client keeps to its configured share of the weight limit, waiting for the next window instead of drawing a 429")]
