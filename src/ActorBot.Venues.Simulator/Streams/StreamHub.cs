@@ -18,6 +18,9 @@ public sealed class StreamHub
 
     private long _published;
 
+    /// <summary>True when some market session subscribes <paramref name="stream"/> (tests, probe).</summary>
+    public bool AnySubscribed(string stream) => _sessions.Values.Any(s => s.ListenKey is null && s.IsSubscribed(stream));
+
     public void Add(StreamSession session) => _sessions[session.Id] = session;
 
     public void Remove(StreamSession session) => _sessions.TryRemove(session.Id, out _);

@@ -42,7 +42,7 @@ public sealed class MarketStreamSimulatorTests
         await Eventually.True(() => { host.PublishTrade("ETHUSDT", 10m, 1m, 1); return frames.Contains("ethusdt@aggTrade"); }, "eth frame after SUBSCRIBE");
 
         await client.UnsubscribeAsync("btcusdt@aggTrade");
-        await Task.Delay(100);
+        await Eventually.True(() => !host.Streams.AnySubscribed("btcusdt@aggTrade"), "venue processed UNSUBSCRIBE");
         var before = frames.Count(f => f == "btcusdt@aggTrade");
         host.PublishTrade("BTCUSDT", 101m, 1m, 2);
         host.PublishTrade("ETHUSDT", 11m, 1m, 2);
