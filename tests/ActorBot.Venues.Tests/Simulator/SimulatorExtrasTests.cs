@@ -107,12 +107,13 @@ public sealed class SimulatorExtrasTests
     [Fact(DisplayName = "The client answers the venue's pings, so a quiet connection is not dropped for a missing pong")]
     public async Task PingPong()
     {
-        await using var host = await Sim.StartAsync(new SimulatorOptions { WsPingInterval = TimeSpan.FromMilliseconds(50), WsPongTimeout = TimeSpan.FromMilliseconds(200) });
+        await using var host = await Sim.StartAsync(new SimulatorOptions { WsPingInterval = TimeSpan.FromMilliseconds(100), WsPongTimeout = TimeSpan.FromMilliseconds(1000) });
         await using var client = new MarketStreamClient(new MarketStreamOptions { BaseUri = host.WsUri }, ["btcusdt@aggTrade"], (_, _) => ValueTask.CompletedTask);
         client.Start();
         await Eventually.True(() => host.Streams.SessionCount == 1, "connected");
 
-        await Task.Delay(1000);
+        // Twenty pings go out while nothing else is sent; each needs the client's pong within a second.
+        await Task.Delay(2000);
 
         client.Connects.Should().Be(1, "no pong timeout cut the socket");
         client.IsConnected.Should().BeTrue();
