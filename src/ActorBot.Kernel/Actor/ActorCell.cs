@@ -159,6 +159,19 @@ internal sealed partial class ActorCell : IUntypedActorContext, IThreadPoolWorkI
                 }
             }
         }
+        catch (Exception ex)
+        {
+            // Failures are handled per message; this only guards the thread pool (an exception escaping a
+            // work item would take the process down) against a failure inside the failure handling itself.
+            try
+            {
+                _system.LogError(ex, $"Internal error while running the mailbox of {_self}.");
+            }
+            catch (Exception)
+            {
+                // Nothing more can be done without risking the process.
+            }
+        }
         finally
         {
             t_current = previous;

@@ -98,7 +98,20 @@ internal sealed partial class ActorSystemImpl : ActorSystem
         _userGuardian.Stop(actor);
     }
 
+    /// <summary>Runs CoordinatedShutdown when it is in use (its last phase terminates), else terminates now.</summary>
     public override Task Terminate()
+    {
+        if (Extensions.TryGetValue(typeof(CoordinatedShutdown), out var extension))
+        {
+            ((CoordinatedShutdown)extension).Run(CoordinatedShutdown.ActorSystemTerminateReason.Instance);
+            return WhenTerminated;
+        }
+
+        return TerminateNow();
+    }
+
+    /// <summary>Stops /user, then /system, then the root.</summary>
+    internal Task TerminateNow()
     {
         if (Interlocked.Exchange(ref _terminateRequested, 1) == 0)
         {
