@@ -6,5 +6,8 @@ public static class SuiteCatalog
     public static IReadOnlyList<IBenchmarkSuite> All { get; } =
     [
         new Suites.Persistence.PersistenceSuite(),
+        new Suites.HoconSuite(),
+        new Replay.ReplaySuite(),
+        new Suites.KernelSuite(),
     ];
 }

@@ -104,6 +104,12 @@ internal sealed class AstSubstitution : AstNode
     /// <summary>Where the file holding this substitution was included; the path is tried under it first.</summary>
     public IReadOnlyList<string> IncludePrefix { get; }
 
+    /// <summary>
+    /// For a file included into an object inside an array (which has no path in the configuration):
+    /// that object, where the substitution is looked up before the configuration root.
+    /// </summary>
+    public AstObject? LocalRoot { get; init; }
+
     /// <summary>True once this substitution was found to refer to the field it defines (or inside it).</summary>
     public bool IsSelfReference { get; set; }
 

@@ -15,6 +15,7 @@ internal static class FieldAssigner
 {
     public static void Assign(AstObject target, IReadOnlyList<string>? targetPath, string key, AstNode value, bool connected)
     {
+        EnsureStack(value);
         var fieldPath = targetPath is null ? null : Append(targetPath, key);
         target.Fields.TryGetValue(key, out var existing);
 
@@ -31,13 +32,11 @@ internal static class FieldAssigner
             }
 
             var placed = incoming;
-            if (connected)
+            if (connected && fieldPath is not null)
             {
-                placed = new AstObject(incoming.Position);
-                foreach (var childKey in incoming.Order)
-                {
-                    Assign(placed, fieldPath, childKey, incoming.Fields[childKey], connected);
-                }
+                // The object joins the configuration tree as it is; bind the self references that
+                // only now have a definite path (those without an earlier value at their field).
+                BindConnectedTree(incoming, fieldPath);
             }
 
             target.Set(key, existing is not null && IsUnresolved(existing)
@@ -54,6 +53,33 @@ internal static class FieldAssigner
         target.Set(key, existing is not null && IsUnresolved(value)
             ? new AstDelayedMerge(existing, value, value.Position)
             : value);
+    }
+
+    /// <summary>Includes can stack nesting beyond one document's depth limit; fail cleanly, never overflow.</summary>
+    private static void EnsureStack(AstNode node)
+    {
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new HoconException("configuration nested too deeply (through includes)", node.Position, "a flatter structure");
+        }
+    }
+
+    private static void BindConnectedTree(AstObject obj, IReadOnlyList<string> path)
+    {
+        EnsureStack(obj);
+        foreach (var key in obj.Order)
+        {
+            var child = obj.Fields[key];
+            var childPath = Append(path, key);
+            if (child is AstObject nested)
+            {
+                BindConnectedTree(nested, childPath);
+            }
+            else
+            {
+                BindSelfReferences(child, childPath, null);
+            }
+        }
     }
 
     /// <summary>Values that may turn out to be objects (and so merge) or to be undefined (and so fall through).</summary>
@@ -73,6 +99,7 @@ internal static class FieldAssigner
 
     private static void BindSelfReferences(AstNode node, IReadOnlyList<string> fieldPath, AstNode? previous)
     {
+        EnsureStack(node);
         switch (node)
         {
             case AstSubstitution substitution when !substitution.IsSelfReference:

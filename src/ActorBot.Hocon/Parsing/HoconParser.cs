@@ -12,16 +12,18 @@ internal sealed class HoconParser
 {
     public const int MaxDepth = 128;
 
-    private readonly List<Token> _tokens;
+    private readonly TokenStream _tokens;
     private readonly string _file;
     private readonly string? _directory;
     private readonly IncludeContext _context;
     private readonly IReadOnlyList<string> _includePrefix;
-    private int _index;
+    private readonly AstObject? _localRoot;
+    private readonly List<Token> _keyPieces = new();
 
-    private HoconParser(string text, string file, string? directory, IncludeContext context, IReadOnlyList<string> includePrefix)
+    private HoconParser(string text, string file, string? directory, IncludeContext context, IReadOnlyList<string> includePrefix, AstObject? localRoot)
     {
-        _tokens = new HoconTokenizer(text, file).Tokenize();
+        _localRoot = localRoot;
+        _tokens = new TokenStream(new HoconTokenizer(text, file));
         _file = file;
         _directory = directory;
         _context = context;
@@ -41,19 +43,16 @@ internal sealed class HoconParser
         IReadOnlyList<string>? targetPath,
         bool connected)
     {
-        var parser = new HoconParser(text, file, directory, context, targetPath ?? Array.Empty<string>());
+        // A document included where the path is unknown (an object inside an array) resolves its
+        // substitutions against that object first.
+        var localRoot = targetPath is null ? target : null;
+        var parser = new HoconParser(text, file, directory, context, targetPath ?? Array.Empty<string>(), localRoot);
         parser.ParseRoot(target, targetPath, connected);
     }
 
-    private Token Current => _tokens[_index];
+    private Token Current => _tokens.Current;
 
-    private void Advance()
-    {
-        if (_index < _tokens.Count - 1)
-        {
-            _index++;
-        }
-    }
+    private void Advance() => _tokens.Advance();
 
     private void SkipWhitespace()
     {
@@ -152,7 +151,8 @@ internal sealed class HoconParser
     private void ParseField(AstObject target, IReadOnlyList<string>? targetPath, bool connected, int depth)
     {
         var keyStart = Current.Position;
-        var pieces = new List<Token>();
+        var pieces = _keyPieces;
+        pieces.Clear();
         while (Current.Kind is TokenKind.QuotedString or TokenKind.UnquotedText or TokenKind.Whitespace)
         {
             pieces.Add(Current);
@@ -165,6 +165,11 @@ internal sealed class HoconParser
         }
 
         var keyPath = KeyPathBuilder.Build(pieces, keyStart, "key");
+        if (keyPath.Count + depth > MaxDepth)
+        {
+            throw new HoconException($"key path nests deeper than {MaxDepth} levels", keyStart, "a shorter key path");
+        }
+
         SkipWhitespaceAndNewlines();
         var append = false;
         switch (Current.Kind)
@@ -187,7 +192,7 @@ internal sealed class HoconParser
                     "':', '=', '+=' or '{' after the key");
         }
 
-        var fieldPath = targetPath is null ? null : targetPath.Concat(keyPath).ToList();
+        var fieldPath = targetPath is null ? null : Concat(targetPath, keyPath);
         var value = ParseValue(fieldPath, depth);
         if (append)
         {
@@ -209,8 +214,62 @@ internal sealed class HoconParser
         FieldAssigner.Assign(target, targetPath, keyPath[0], value, connected);
     }
 
+    private static string[] Concat(IReadOnlyList<string> first, IReadOnlyList<string> second)
+    {
+        var result = new string[first.Count + second.Count];
+        for (var i = 0; i < first.Count; i++)
+        {
+            result[i] = first[i];
+        }
+
+        for (var i = 0; i < second.Count; i++)
+        {
+            result[first.Count + i] = second[i];
+        }
+
+        return result;
+    }
+
+    private static bool EndsValue(TokenKind kind) =>
+        kind is TokenKind.Comma or TokenKind.Newline or TokenKind.CloseBrace or TokenKind.CloseBracket or TokenKind.End;
+
+    /// <summary>A value that is one simple token (by far the most common) needs no concatenation list.</summary>
+    private AstNode? TryParseSingleTokenValue()
+    {
+        var token = Current;
+        if (token.Kind is not (TokenKind.QuotedString or TokenKind.UnquotedText or TokenKind.Substitution))
+        {
+            return null;
+        }
+
+        var next = _tokens.Peek(1).Kind;
+        if (next == TokenKind.Whitespace)
+        {
+            next = _tokens.Peek(2).Kind;
+        }
+
+        if (!EndsValue(next))
+        {
+            return null;
+        }
+
+        Advance();
+        return token.Kind switch
+        {
+            TokenKind.QuotedString => new AstScalar(token.Text, ScalarKind.Quoted, token.Position),
+            TokenKind.UnquotedText => new AstScalar(token.Text, ScalarKind.Unquoted, token.Position),
+            _ => new AstSubstitution(token.SubstitutionPath!, token.Optional, _includePrefix, token.Position) { LocalRoot = _localRoot },
+        };
+    }
+
     private AstNode ParseValue(IReadOnlyList<string>? path, int depth)
     {
+        var single = TryParseSingleTokenValue();
+        if (single is not null)
+        {
+            return single;
+        }
+
         var parts = new List<AstNode>();
         var start = Current.Position;
         while (true)
@@ -231,7 +290,7 @@ internal sealed class HoconParser
                     Advance();
                     continue;
                 case TokenKind.Substitution:
-                    parts.Add(new AstSubstitution(token.SubstitutionPath!, token.Optional, _includePrefix, token.Position));
+                    parts.Add(new AstSubstitution(token.SubstitutionPath!, token.Optional, _includePrefix, token.Position) { LocalRoot = _localRoot });
                     Advance();
                     continue;
                 case TokenKind.OpenBrace:
@@ -297,6 +356,7 @@ internal sealed class HoconParser
                 case TokenKind.End:
                     throw new HoconException("unexpected end of input inside an array", Current.Position, "']'");
                 case TokenKind.Comma:
+                case TokenKind.CloseBrace:
                     throw Unexpected("an array element or ']'");
             }
 
@@ -329,18 +389,19 @@ internal sealed class HoconParser
             return false;
         }
 
-        var i = _index + 1;
-        if (_tokens[i].Kind != TokenKind.Whitespace)
+        var i = 1;
+        if (_tokens.Peek(i).Kind is not (TokenKind.Whitespace or TokenKind.Newline))
         {
             return false;
         }
 
-        while (_tokens[i].Kind == TokenKind.Whitespace)
+        // The included name may even be on a later line (the corpus' test03.conf does this).
+        while (_tokens.Peek(i).Kind is TokenKind.Whitespace or TokenKind.Newline)
         {
             i++;
         }
 
-        var next = _tokens[i];
+        var next = _tokens.Peek(i);
         return next.Kind == TokenKind.QuotedString
             || (next.Kind == TokenKind.UnquotedText && IncludeSpec.IsQualifierStart(next.Text));
     }
@@ -349,7 +410,7 @@ internal sealed class HoconParser
     {
         var position = Current.Position;
         Advance();
-        SkipWhitespace();
+        SkipWhitespaceAndNewlines();
         var spec = IncludeSpec.Parse(ReadIncludeTokens(), position);
         IncludeLoader.Include(spec, _file, _directory, _context, target, targetPath, connected);
     }

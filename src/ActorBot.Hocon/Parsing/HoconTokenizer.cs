@@ -69,7 +69,8 @@ internal sealed class HoconTokenizer
 
     private bool StartsComment() => Peek() == '#' || (Peek() == '/' && Peek(1) == '/');
 
-    private Token Next()
+    /// <summary>The next token; after the end of input, <see cref="TokenKind.End"/> again and again.</summary>
+    public Token Next()
     {
         if (AtEnd)
         {
@@ -102,7 +103,8 @@ internal sealed class HoconTokenizer
                 Advance();
             }
 
-            return new Token(TokenKind.Whitespace, _text[from.._index], start);
+            var whitespace = _index - from == 1 && _text[from] == ' ' ? " " : _text[from.._index];
+            return new Token(TokenKind.Whitespace, whitespace, start);
         }
 
         switch (c)
@@ -125,7 +127,7 @@ internal sealed class HoconTokenizer
             case ':':
             case '=':
                 Advance();
-                return new Token(TokenKind.Separator, c.ToString(), start);
+                return new Token(TokenKind.Separator, c == ':' ? ":" : "=", start);
             case '+':
                 if (Peek(1) == '=')
                 {
@@ -177,6 +179,7 @@ internal sealed class HoconTokenizer
                 throw new HoconException("unterminated quoted string", start, "a closing '\"'");
             }
 
+            var escapePosition = Here;
             var c = Advance();
             if (c == '"')
             {
@@ -194,7 +197,6 @@ internal sealed class HoconTokenizer
                 continue;
             }
 
-            var escapePosition = Here;
             if (AtEnd)
             {
                 throw new HoconException("unterminated escape sequence", escapePosition, "an escape character after '\\'");
@@ -228,7 +230,7 @@ internal sealed class HoconTokenizer
                     sb.Append((char)code);
                     break;
                 default:
-                    throw new HoconException($"invalid escape '\\{e}' in quoted string", escapePosition, "one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
+                    throw new HoconException($"invalid escape '\\{e}' in quoted string", escapePosition, "an escape: one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
             }
         }
     }

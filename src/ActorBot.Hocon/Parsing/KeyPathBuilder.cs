@@ -11,6 +11,16 @@ internal static class KeyPathBuilder
 {
     public static IReadOnlyList<string> Build(IReadOnlyList<Token> pieces, SourcePosition where, string what)
     {
+        if (pieces.Count == 1)
+        {
+            // The common case: one plain key without dots, or one quoted key.
+            var only = pieces[0];
+            if (only.Kind == TokenKind.QuotedString || (only.Kind == TokenKind.UnquotedText && !only.Text.Contains('.')))
+            {
+                return new[] { only.Text };
+            }
+        }
+
         var first = 0;
         var last = pieces.Count - 1;
         while (first <= last && pieces[first].Kind == TokenKind.Whitespace)

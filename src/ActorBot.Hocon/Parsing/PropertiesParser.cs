@@ -30,6 +30,11 @@ internal static class PropertiesParser
 
             var (key, value) = Split(line);
             var path = Unescape(key).Split('.');
+            if (path.Length > HoconParser.MaxDepth)
+            {
+                throw new HoconException($"property key nests deeper than {HoconParser.MaxDepth} levels", position, "a shorter key");
+            }
+
             entries.Add((path, Unescape(value), position));
         }
 

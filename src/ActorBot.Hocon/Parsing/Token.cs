@@ -4,7 +4,7 @@ namespace ActorBot.Hocon.Parsing;
 /// One lexical unit. <see cref="Text"/> is the decoded text (escapes applied for quoted strings);
 /// substitutions carry their already-split path and whether they are optional (<c>${?x}</c>).
 /// </summary>
-internal sealed record Token(TokenKind Kind, string Text, SourcePosition Position)
+internal readonly record struct Token(TokenKind Kind, string Text, SourcePosition Position)
 {
     public IReadOnlyList<string>? SubstitutionPath { get; init; }
 

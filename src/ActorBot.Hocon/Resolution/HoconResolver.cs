@@ -173,14 +173,20 @@ internal sealed class HoconResolver
 
     private HoconValue ResolveArray(AstArray array)
     {
-        var items = new List<HoconValue>(array.Items.Count);
+        var items = new HoconValue[array.Items.Count];
+        var count = 0;
         foreach (var item in array.Items)
         {
             var value = Resolve(item);
             if (value is not null)
             {
-                items.Add(value);
+                items[count++] = value;
             }
+        }
+
+        if (count < items.Length)
+        {
+            Array.Resize(ref items, count);
         }
 
         return new HoconArray(items, array.Position);
@@ -188,17 +194,25 @@ internal sealed class HoconResolver
 
     private HoconValue ResolveObject(AstObject obj)
     {
-        var fields = new List<KeyValuePair<string, HoconValue>>(obj.Order.Count);
+        var fields = new Dictionary<string, HoconValue>(obj.Order.Count, StringComparer.Ordinal);
+        var order = new string[obj.Order.Count];
+        var count = 0;
         foreach (var key in obj.Order)
         {
             var value = Resolve(obj.Fields[key]);
             if (value is not null)
             {
-                fields.Add(new(key, value));
+                fields[key] = value;
+                order[count++] = key;
             }
         }
 
-        return new HoconObject(fields, obj.Position);
+        if (count < order.Length)
+        {
+            Array.Resize(ref order, count);
+        }
+
+        return new HoconObject(fields, order, obj.Position);
     }
 
     private HoconValue? ResolveSubstitution(AstSubstitution substitution)
@@ -218,12 +232,17 @@ internal sealed class HoconResolver
             }
             else
             {
-                if (substitution.IncludePrefix.Count > 0)
+                if (substitution.LocalRoot is not null)
                 {
-                    value = Lookup(substitution.FullPath);
+                    value = Lookup(substitution.LocalRoot, substitution.Path);
                 }
 
-                value ??= Lookup(substitution.Path);
+                if (value is null && substitution.IncludePrefix.Count > 0)
+                {
+                    value = Lookup(_root, substitution.FullPath);
+                }
+
+                value ??= Lookup(_root, substitution.Path);
             }
 
             if (value is null)
@@ -252,20 +271,69 @@ internal sealed class HoconResolver
         }
     }
 
-    private HoconValue? Lookup(IReadOnlyList<string> path)
-    {
-        AstNode node = _root;
-        for (var i = 0; i < path.Count; i++)
-        {
-            if (node is AstObject obj)
-            {
-                if (!obj.Fields.TryGetValue(path[i], out var child))
-                {
-                    return null;
-                }
+    private HoconValue? Lookup(AstObject root, IReadOnlyList<string> path) => LookupFrom(root, path, 0);
 
-                node = child;
-                continue;
+    /// <summary>
+    /// Finds <paramref name="path"/> (from segment <paramref name="index"/>) below <paramref name="node"/>,
+    /// resolving as little as possible. A field defined as <c>x = ${base}</c> and then extended with
+    /// <c>x { url = ${x.host} }</c> is a delayed merge; looking inside it must not resolve it as a whole
+    /// (it is being resolved right now), so keys written in the later object are taken from there and
+    /// other keys from the earlier value.
+    /// </summary>
+    private HoconValue? LookupFrom(AstNode node, IReadOnlyList<string> path, int index)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new HoconException("substitution path leads too deep", node.Position, "a shorter path");
+        }
+
+        for (var i = index; i < path.Count; i++)
+        {
+            switch (node)
+            {
+                case AstObject obj:
+                    if (!obj.Fields.TryGetValue(path[i], out var child))
+                    {
+                        return null;
+                    }
+
+                    node = child;
+                    continue;
+                case AstDelayedMerge { Top: AstObject top } merge:
+                    if (!top.Fields.TryGetValue(path[i], out var overriding))
+                    {
+                        // Not written in the later object: the earlier value decides.
+                        node = merge.Below;
+                        i--;
+                        continue;
+                    }
+
+                    var found = LookupFrom(overriding, path, i + 1);
+                    if (found is not null and not HoconObject)
+                    {
+                        // A non-object in the later object wins over anything below it.
+                        return found;
+                    }
+
+                    if (found is HoconObject foundObject)
+                    {
+                        // Objects merge: the later one over what the earlier value has at this path.
+                        return LookupFrom(merge.Below, path, i) is HoconObject earlier
+                            ? HoconObject.Merge(earlier, foundObject)
+                            : foundObject;
+                    }
+
+                    if (LacksPath(overriding, path, i + 1))
+                    {
+                        // The later object does not write this path at all: the earlier value decides.
+                        node = merge.Below;
+                        i--;
+                        continue;
+                    }
+
+                    // Written in the later object but undefined there, or hidden behind a non-object:
+                    // settle the merge as a whole.
+                    break;
             }
 
             var resolved = Resolve(node);
@@ -273,6 +341,27 @@ internal sealed class HoconResolver
         }
 
         return Resolve(node);
+    }
+
+    /// <summary>True when walking plain objects from <paramref name="node"/> shows that the path is not written there.</summary>
+    private static bool LacksPath(AstNode node, IReadOnlyList<string> path, int from)
+    {
+        for (var j = from; j < path.Count; j++)
+        {
+            if (node is not AstObject obj)
+            {
+                return false;
+            }
+
+            if (!obj.Fields.TryGetValue(path[j], out var child))
+            {
+                return true;
+            }
+
+            node = child;
+        }
+
+        return false;
     }
 
     private static HoconValue? Walk(HoconValue value, IReadOnlyList<string> path, int from)
@@ -342,7 +431,9 @@ internal sealed class HoconResolver
             return new HoconArray(real.SelectMany(v => (HoconArray)v.Value), concatenation.Position);
         }
 
-        var offending = real.FirstOrDefault(v => v.Value is HoconObject or HoconArray);
+        static int KindClass(HoconValue v) => v switch { HoconObject => 0, HoconArray => 1, _ => 2 };
+        var firstClass = KindClass(real[0].Value);
+        var offending = real.FirstOrDefault(v => KindClass(v.Value) != firstClass);
         if (offending.Value is not null)
         {
             var kinds = string.Join(", ", real.Select(v => v.Value.Type.ToString().ToLowerInvariant()).Distinct());

@@ -11,6 +11,13 @@ public sealed class HoconArray : HoconValue, IReadOnlyList<HoconValue>
         _items = items.ToArray();
     }
 
+    /// <summary>Takes ownership of <paramref name="items"/> (resolver fast path, no copy).</summary>
+    internal HoconArray(HoconValue[] items, SourcePosition origin)
+        : base(origin)
+    {
+        _items = items;
+    }
+
     public override HoconValueType Type => HoconValueType.Array;
 
     public int Count => _items.Length;

@@ -28,6 +28,14 @@ public sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconV
         _order = order.ToArray();
     }
 
+    /// <summary>Takes ownership of already de-duplicated fields (resolver fast path, no copies).</summary>
+    internal HoconObject(Dictionary<string, HoconValue> fields, string[] order, SourcePosition origin)
+        : base(origin)
+    {
+        _fields = fields;
+        _order = order;
+    }
+
     public static HoconObject Empty { get; } = new(Array.Empty<KeyValuePair<string, HoconValue>>(), SourcePosition.None);
 
     public override HoconValueType Type => HoconValueType.Object;

@@ -1,18 +1,106 @@
 using System.CommandLine;
+using ActorBot.Domain.Modes;
+using ActorBot.Hocon;
+using ActorBot.Host.Service;
+using Akka.Configuration;
 
 namespace ActorBot.Host.Cli;
 
-/// <summary><c>actorbot run</c>: the service's main job. Placeholder wiring until the engine lands.</summary>
+/// <summary>
+/// <c>actorbot run</c>: the service's main job. Loads the embedded defaults (plus <c>--config</c>), checks
+/// the trade-mode gates (live refuses to start unless every gate is satisfied), then runs the actor
+/// system and the HTTP probe until Ctrl-C / SIGTERM or <c>--duration</c>.
+/// </summary>
 public static class RunCommand
 {
     public static Command Build()
     {
-        var command = new Command("run", "Run the service on its embedded defaults (shadow mode).");
-        command.SetAction(_ =>
-        {
-            Console.Error.WriteLine("actorbot run: the engine is not wired yet (see issues).");
-            return 1;
-        });
+        var configOption = new Option<string?>("--config") { Description = "HOCON file laid over the embedded defaults (hocon/actorbot.conf)." };
+        var modeOption = new Option<string?>("--trade-mode") { Description = "shadow (default) | paper | testnet | live" };
+        var liveOption = new Option<bool>("--enable-live-execution") { Description = "One of the gates live trading requires." };
+        var portOption = new Option<int?>("--http-port") { Description = "Probe port (overrides actorbot.http.port; 0 = any free port)." };
+        var durationOption = new Option<string?>("--duration") { Description = "Stop after this long, e.g. 30s (default: run until stopped)." };
+
+        var command = new Command("run", "Run the service on its embedded defaults (shadow mode: decisions, no orders).");
+        command.Options.Add(configOption);
+        command.Options.Add(modeOption);
+        command.Options.Add(liveOption);
+        command.Options.Add(portOption);
+        command.Options.Add(durationOption);
+        command.SetAction((parse, ct) => RunAsync(
+            parse.GetValue(configOption),
+            parse.GetValue(modeOption),
+            parse.GetValue(liveOption),
+            parse.GetValue(portOption),
+            parse.GetValue(durationOption),
+            ct));
         return command;
+    }
+
+    private static async Task<int> RunAsync(string? configPath, string? modeText, bool enableLive, int? port, string? durationText, CancellationToken ct)
+    {
+        ServiceConfiguration configuration;
+        try
+        {
+            configuration = ServiceConfiguration.Load(configPath);
+        }
+        catch (HoconException ex)
+        {
+            await Console.Error.WriteLineAsync($"actorbot run: configuration error: {ex.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
+        var configuredMode = configuration.Config.GetString("actorbot.trade-mode", "shadow");
+        if (!TradeModeParser.TryParse(modeText ?? configuredMode, out var mode))
+        {
+            await Console.Error.WriteLineAsync($"actorbot run: unknown trade mode \"{modeText ?? configuredMode}\"; use shadow, paper, testnet or live.").ConfigureAwait(false);
+            return 2;
+        }
+
+        TimeSpan? duration = null;
+        if (durationText is not null)
+        {
+            try
+            {
+                duration = ConfigurationFactory.ParseString($"d = {durationText}").GetTimeSpan("d", allowInfinite: false);
+            }
+            catch (ConfigurationException)
+            {
+                await Console.Error.WriteLineAsync($"actorbot run: --duration \"{durationText}\" is not a duration such as 30s or 5 minutes.").ConfigureAwait(false);
+                return 2;
+            }
+        }
+
+        var gate = LiveArmingGate.Evaluate(LiveGateInputs.FromEnvironment(mode, enableLive, Environment.GetEnvironmentVariable));
+        if (!gate.Allowed)
+        {
+            await Console.Error.WriteLineAsync("actorbot run: " + gate.Explain()).ConfigureAwait(false);
+            return 2;
+        }
+
+        WebApplication app;
+        try
+        {
+            app = ServiceHost.Build(configuration, mode, port);
+        }
+        catch (ConfigurationException ex)
+        {
+            await Console.Error.WriteLineAsync($"actorbot run: configuration error: {ex.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
+        await using (app.ConfigureAwait(false))
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            if (duration is { } d)
+            {
+                stop.CancelAfter(d);
+            }
+
+            await Console.Out.WriteLineAsync($"actorbot: {gate.Explain()}; config from {configuration.Source}").ConfigureAwait(false);
+            await app.RunAsync(stop.Token).ConfigureAwait(false);
+        }
+
+        return 0;
     }
 }

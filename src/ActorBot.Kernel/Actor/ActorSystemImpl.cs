@@ -113,7 +113,8 @@ internal sealed partial class ActorSystemImpl : ActorSystem
 
     internal void PublishDeadLetter(object message, IActorRef? sender, IActorRef recipient)
     {
-        if (message is IDeadLetterSuppression)
+        // A dead letter about a dead letter (a stopped subscriber of DeadLetter) would recurse forever.
+        if (message is IDeadLetterSuppression or AllDeadLetters)
         {
             return;
         }

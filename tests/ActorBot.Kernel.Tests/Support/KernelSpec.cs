@@ -22,6 +22,21 @@ public abstract class KernelSpec : Akka.TestKit.Xunit2.TestKit
 
     protected TestScheduler Clock => (TestScheduler)Sys.Scheduler;
 
+    /// <summary>
+    /// Expects exactly these messages in any order: messages from different senders (or a Terminated,
+    /// which is a system notification) have no defined order relative to each other.
+    /// </summary>
+    protected void ExpectUnordered(params object[] expected)
+    {
+        var received = expected.Select(_ => ReceiveOne() ?? throw new Xunit.Sdk.XunitException("Timed out waiting for " + string.Join(", ", expected))).ToList();
+        foreach (var item in expected)
+        {
+            var index = received.FindIndex(r => r.Equals(item));
+            index.Should().BeGreaterThanOrEqualTo(0, $"{item} was expected among [{string.Join(", ", received)}]");
+            received.RemoveAt(index);
+        }
+    }
+
     /// <summary>Short window for "nothing else arrives" checks.</summary>
     protected static TimeSpan Quiet => TimeSpan.FromMilliseconds(200);
 }

@@ -1,6 +1,6 @@
 using Akka.Configuration;
 
-namespace ActorBot.Hocon.Tests.Akka;
+namespace ActorBot.Hocon.Tests.AkkaStyle;
 
 /// <summary>
 /// A realistic Akka.NET configuration (actor, dispatcher, persistence and cluster sections laid out

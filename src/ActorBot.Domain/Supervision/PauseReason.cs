@@ -1,0 +1,53 @@
+namespace ActorBot.Domain.Supervision;
+
+/// <summary>Why entries are paused. Each kind has a scope: one symbol, one venue, or everything.</summary>
+public enum PauseKind
+{
+    /// <summary>A symbol's market data is older than <c>stale_timeout_sec</c>.</summary>
+    StaleData,
+
+    /// <summary>A backfill after a reconnect is running for a symbol.</summary>
+    Backfilling,
+
+    /// <summary>The venue's health actor reports Disabled (errors, bans, lost stream).</summary>
+    VenueDisabled,
+
+    /// <summary>The venue clock offset is over its limit, so signed requests and bar times are suspect.</summary>
+    ClockOffset,
+
+    /// <summary>The operator's kill switch is on.</summary>
+    KillSwitch,
+}
+
+/// <summary>
+/// One cause of SAFE_PAUSE. <paramref name="Scope"/> is the symbol (StaleData, Backfilling), the venue
+/// (VenueDisabled, ClockOffset) or <c>*</c> (KillSwitch).
+/// </summary>
+public sealed record PauseReason(PauseKind Kind, string Scope)
+{
+    public const string Global = "*";
+
+    public static PauseReason StaleData(string symbol) => new(PauseKind.StaleData, symbol);
+
+    public static PauseReason Backfilling(string symbol) => new(PauseKind.Backfilling, symbol);
+
+    public static PauseReason VenueDisabled(string venue) => new(PauseKind.VenueDisabled, venue);
+
+    public static PauseReason ClockOffset(string venue) => new(PauseKind.ClockOffset, venue);
+
+    public static PauseReason KillSwitch() => new(PauseKind.KillSwitch, Global);
+
+    public bool IsSymbolScoped => Kind is PauseKind.StaleData or PauseKind.Backfilling;
+
+    public bool IsVenueScoped => Kind is PauseKind.VenueDisabled or PauseKind.ClockOffset;
+
+    public override string ToString() => Kind switch
+    {
+        PauseKind.StaleData => $"stale market data for {Scope}",
+        PauseKind.Backfilling => $"backfill running for {Scope}",
+        PauseKind.VenueDisabled => $"venue {Scope} disabled",
+        PauseKind.ClockOffset => $"clock offset over limit on {Scope}",
+        PauseKind.KillSwitch => "kill switch on",
+        _ => $"{Kind} {Scope}",
+    };
+}

@@ -1,0 +1,126 @@
+using ActorBot.Domain.Modes;
+using ActorBot.Domain.Supervision;
+using ActorBot.Engine.Symbols;
+using Akka.Actor;
+using Akka.Event;
+
+namespace ActorBot.Engine.Bot;
+
+/// <summary>
+/// <c>/user/bot</c>: owns the trade mode, the kill switch and SAFE_PAUSE. Children report causes with
+/// <see cref="RaisePause"/>/<see cref="ClearPause"/> messages (never shared flags); the bot keeps them in a
+/// pure <see cref="SafePauseTracker"/> and publishes <see cref="SafePauseChanged"/> on every transition.
+/// Supervision is one-for-one: a crashing symbol subtree restarts alone.
+/// </summary>
+public sealed class BotActor : ReceiveActor, IWithTimers
+{
+    private readonly BotSettings _settings;
+    private readonly SafePauseTracker _pauses;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private long _unknownSymbolMessages;
+
+    public BotActor(BotSettings settings)
+    {
+        _settings = settings;
+        _pauses = new SafePauseTracker(settings.PauseHysteresis);
+
+        Receive<RaisePause>(m => OnRaise(m.Reason));
+        Receive<ClearPause>(m => OnClear(m.Reason));
+        Receive<SetKillSwitch>(m =>
+        {
+            if (m.On)
+            {
+                OnRaise(PauseReason.KillSwitch());
+            }
+            else
+            {
+                // The operator's decision to resume is explicit, so it takes effect at once.
+                _pauses.MarkClear(PauseReason.KillSwitch(), NowMs);
+                Publish(_pauses.Expire(long.MaxValue).Count > 0);
+            }
+        });
+        Receive<ExpirePauses>(_ =>
+        {
+            var cleared = _pauses.Expire(NowMs);
+            foreach (var reason in cleared)
+            {
+                _log.Info("SAFE_PAUSE cause cleared: {0}", reason);
+            }
+
+            Publish(cleared.Count > 0);
+        });
+        Receive<MarketDataSeen>(m => RouteToSymbol(m.Symbol, m));
+        Receive<GetSymbolStatus>(m => RouteToSymbol(m.Symbol, m));
+        Receive<GetBotStatus>(_ => Sender.Tell(Status()));
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private long NowMs => Context.System.Scheduler.Now.ToUnixTimeMilliseconds();
+
+    protected override void PreStart()
+    {
+        foreach (var symbol in _settings.Symbols)
+        {
+            Context.ActorOf(
+                Props.Create(() => new SymbolActor(symbol, _settings.StaleTimeout)),
+                symbol);
+        }
+
+        var tick = _settings.PauseHysteresis > TimeSpan.Zero
+            ? TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 100, _settings.PauseHysteresis.Ticks / 4))
+            : TimeSpan.FromSeconds(1);
+        Timers.StartPeriodicTimer("expire-pauses", ExpirePauses.Instance, tick);
+        _log.Info("bot started: mode={0} venue={1} symbols={2}", _settings.Mode.ToConfigString(), _settings.Venue, string.Join(",", _settings.Symbols));
+    }
+
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(maxNrOfRetries: 10, withinTimeRange: TimeSpan.FromMinutes(1), localOnlyDecider: _ => Directive.Restart);
+
+    /// <summary>
+    /// Forwards to the symbol's subtree (keeping the sender, and FIFO from this actor, so a status query
+    /// sent after data is answered after that data was applied). A symbol we do not run is bad input:
+    /// counted, logged, and a query gets a failure instead of silence.
+    /// </summary>
+    private void RouteToSymbol(string symbol, object message)
+    {
+        var child = Context.Child(symbol);
+        if (child.IsNobody())
+        {
+            _unknownSymbolMessages++;
+            _log.Warning("message for unknown symbol {0} dropped: {1}", symbol, message.GetType().Name);
+            if (message is GetSymbolStatus)
+            {
+                Sender.Tell(new Status.Failure(new ArgumentException($"unknown symbol {symbol}")));
+            }
+
+            return;
+        }
+
+        child.Forward(message);
+    }
+
+    private void OnRaise(PauseReason reason)
+    {
+        if (_pauses.Raise(reason))
+        {
+            _log.Warning("SAFE_PAUSE: {0}", reason);
+            Publish(changed: true);
+        }
+    }
+
+    private void OnClear(PauseReason reason) => _pauses.MarkClear(reason, NowMs);
+
+    private void Publish(bool changed)
+    {
+        if (changed)
+        {
+            Context.System.EventStream.Publish(new SafePauseChanged(_pauses.IsPausedAnywhere, Reasons()));
+        }
+    }
+
+    private List<string> Reasons() => _pauses.ActiveReasons.Select(r => r.ToString()).ToList();
+
+    private BotStatus Status() =>
+        new(_settings.Mode, _pauses.IsPausedAnywhere, Reasons(), _pauses.ClearingReasons.Select(r => r.ToString()).ToList(), _settings.Symbols, _settings.Venue, _unknownSymbolMessages);
+}

@@ -1,0 +1,38 @@
+using ActorBot.Domain.Modes;
+using ActorBot.Domain.Supervision;
+
+namespace ActorBot.Engine.Bot;
+
+/// <summary>A child reports a cause of SAFE_PAUSE (immediate).</summary>
+public sealed record RaisePause(PauseReason Reason);
+
+/// <summary>A child reports a cause has cleared (effective after the hysteresis window).</summary>
+public sealed record ClearPause(PauseReason Reason);
+
+/// <summary>The operator turns the kill switch on or off.</summary>
+public sealed record SetKillSwitch(bool On);
+
+/// <summary>Asks the bot for its state (the HTTP probe uses this, never the actor's fields).</summary>
+public sealed record GetBotStatus
+{
+    public static readonly GetBotStatus Instance = new();
+}
+
+/// <summary>Published on the event stream whenever the set of pause causes changes.</summary>
+public sealed record SafePauseChanged(bool Paused, IReadOnlyList<string> Reasons);
+
+/// <summary>The bot's state as the probe shows it.</summary>
+public sealed record BotStatus(
+    TradeMode Mode,
+    bool Paused,
+    IReadOnlyList<string> PauseReasons,
+    IReadOnlyList<string> ClearingReasons,
+    IReadOnlyList<string> Symbols,
+    string Venue,
+    long UnknownSymbolMessages);
+
+/// <summary>Internal tick that lets cleared causes leave after their hysteresis.</summary>
+internal sealed record ExpirePauses
+{
+    public static readonly ExpirePauses Instance = new();
+}

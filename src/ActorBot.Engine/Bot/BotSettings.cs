@@ -1,0 +1,42 @@
+using ActorBot.Domain.Modes;
+using Akka.Configuration;
+
+namespace ActorBot.Engine.Bot;
+
+/// <summary>What <c>/user/bot</c> needs to start, read from the <c>actorbot</c> HOCON section.</summary>
+public sealed record BotSettings(
+    TradeMode Mode,
+    string Venue,
+    IReadOnlyList<string> Symbols,
+    TimeSpan StaleTimeout,
+    TimeSpan PauseHysteresis)
+{
+    public const string DefaultVenue = "binance-usdm";
+
+    /// <summary>Reads the settings; a bad value is a <see cref="ConfigurationException"/> naming the key.</summary>
+    public static BotSettings FromConfig(Config config, TradeMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var symbols = config.HasPath("actorbot.symbols")
+            ? config.GetStringList("actorbot.symbols").Select(s => s.Trim().ToUpperInvariant()).ToList()
+            : ["BTCUSDT"];
+        if (symbols.Count == 0 || symbols.Any(s => s.Length == 0 || !s.All(char.IsLetterOrDigit)))
+        {
+            throw new ConfigurationException("actorbot.symbols must list one or more symbols made of letters and digits, e.g. [\"BTCUSDT\"]");
+        }
+
+        var stale = config.GetTimeSpan("actorbot.safe-pause.stale-timeout", TimeSpan.FromSeconds(10), allowInfinite: false);
+        var hysteresis = config.GetTimeSpan("actorbot.safe-pause.clear-hysteresis", TimeSpan.FromSeconds(5), allowInfinite: false);
+        if (stale <= TimeSpan.Zero)
+        {
+            throw new ConfigurationException("actorbot.safe-pause.stale-timeout must be positive");
+        }
+
+        if (hysteresis < TimeSpan.Zero)
+        {
+            throw new ConfigurationException("actorbot.safe-pause.clear-hysteresis must not be negative");
+        }
+
+        return new BotSettings(mode, DefaultVenue, symbols.Distinct().ToList(), stale, hysteresis);
+    }
+}

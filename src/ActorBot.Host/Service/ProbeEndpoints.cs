@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+using ActorBot.Domain.Modes;
+using ActorBot.Engine.Bot;
+using Akka.Actor;
+using Akka.Hosting;
+
+namespace ActorBot.Host.Service;
+
+/// <summary>
+/// The HTTP probe. State is read by asking actors (with a timeout), never by reading actor fields;
+/// an actor that does not answer in time makes the probe report unhealthy rather than hang.
+/// </summary>
+public static class ProbeEndpoints
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(2);
+
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/health", async (IRequiredActor<BotActor> bot, CancellationToken ct) =>
+        {
+            var status = await TryStatus(bot, ct).ConfigureAwait(false);
+            return status is null
+                ? Results.Json(new { status = "unhealthy", reason = "the bot actor did not answer within 2 s" }, statusCode: 503)
+                : Results.Json(new { status = "healthy", mode = status.Mode.ToConfigString() });
+        });
+
+        app.MapGet("/ready", async (IRequiredActor<BotActor> bot, CancellationToken ct) =>
+        {
+            var status = await TryStatus(bot, ct).ConfigureAwait(false);
+            if (status is null)
+            {
+                return Results.Json(new { ready = false, reasons = new[] { "the bot actor did not answer within 2 s" } }, statusCode: 503);
+            }
+
+            // SAFE_PAUSE is "not ready for new entries": 503 with every reason, so an operator sees why.
+            return status.Paused
+                ? Results.Json(new { ready = false, state = "SAFE_PAUSE", reasons = status.PauseReasons, clearing = status.ClearingReasons }, statusCode: 503)
+                : Results.Json(new { ready = true, state = "RUNNING", reasons = Array.Empty<string>(), clearing = status.ClearingReasons });
+        });
+
+        app.MapGet("/config", (ServiceConfiguration configuration) =>
+            Results.Text(configuration.ToRedactedJson(), "application/json", Encoding.UTF8));
+
+        app.MapGet("/metrics", async (IRequiredActor<BotActor> bot, CancellationToken ct) =>
+        {
+            var status = await TryStatus(bot, ct).ConfigureAwait(false);
+            var text = new StringBuilder();
+            text.Append("# TYPE actorbot_up gauge\nactorbot_up ").Append(status is null ? 0 : 1).Append('\n');
+            if (status is not null)
+            {
+                text.Append("# TYPE actorbot_safe_pause gauge\nactorbot_safe_pause ").Append(status.Paused ? 1 : 0).Append('\n');
+                text.Append("# TYPE actorbot_safe_pause_reasons gauge\nactorbot_safe_pause_reasons ")
+                    .Append(status.PauseReasons.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
+                text.Append("# TYPE actorbot_unknown_symbol_messages_total counter\nactorbot_unknown_symbol_messages_total ")
+                    .Append(status.UnknownSymbolMessages.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            }
+
+            return Results.Text(text.ToString(), "text/plain; version=0.0.4", Encoding.UTF8);
+        });
+    }
+
+    private static async Task<BotStatus?> TryStatus(IRequiredActor<BotActor> bot, CancellationToken ct)
+    {
+        try
+        {
+            return await bot.ActorRef.Ask<BotStatus>(GetBotStatus.Instance, AskTimeout).WaitAsync(ct).ConfigureAwait(false);
+        }
+        catch (AskTimeoutException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+
+namespace ActorBot.Host.Tests.Service;
+
+/// <summary>The real <c>actorbot</c> executable as a child process: the start-up gates.</summary>
+public sealed class RunCommandProcessTests
+{
+    private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, "actorbot.dll");
+
+    [Fact(DisplayName = "Live mode without its gates refuses to start, names every missing gate and suggests shadow")]
+    public async Task LiveRefused()
+    {
+        var (code, _, stderr) = await Run(["run", "--trade-mode", "live"], new Dictionary<string, string?>
+        {
+            ["ACTORBOT_LIVE_EXEC_ENABLE"] = "1",
+            ["BINANCE_API_KEY"] = "visible-key-value-must-not-leak",
+            ["BINANCE_API_SECRET"] = null,
+        });
+        code.Should().Be(2);
+        stderr.Should().Contain("live trading refused")
+            .And.Contain("--enable-live-execution")
+            .And.Contain("ACTORBOT_LIVE_EXECUTION_CONFIRM")
+            .And.Contain("API secret")
+            .And.Contain("--trade-mode shadow");
+        stderr.Should().NotContain("ACTORBOT_LIVE_EXEC_ENABLE is not set").And.NotContain("visible-key-value-must-not-leak");
+    }
+
+    [Fact(DisplayName = "A broken config file is refused with exit 2 and its file, line and column")]
+    public async Task BadConfigRefused()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"actorbot-bad-{Guid.NewGuid():N}.conf");
+        await File.WriteAllTextAsync(file, "actorbot {\n  trade-mode = \n  symbols = [BTCUSDT\n");
+        try
+        {
+            var (code, _, stderr) = await Run(["run", "--config", file], new Dictionary<string, string?>());
+            code.Should().Be(2);
+            stderr.Should().Contain("configuration error").And.Contain(Path.GetFileName(file)).And.MatchRegex(@":\d+:\d+|line \d+");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact(DisplayName = "An unknown trade mode is refused with exit 2")]
+    public async Task UnknownMode()
+    {
+        var (code, _, stderr) = await Run(["run", "--trade-mode", "yolo"], new Dictionary<string, string?>());
+        code.Should().Be(2);
+        stderr.Should().Contain("unknown trade mode \"yolo\"");
+    }
+
+    [Fact(DisplayName = "Shadow mode starts, serves the probe and stops by itself after --duration")]
+    public async Task ShadowRunsForDuration()
+    {
+        var (code, stdout, _) = await Run(["run", "--http-port", "0", "--duration", "1s"], new Dictionary<string, string?>());
+        code.Should().Be(0);
+        stdout.Should().Contain("trade mode shadow armed");
+    }
+
+    private static async Task<(int Code, string Stdout, string Stderr)> Run(string[] args, Dictionary<string, string?> env)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(Executable);
+        foreach (var arg in args)
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        foreach (var name in new[] { "ACTORBOT_LIVE_EXEC_ENABLE", "ACTORBOT_LIVE_EXECUTION_CONFIRM", "KILL_SWITCH", "BINANCE_API_KEY", "BINANCE_API_SECRET" })
+        {
+            psi.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in env)
+        {
+            if (value is null)
+            {
+                psi.Environment.Remove(name);
+            }
+            else
+            {
+                psi.Environment[name] = value;
+            }
+        }
+
+        using var process = Process.Start(psi)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
