@@ -9,5 +9,6 @@ public static class SuiteCatalog
         new Suites.HoconSuite(),
         new Replay.ReplaySuite(),
         new Suites.KernelSuite(),
+        new Suites.VenueSuite(),
     ];
 }
