@@ -46,8 +46,6 @@ public abstract partial class Eventsourced
 
     public void PersistAsync<TEvent>(TEvent @event, Action<TEvent> handler) => Enqueue([@event], handler, stashing: false, nameof(PersistAsync));
 
-    private int _pendingWrites;
-
     private void Enqueue<TEvent>(IEnumerable<TEvent> events, Action<TEvent> handler, bool stashing, string operation)
     {
         EnsureNotRecovering(operation);

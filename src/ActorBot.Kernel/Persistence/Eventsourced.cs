@@ -29,6 +29,7 @@ public abstract partial class Eventsourced : ActorBase, IWithUnboundedStash, IPe
     private bool _recovering = true;
     private bool _stopping;
     private int _pendingStashingWrites;
+    private int _pendingWrites;
     private long _sequenceNr;
 
     protected Eventsourced()
