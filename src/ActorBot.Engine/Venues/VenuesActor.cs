@@ -1,0 +1,30 @@
+using Akka.Actor;
+
+namespace ActorBot.Engine.Venues;
+
+/// <summary>
+/// <c>/user/venues</c>: one <see cref="VenueActor"/> child per venue that streams market data, created
+/// by the host next to <c>/user/bot</c>. Venues are independent: one restarting leaves the others alone.
+/// </summary>
+public sealed class VenuesActor : ReceiveActor
+{
+    private readonly IReadOnlyList<VenueSettings> _venues;
+    private readonly IActorRef _bot;
+
+    public VenuesActor(IReadOnlyList<VenueSettings> venues, IActorRef bot)
+    {
+        _venues = venues;
+        _bot = bot;
+    }
+
+    protected override void PreStart()
+    {
+        foreach (var venue in _venues)
+        {
+            Context.ActorOf(Props.Create(() => new VenueActor(venue, _bot)), venue.Venue);
+        }
+    }
+
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(maxNrOfRetries: 10, withinTimeRange: TimeSpan.FromMinutes(1), localOnlyDecider: _ => Directive.Restart);
+}
