@@ -2,6 +2,9 @@ using ActorBot.Venues.Binance.Rest;
 
 namespace ActorBot.Engine.Venues;
 
+/// <summary>Routes a query (<see cref="GetVenueHealth"/>, <see cref="GetMarketStreamStatus"/>) through <c>/user/venues</c> to one venue.</summary>
+public sealed record AskVenue(string Venue, object Query);
+
 /// <summary>The market stream's state changed (market → health): up = connected and data proven since the connect.</summary>
 public sealed record StreamStateChanged(bool Up, string Detail);
 

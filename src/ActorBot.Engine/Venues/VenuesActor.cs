@@ -15,6 +15,18 @@ public sealed class VenuesActor : ReceiveActor
     {
         _venues = venues;
         _bot = bot;
+
+        Receive<AskVenue>(m =>
+        {
+            var venue = Context.Child(m.Venue);
+            if (venue.IsNobody())
+            {
+                Sender.Tell(new Status.Failure(new ArgumentException($"venue {m.Venue} is not streaming market data")));
+                return;
+            }
+
+            venue.Forward(m.Query);
+        });
     }
 
     protected override void PreStart()

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using ActorBot.Domain.Modes;
+using ActorBot.Engine.Venues;
 using ActorBot.Host.Service;
 using ActorBot.Venues.Simulator;
+using Akka.Actor;
+using Akka.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -79,6 +82,15 @@ public sealed class TestnetMarketDataTests : IAsyncLifetime
 
         await SetStallAsync(false);
         await Poll.Until(ReadyAsync, r => r.Status == HttpStatusCode.OK, "/ready 200 again after the fault is cleared", Deadline, r => r.Body);
+
+        // The trades dropped during the stall were fetched over REST by id; nothing failed to decode.
+        var market = await MarketStatusAsync();
+        market.StallsDetected.Should().BeGreaterThanOrEqualTo(1);
+        market.Connects.Should().BeGreaterThanOrEqualTo(2, "the stalled socket was recycled");
+        market.Backfills.Should().BeGreaterThanOrEqualTo(1);
+        market.TradesBackfilled.Should().BeGreaterThan(0);
+        market.DecodeErrors.Should().Be(0);
+        market.MarketDataForwarded.Should().BeLessThan(market.FramesReceived, "the bot gets thinned heartbeats, not every trade");
     }
 
     [Fact(DisplayName = "Shadow with market-data = on and an unreachable venue: nothing hangs, SAFE_PAUSE says the venue is disabled and the service stops promptly")]
@@ -126,6 +138,10 @@ public sealed class TestnetMarketDataTests : IAsyncLifetime
         using var response = await _http!.GetAsync("/ready");
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
+
+    private Task<MarketStreamStatus> MarketStatusAsync() =>
+        _app!.Services.GetRequiredService<IRequiredActor<VenuesActor>>().ActorRef
+            .Ask<MarketStreamStatus>(new AskVenue("binance-usdm", GetMarketStreamStatus.Instance), TimeSpan.FromSeconds(2));
 
     private async Task SetStallAsync(bool on)
     {
