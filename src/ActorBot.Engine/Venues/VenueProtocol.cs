@@ -53,13 +53,13 @@ internal sealed record StreamProven(string Stream);
 internal sealed record StreamStalled(string Stream);
 
 /// <summary>A trade id gap was found; the REST backfill for the symbol is running.</summary>
-internal sealed record BackfillStarted(string Symbol, long MissingTrades);
+public sealed record BackfillStarted(string Symbol, long MissingTrades);
 
 /// <summary>The backfill for the symbol ended; <paramref name="Unfilled"/> trades stayed missing.</summary>
-internal sealed record BackfillFinished(string Symbol, long Filled, long Unfilled);
+public sealed record BackfillFinished(string Symbol, long Filled, long Unfilled);
 
 /// <summary>Handling one frame threw (e.g. the REST backfill failed hard); counted, the stream goes on.</summary>
-internal sealed record PipelineFailed(string Error);
+public sealed record PipelineFailed(string Error);
 
 /// <summary>Periodic check of the socket state (a drop has no event of its own).</summary>
 internal sealed record CheckStream
