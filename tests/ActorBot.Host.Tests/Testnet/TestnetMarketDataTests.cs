@@ -91,6 +91,11 @@ public sealed class TestnetMarketDataTests : IAsyncLifetime
         market.TradesBackfilled.Should().BeGreaterThan(0);
         market.DecodeErrors.Should().Be(0);
         market.MarketDataForwarded.Should().BeLessThan(market.FramesReceived, "the bot gets thinned heartbeats, not every trade");
+
+        var metrics = await _http!.GetStringAsync("/metrics");
+        metrics.Should().Contain("actorbot_venue_healthy{venue=\"binance-usdm\"} 1")
+            .And.Contain("actorbot_venue_decode_errors_total{venue=\"binance-usdm\"} 0")
+            .And.MatchRegex("actorbot_venue_market_stream_stalls_total\\{venue=\"binance-usdm\"\\} [1-9]");
     }
 
     [Fact(DisplayName = "Shadow with market-data = on and an unreachable venue: nothing hangs, SAFE_PAUSE says the venue is disabled and the service stops promptly")]
@@ -103,6 +108,7 @@ public sealed class TestnetMarketDataTests : IAsyncLifetime
         ready.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
         ready.Body.Should().Contain("stale market data for BTCUSDT");
         (await _http!.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await _http.GetStringAsync("/metrics")).Should().Contain("actorbot_venue_healthy{venue=\"binance-usdm\"} 0");
 
         var stopping = _app!.StopAsync();
         (await Task.WhenAny(stopping, Task.Delay(TimeSpan.FromSeconds(10)))).Should().BeSameAs(stopping, "stopping must not wait on a venue that never answered");
