@@ -30,6 +30,7 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
     private MarketStreamClient? _client;
     private AggTradePipeline? _pipeline;
     private bool _up;
+    private string? _lastErrorReported;
     private long _backfills;
     private long _pipelineFailures;
 
@@ -59,6 +60,12 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
             if (_up && _client is { IsConnected: false })
             {
                 SetUp(false, $"socket closed: {_client.LastError ?? "no error recorded"}");
+            }
+            else if (!_up && _client?.LastError is { } error && error != _lastErrorReported)
+            {
+                // While down, keep health's explanation current (e.g. why connects fail) for its log line.
+                _lastErrorReported = error;
+                _health.Tell(new StreamStateChanged(false, error));
             }
         });
         Receive<BackfillStarted>(m =>

@@ -73,6 +73,9 @@ public sealed class MarketDataActorTests : Akka.TestKit.Xunit2.TestKit, IDisposa
             },
             TimeSpan.FromSeconds(10),
             TimeSpan.FromMilliseconds(50));
-        health.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        // Health only hears "still down", with the reason, never "up".
+        var report = health.ExpectMsg<StreamStateChanged>();
+        report.Up.Should().BeFalse();
+        report.Detail.Should().StartWith("connect:");
     }
 }
