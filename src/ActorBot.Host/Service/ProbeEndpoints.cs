@@ -42,7 +42,7 @@ public static class ProbeEndpoints
         app.MapGet("/config", (ServiceConfiguration configuration) =>
             Results.Text(configuration.ToRedactedJson(), "application/json", Encoding.UTF8));
 
-        app.MapGet("/metrics", async (IRequiredActor<BotActor> bot, CancellationToken ct) =>
+        app.MapGet("/metrics", async (IRequiredActor<BotActor> bot, ActorRegistry registry, CancellationToken ct) =>
         {
             var status = await TryStatus(bot, ct).ConfigureAwait(false);
             var text = new StringBuilder();
@@ -54,6 +54,7 @@ public static class ProbeEndpoints
                     .Append(status.PauseReasons.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
                 text.Append("# TYPE actorbot_unknown_symbol_messages_total counter\nactorbot_unknown_symbol_messages_total ")
                     .Append(status.UnknownSymbolMessages.ToString(CultureInfo.InvariantCulture)).Append('\n');
+                await VenueMetrics.AppendAsync(text, registry, status.Venue, ct).ConfigureAwait(false);
             }
 
             return Results.Text(text.ToString(), "text/plain; version=0.0.4", Encoding.UTF8);

@@ -1,5 +1,6 @@
 using ActorBot.Domain.Modes;
 using ActorBot.Engine.Bot;
+using ActorBot.Engine.Venues;
 using Akka.Actor;
 using Akka.Hosting;
 
@@ -7,7 +8,8 @@ namespace ActorBot.Host.Service;
 
 /// <summary>
 /// Builds the running service: Generic Host + Kestrel probe + the actor system (Akka.Hosting) with
-/// <c>/user/bot</c>. Everything is configured from <see cref="ServiceConfiguration"/>.
+/// <c>/user/bot</c> and, when a venue streams market data (testnet, or <c>market-data = on</c>),
+/// <c>/user/venues/{venue}</c> feeding the bot. Everything is configured from <see cref="ServiceConfiguration"/>.
 /// </summary>
 public static class ServiceHost
 {
@@ -16,6 +18,8 @@ public static class ServiceHost
         ArgumentNullException.ThrowIfNull(configuration);
         var config = configuration.Config;
         var botSettings = BotSettings.FromConfig(config, mode);
+        // Read before the host starts so a bad URL or duration fails `actorbot run` with exit 2, not later.
+        var venue = VenueSettings.FromConfig(config, botSettings.Venue, mode, botSettings.Symbols);
         var bindHost = config.GetString("actorbot.http.bind-host", "127.0.0.1");
         var port = httpPortOverride ?? config.GetInt("actorbot.http.port", 8080);
 
@@ -39,6 +43,11 @@ public static class ServiceHost
             {
                 var bot = system.ActorOf(Props.Create(() => new BotActor(botSettings)), "bot");
                 registry.Register<BotActor>(bot);
+                if (venue is not null)
+                {
+                    var venues = system.ActorOf(Props.Create(() => new VenuesActor(new[] { venue }, bot)), "venues");
+                    registry.Register<VenuesActor>(venues);
+                }
             });
         });
 

@@ -1,0 +1,196 @@
+using ActorBot.Domain.Supervision;
+using ActorBot.Engine.Bot;
+using ActorBot.Engine.Symbols;
+using ActorBot.Venues.Binance.Decoding;
+using ActorBot.Venues.Binance.Rest;
+using ActorBot.Venues.Binance.Streams;
+using Akka.Actor;
+using Akka.Event;
+
+namespace ActorBot.Engine.Venues;
+
+/// <summary>
+/// <c>/user/venues/{venue}/market</c>: a thin shell around <see cref="MarketStreamClient"/>. Subscribes
+/// <c>{symbol}@aggTrade</c> for the configured symbols; the client's thread runs an <see cref="AggTradePipeline"/>
+/// that decodes, backfills gaps and thins the data, and everything it learns comes back here as messages
+/// (the client's events included), so this actor's state is only ever touched by this actor. Forwards
+/// <see cref="MarketDataSeen"/> to the bot, raises <see cref="PauseReason.Backfilling"/> while a backfill
+/// runs and tells <c>health</c> when the stream goes up or down.
+/// </summary>
+public sealed class MarketDataActor : ReceiveActor, IWithTimers
+{
+    private readonly VenueSettings _settings;
+    private readonly BinanceRestClient _rest;
+    private readonly DecodeErrorCounter _errors;
+    private readonly IActorRef _bot;
+    private readonly IActorRef _health;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<string, int> _backfilling = new(StringComparer.Ordinal);
+    private CancellationTokenSource? _stop;
+    private MarketStreamClient? _client;
+    private AggTradePipeline? _pipeline;
+    private bool _up;
+    private string? _lastErrorReported;
+    private long _backfills;
+    private long _pipelineFailures;
+
+    public MarketDataActor(VenueSettings settings, BinanceRestClient rest, DecodeErrorCounter errors, IActorRef bot, IActorRef health)
+    {
+        _settings = settings;
+        _rest = rest;
+        _errors = errors;
+        _bot = bot;
+        _health = health;
+
+        Receive<MarketDataSeen>(m => _bot.Tell(m));
+        Receive<StreamConnected>(m =>
+        {
+            _log.Info("{0} market stream connected (connect #{1})", _settings.Venue, m.Connects);
+            // A new socket is not proof of data: the stream is up only once a frame arrives on it.
+            SetUp(false, m.Connects == 1 ? "connected, waiting for data" : "reconnected, waiting for data");
+        });
+        Receive<StreamProven>(m => SetUp(true, $"data flowing on {m.Stream}"));
+        Receive<StreamStalled>(m =>
+        {
+            _log.Warning("{0} market stream {1} silent past {2}; recycling the socket", _settings.Venue, m.Stream, _settings.StreamStallTimeout);
+            SetUp(false, $"{m.Stream} silent past {_settings.StreamStallTimeout.TotalSeconds:0.###} s");
+        });
+        Receive<CheckStream>(_ =>
+        {
+            if (_up && _client is { IsConnected: false })
+            {
+                SetUp(false, $"socket closed: {_client.LastError ?? "no error recorded"}");
+            }
+            else if (!_up && _client?.LastError is { } error && error != _lastErrorReported)
+            {
+                // While down, keep health's explanation current (e.g. why connects fail) for its log line.
+                _lastErrorReported = error;
+                _health.Tell(new StreamStateChanged(false, error));
+            }
+        });
+        Receive<BackfillStarted>(m =>
+        {
+            _backfills++;
+            _log.Info("{0} {1}: {2} trades missed, backfilling over REST", _settings.Venue, m.Symbol, m.MissingTrades);
+            _backfilling[m.Symbol] = _backfilling.GetValueOrDefault(m.Symbol) + 1;
+            if (_backfilling[m.Symbol] == 1)
+            {
+                _bot.Tell(new RaisePause(PauseReason.Backfilling(m.Symbol)));
+            }
+        });
+        Receive<BackfillFinished>(m =>
+        {
+            if (m.Unfilled > 0)
+            {
+                _log.Warning("{0} {1}: backfill left {2} trades missing", _settings.Venue, m.Symbol, m.Unfilled);
+            }
+
+            if (_backfilling.TryGetValue(m.Symbol, out var running) && --running <= 0)
+            {
+                _backfilling.Remove(m.Symbol);
+                _bot.Tell(new ClearPause(PauseReason.Backfilling(m.Symbol)));
+            }
+            else if (running > 0)
+            {
+                _backfilling[m.Symbol] = running;
+            }
+        });
+        Receive<PipelineFailed>(m =>
+        {
+            _pipelineFailures++;
+            _log.Warning("{0} market frame handling failed (the stream goes on): {1}", _settings.Venue, m.Error);
+        });
+        Receive<GetMarketStreamStatus>(_ => Sender.Tell(Status()));
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart()
+    {
+        // Captured here: Self must not be read from the client's thread.
+        var self = Self;
+        _stop = new CancellationTokenSource();
+        _pipeline = new AggTradePipeline(_rest, _errors, _settings.MarketDataThrottle, self, _stop.Token);
+        var options = new MarketStreamOptions
+        {
+            BaseUri = _settings.WsBaseUri,
+            ConnectTimeout = _settings.ConnectTimeout,
+            StallTimeout = _settings.StreamStallTimeout,
+            ReconnectBaseDelay = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMilliseconds(500).Ticks, _settings.ReconnectMaxDelay.Ticks)),
+            ReconnectMaxDelay = _settings.ReconnectMaxDelay,
+        };
+        var streams = _settings.Symbols.Select(s => s.ToLowerInvariant() + "@aggTrade").ToList();
+        _client = new MarketStreamClient(options, streams, _pipeline.OnFrameAsync);
+        _client.Connected += n => self.Tell(new StreamConnected(n));
+        _client.StreamProven += s => self.Tell(new StreamProven(s));
+        _client.StreamStale += s => self.Tell(new StreamStalled(s));
+        _client.Start();
+        var check = TimeSpan.FromTicks(Math.Clamp(_settings.StreamStallTimeout.Ticks / 4, TimeSpan.TicksPerMillisecond * 50, TimeSpan.TicksPerSecond));
+        Timers.StartPeriodicTimer("check-stream", CheckStream.Instance, check);
+        _log.Info("{0} market data: {1} streams from {2}", _settings.Venue, streams.Count, _settings.WsBaseUri);
+    }
+
+    protected override void PostStop()
+    {
+        foreach (var symbol in _backfilling.Keys)
+        {
+            _bot.Tell(new ClearPause(PauseReason.Backfilling(symbol)));
+        }
+
+        if (_up)
+        {
+            _health.Tell(new StreamStateChanged(false, "market actor stopped"));
+        }
+
+        var client = _client;
+        var stop = _stop;
+        _client = null;
+        _stop = null;
+        stop?.Cancel();
+        if (client is not null)
+        {
+            // Disposal waits for the receive loop to end; it must not block this actor's thread, and
+            // a loop that failed has already recorded why (LastError), so its exception is observed here.
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await client.DisposeAsync().ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // Already stopping; nothing left to report to.
+                }
+                finally
+                {
+                    stop?.Dispose();
+                }
+            });
+        }
+    }
+
+    private void SetUp(bool up, string detail)
+    {
+        if (up == _up)
+        {
+            return;
+        }
+
+        _up = up;
+        _health.Tell(new StreamStateChanged(up, detail));
+    }
+
+    private MarketStreamStatus Status() => new(
+        _up,
+        _client?.FramesReceived ?? 0,
+        _pipeline?.MarketDataForwarded ?? 0,
+        _errors.Total,
+        _client?.Connects ?? 0,
+        _client?.ConnectFailures ?? 0,
+        _client?.StallsDetected ?? 0,
+        _backfills,
+        _pipeline?.TradesBackfilled ?? 0,
+        _pipeline?.TradesUnfilled ?? 0,
+        _pipelineFailures,
+        _client?.LastError);
+}

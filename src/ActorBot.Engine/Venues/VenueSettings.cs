@@ -1,0 +1,92 @@
+using ActorBot.Domain.Modes;
+using Akka.Configuration;
+
+namespace ActorBot.Engine.Venues;
+
+/// <summary>Whether a venue's market-data subtree runs: by mode (<c>auto</c>), always (<c>on</c>) or never (<c>off</c>).</summary>
+public enum MarketDataSwitch
+{
+    Auto,
+    On,
+    Off,
+}
+
+/// <summary>
+/// What a venue subtree (<c>/user/venues/{venue}</c>) needs, read from
+/// <c>actorbot.venues.{venue}</c>. Credentials are NOT here: they come only from the environment.
+/// </summary>
+public sealed record VenueSettings(
+    string Venue,
+    Uri RestBaseUri,
+    Uri WsBaseUri,
+    IReadOnlyList<string> Symbols,
+    TimeSpan ConnectTimeout,
+    TimeSpan StreamStallTimeout,
+    TimeSpan DisabledGrace,
+    TimeSpan MarketDataThrottle,
+    TimeSpan ReconnectMaxDelay)
+{
+    /// <summary>
+    /// Reads the venue's settings, or null when the venue should not stream market data in this mode:
+    /// it must be <c>enabled</c>, and either the mode is testnet (<c>market-data = auto</c>) or
+    /// <c>market-data = on</c>. A bad value is a <see cref="ConfigurationException"/> naming the key.
+    /// </summary>
+    public static VenueSettings? FromConfig(Config config, string venue, TradeMode mode, IReadOnlyList<string> symbols)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var prefix = $"actorbot.venues.{venue}";
+        if (!config.GetBoolean($"{prefix}.enabled", false))
+        {
+            return null;
+        }
+
+        var marketData = ParseSwitch(config.GetString($"{prefix}.market-data", "auto"), $"{prefix}.market-data");
+        var wanted = marketData == MarketDataSwitch.On || (marketData == MarketDataSwitch.Auto && mode == TradeMode.Testnet);
+        if (!wanted)
+        {
+            return null;
+        }
+
+        return new VenueSettings(
+            venue,
+            ParseUri(config.GetString($"{prefix}.rest-base-url", null), $"{prefix}.rest-base-url", "http", "https"),
+            ParseUri(config.GetString($"{prefix}.ws-base-url", null), $"{prefix}.ws-base-url", "ws", "wss"),
+            symbols,
+            Positive(config, $"{prefix}.connect-timeout", TimeSpan.FromSeconds(10)),
+            Positive(config, $"{prefix}.stream-stall-timeout", TimeSpan.FromSeconds(30)),
+            Positive(config, $"{prefix}.disabled-grace", TimeSpan.FromSeconds(5)),
+            Positive(config, $"{prefix}.market-data-throttle", TimeSpan.FromMilliseconds(250)),
+            Positive(config, $"{prefix}.reconnect-max-delay", TimeSpan.FromSeconds(30)));
+    }
+
+    private static MarketDataSwitch ParseSwitch(string? value, string key) => value?.Trim().ToLowerInvariant() switch
+    {
+        "auto" => MarketDataSwitch.Auto,
+        "on" or "true" or "yes" => MarketDataSwitch.On,
+        "off" or "false" or "no" => MarketDataSwitch.Off,
+        _ => throw new ConfigurationException($"{key} must be auto, on or off (got \"{value}\")"),
+    };
+
+    private static Uri ParseUri(string? value, string key, params string[] schemes)
+    {
+        if (string.IsNullOrWhiteSpace(value)
+            || !Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri)
+            || !schemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new ConfigurationException($"{key} must be an absolute {string.Join(" or ", schemes)} URL (got \"{value}\")");
+        }
+
+        return uri;
+    }
+
+    private static TimeSpan Positive(Config config, string key, TimeSpan fallback)
+    {
+        var value = config.GetTimeSpan(key, fallback, allowInfinite: false);
+        if (value <= TimeSpan.Zero)
+        {
+            throw new ConfigurationException($"{key} must be positive");
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,42 @@
+using Akka.Actor;
+
+namespace ActorBot.Engine.Venues;
+
+/// <summary>
+/// <c>/user/venues</c>: one <see cref="VenueActor"/> child per venue that streams market data, created
+/// by the host next to <c>/user/bot</c>. Venues are independent: one restarting leaves the others alone.
+/// </summary>
+public sealed class VenuesActor : ReceiveActor
+{
+    private readonly IReadOnlyList<VenueSettings> _venues;
+    private readonly IActorRef _bot;
+
+    public VenuesActor(IReadOnlyList<VenueSettings> venues, IActorRef bot)
+    {
+        _venues = venues;
+        _bot = bot;
+
+        Receive<AskVenue>(m =>
+        {
+            var venue = Context.Child(m.Venue);
+            if (venue.IsNobody())
+            {
+                Sender.Tell(new Status.Failure(new ArgumentException($"venue {m.Venue} is not streaming market data")));
+                return;
+            }
+
+            venue.Forward(m.Query);
+        });
+    }
+
+    protected override void PreStart()
+    {
+        foreach (var venue in _venues)
+        {
+            Context.ActorOf(Props.Create(() => new VenueActor(venue, _bot)), venue.Venue);
+        }
+    }
+
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(maxNrOfRetries: 10, withinTimeRange: TimeSpan.FromMinutes(1), localOnlyDecider: _ => Directive.Restart);
+}

@@ -1,0 +1,53 @@
+using ActorBot.Domain.Modes;
+using ActorBot.Engine.Venues;
+using Akka.Configuration;
+
+namespace ActorBot.Engine.Tests.Venues;
+
+public sealed class VenueSettingsTests
+{
+    private const string Base = """
+        actorbot.venues.binance-usdm {
+          enabled = true
+          rest-base-url = "http://127.0.0.1:9000"
+          ws-base-url = "ws://127.0.0.1:9000"
+          disabled-grace = 2s
+        }
+        """;
+
+    private static VenueSettings? Read(string hocon, TradeMode mode) =>
+        VenueSettings.FromConfig(ConfigurationFactory.ParseString(hocon), "binance-usdm", mode, ["BTCUSDT"]);
+
+    [Fact(DisplayName = "market-data = auto streams in testnet only; on streams in shadow too; off and enabled = false never")]
+    public void ModeSelection()
+    {
+        Read(Base, TradeMode.Testnet).Should().NotBeNull();
+        Read(Base, TradeMode.Shadow).Should().BeNull();
+        Read(Base + "\nactorbot.venues.binance-usdm.market-data = on", TradeMode.Shadow).Should().NotBeNull();
+        Read(Base + "\nactorbot.venues.binance-usdm.market-data = off", TradeMode.Testnet).Should().BeNull();
+        Read(Base + "\nactorbot.venues.binance-usdm.enabled = false", TradeMode.Testnet).Should().BeNull();
+    }
+
+    [Fact(DisplayName = "URLs and durations are read from the venue's section, with documented defaults for the rest")]
+    public void Values()
+    {
+        var s = Read(Base, TradeMode.Testnet)!;
+        s.RestBaseUri.Should().Be(new Uri("http://127.0.0.1:9000"));
+        s.WsBaseUri.Should().Be(new Uri("ws://127.0.0.1:9000"));
+        s.DisabledGrace.Should().Be(TimeSpan.FromSeconds(2));
+        s.MarketDataThrottle.Should().Be(TimeSpan.FromMilliseconds(250));
+        s.StreamStallTimeout.Should().Be(TimeSpan.FromSeconds(30));
+        s.Symbols.Should().Equal("BTCUSDT");
+    }
+
+    [Theory(DisplayName = "A bad value is a ConfigurationException naming the key")]
+    [InlineData("ws-base-url = \"http://wrong-scheme\"", "ws-base-url")]
+    [InlineData("rest-base-url = \"not a url\"", "rest-base-url")]
+    [InlineData("market-data = sometimes", "market-data")]
+    [InlineData("disabled-grace = 0s", "disabled-grace")]
+    public void BadValues(string line, string key)
+    {
+        var act = () => Read(Base + "\nactorbot.venues.binance-usdm." + line, TradeMode.Testnet);
+        act.Should().Throw<ConfigurationException>().WithMessage($"*actorbot.venues.binance-usdm.{key}*");
+    }
+}
