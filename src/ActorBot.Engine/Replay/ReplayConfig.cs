@@ -185,7 +185,7 @@ public sealed record ReplayConfig(
                     throw Bad(key, $"unknown key (known: {string.Join(", ", Known[""])})", k);
                 }
 
-                if (key != "symbol")
+                if (key != "symbol" && !IsEmpty(v))
                 {
                     if (v is not YamlMappingNode section)
                     {
@@ -247,6 +247,9 @@ public sealed record ReplayConfig(
             };
         }
 
+        // A section left with only comments (e.g. "routing:") is an empty mapping, so its keys read as missing.
+        private static bool IsEmpty(YamlNode node) => node is YamlScalarNode { Value: null or "" };
+
         private static string Name(string section, string key) => section.Length == 0 ? key : $"{section}.{key}";
 
         private static string Key(YamlNode k) => k is YamlScalarNode { Value: { } v } ? v : string.Empty;
@@ -267,7 +270,7 @@ public sealed record ReplayConfig(
             var map = _root;
             if (section.Length > 0)
             {
-                if (!_root.Children.TryGetValue(new YamlScalarNode(section), out var s))
+                if (!_root.Children.TryGetValue(new YamlScalarNode(section), out var s) || IsEmpty(s))
                 {
                     return null;
                 }

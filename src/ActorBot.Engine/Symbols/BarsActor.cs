@@ -6,30 +6,27 @@ namespace ActorBot.Engine.Symbols;
 /// <summary>
 /// <c>/user/bot/{symbol}/bars</c>: 1-minute bars from trades, a thin shell around <see cref="MinuteBarBuilder"/>.
 /// A bar closes when a trade of a later minute arrives or when the minute-close timer fires at the minute's
-/// end (+ grace) on the scheduler's clock — virtual in replay, so both paths are deterministic. Closed bars,
-/// pause changes and pipeline marks go to /shockflip in one FIFO stream, so order downstream is fixed.
+/// end (+ grace) on the scheduler's clock. That timer belongs to the parent /{symbol}, next to the stale
+/// watchdog, so both timers' effects arrive here through one mailbox in due-time order (two timers in two
+/// actors would race). Closed bars, pause changes and pipeline marks go to /shockflip in one FIFO stream.
 /// </summary>
-public sealed class BarsActor : ReceiveActor, IWithTimers
+public sealed class BarsActor : ReceiveActor
 {
-    private const string CloseKey = "minute-close";
     private readonly string _symbol;
     private readonly IActorRef _next;
     private readonly IActorRef _sink;
-    private readonly TimeSpan _grace;
     private readonly MinuteBarBuilder _builder = new();
-    private long _timerMinute = long.MinValue;
 
-    public BarsActor(string symbol, IActorRef next, IActorRef sink, TimeSpan grace)
+    public BarsActor(string symbol, IActorRef next, IActorRef sink)
     {
         _symbol = symbol;
         _next = next;
         _sink = sink;
-        _grace = grace;
 
         Receive<TradeBatch>(OnBatch);
-        Receive<CloseMinute>(_ =>
+        Receive<CloseMinute>(m =>
         {
-            if (_builder.OnClock(NowMs) is { } bar)
+            if (_builder.OnClock(m.MinuteEndMs) is { } bar)
             {
                 Emit(bar);
             }
@@ -47,10 +44,6 @@ public sealed class BarsActor : ReceiveActor, IWithTimers
         });
     }
 
-    public ITimerScheduler Timers { get; set; } = null!;
-
-    private long NowMs => Context.System.Scheduler.Now.ToUnixTimeMilliseconds();
-
     private void OnBatch(TradeBatch batch)
     {
         var trades = batch.Trades.Span;
@@ -62,28 +55,10 @@ public sealed class BarsActor : ReceiveActor, IWithTimers
             }
         }
 
-        if (trades.Length > 0)
-        {
-            ArmCloseTimer(MinuteBarBuilder.MinuteFloor(trades[^1].TimestampMs));
-        }
-
         if (batch.AckRequested)
         {
             _next.Tell(new PipelineMark(Sender));
         }
-    }
-
-    // One keyed timer for the open minute: restarting it per batch would cost a scheduler entry per message.
-    private void ArmCloseTimer(long minute)
-    {
-        if (minute == _timerMinute)
-        {
-            return;
-        }
-
-        _timerMinute = minute;
-        var due = minute + Bar.MinuteMs + (long)_grace.TotalMilliseconds;
-        Timers.StartSingleTimer(CloseKey, CloseMinute.Instance, TimeSpan.FromMilliseconds(Math.Max(0, due - NowMs)));
     }
 
     private void Emit(Bar bar)

@@ -39,11 +39,11 @@ public sealed record SymbolPauseChanged(string Symbol, bool Paused);
 /// <summary>/shockflip → /trader: a closed bar, with the signal and its routing decision if the bar fired one.</summary>
 public sealed record BarAnalysed(string Symbol, Bar Bar, SnapSignal? Signal, RoutingDecision? Decision, string? EventId);
 
-/// <summary>Internal timer of /bars: the open minute has ended on the scheduler's clock.</summary>
-internal sealed record CloseMinute
-{
-    public static readonly CloseMinute Instance = new();
-}
+/// <summary>
+/// The symbol's minute-close timer fired: the minute ending at <paramref name="MinuteEndMs"/> is over on the
+/// scheduler's clock. Sent by /{symbol} to /bars (so it is ordered with the stale watchdog's messages).
+/// </summary>
+public sealed record CloseMinute(long MinuteEndMs);
 
 /// <summary>What /trader did with a signal.</summary>
 public enum EntryAction

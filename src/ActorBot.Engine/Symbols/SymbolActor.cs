@@ -1,3 +1,4 @@
+using ActorBot.Domain.Bars;
 using ActorBot.Domain.Supervision;
 using ActorBot.Engine.Bot;
 using Akka.Actor;
@@ -15,12 +16,14 @@ namespace ActorBot.Engine.Symbols;
 public sealed class SymbolActor : ReceiveActor, IWithTimers
 {
     private const string WatchdogKey = "stale-watchdog";
+    private const string MinuteCloseKey = "minute-close";
     private readonly string _symbol;
     private readonly TimeSpan _staleTimeout;
     private bool _stale = true;
     private readonly SymbolPipelineSettings? _pipeline;
     private IActorRef? _bars;
     private long? _lastEventTimeMs;
+    private long _closeTimerMinute = long.MinValue;
 
     public SymbolActor(string symbol, TimeSpan staleTimeout, SymbolPipelineSettings? pipeline = null)
     {
@@ -42,6 +45,10 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
             if (_bars is { } bars)
             {
                 bars.Forward(m);
+                if (m.Trades.Length > 0)
+                {
+                    ArmMinuteClose(MinuteBarBuilder.MinuteFloor(m.LastEventTimeMs));
+                }
             }
             else if (m.AckRequested)
             {
@@ -59,6 +66,7 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
                 Sender.Tell(new Status.Failure(new InvalidOperationException($"symbol {_symbol} runs no pipeline")));
             }
         });
+        Receive<CloseMinute>(m => _bars?.Tell(m));
         Receive<GetSymbolStatus>(_ => Sender.Tell(new SymbolStatus(_symbol, _stale, _lastEventTimeMs)));
         Receive<StaleCheck>(_ =>
         {
@@ -77,8 +85,25 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
         {
             var trader = Context.ActorOf(Props.Create(() => new TraderActor(_symbol, p)), "trader");
             var shockflip = Context.ActorOf(Props.Create(() => new ShockFlipActor(_symbol, p, trader)), "shockflip");
-            _bars = Context.ActorOf(Props.Create(() => new BarsActor(_symbol, shockflip, p.Sink, p.BarCloseGrace)), "bars");
+            _bars = Context.ActorOf(Props.Create(() => new BarsActor(_symbol, shockflip, p.Sink)), "bars");
         }
+    }
+
+    // One keyed timer for the open minute (re-armed only when the minute changes): at its end (+ grace) on the
+    // scheduler's clock, /bars closes the bar even if no later trade arrives. The message carries the minute's
+    // end, so the bar does not depend on when the message is processed.
+    private void ArmMinuteClose(long minute)
+    {
+        if (minute == _closeTimerMinute)
+        {
+            return;
+        }
+
+        _closeTimerMinute = minute;
+        var end = minute + Bar.MinuteMs;
+        var due = end + (long)_pipeline!.BarCloseGrace.TotalMilliseconds;
+        var delay = due - Context.System.Scheduler.Now.ToUnixTimeMilliseconds();
+        Timers.StartSingleTimer(MinuteCloseKey, new CloseMinute(end), TimeSpan.FromMilliseconds(Math.Max(0, delay)));
     }
 
     private void OnData(long eventTimeMs, TimeSpan staleAfter)

@@ -160,7 +160,11 @@ internal sealed partial class ActorCell : IUntypedActorContext, IThreadPoolWorkI
         finally
         {
             t_current = previous;
-            Volatile.Write(ref _scheduled, 0);
+
+            // A full fence, not a release store: the emptiness check below must not be reordered before this
+            // write (x86 allows store-load reordering), or a concurrent Post that still sees _scheduled == 1 leaves
+            // its message in an idle mailbox (lost wakeup, observed under load in the replay tests).
+            Interlocked.Exchange(ref _scheduled, 0);
             if (HasPendingWork())
             {
                 ScheduleIfIdle(preferLocal: true);
