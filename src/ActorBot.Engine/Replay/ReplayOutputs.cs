@@ -47,7 +47,8 @@ public static class ReplayOutputs
     public static string Events(ReplayResult result)
     {
         var sb = new StringBuilder();
-        sb.Append("timestamp,decision_time,event_id,symbol,side,")
+        // The model's inputs already include `side` (schema order), so it is not repeated as a key column.
+        sb.Append("timestamp,decision_time,event_id,symbol,")
             .Append(string.Join(',', SnapFeatureVector.Schema.Names))
             .Append(",p_active,p_shadow,active_model,shadow_model,min_prob,decision,shadow_decision,action,entry_reference")
             .Append(",y_research,r_research,exit_research,y_causal,r_causal,exit_causal\n");
@@ -58,8 +59,7 @@ public static class ReplayOutputs
             var d = r.Decision;
             sb.Append(e.TimestampMs.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(e.DecisionTimeMs.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(r.EventId).Append(',').Append(r.Symbol).Append(',')
-                .Append(e.Side.ToString(CultureInfo.InvariantCulture));
+                .Append(r.EventId).Append(',').Append(r.Symbol);
             foreach (var v in r.Signal.Features)
             {
                 sb.Append(',').Append(Num(v));

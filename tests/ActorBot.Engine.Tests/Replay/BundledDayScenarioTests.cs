@@ -97,6 +97,21 @@ public sealed class BundledDayScenarioTests
         result.Records.Trades.Select(t => t.Trade.EventId).Should().BeSubsetOf(result.Signals.Where(x => x.Record.Decision.Take).Select(x => x.Record.EventId));
     }
 
+    [Fact(DisplayName = "events.csv and trades.csv have unique column names and one row per event / trade")]
+    public void OutputShapes()
+    {
+        var result = ReplayFixture.ShippedResult;
+        var events = ReplayOutputs.Events(result).TrimEnd('\n').Split('\n');
+        var header = events[0].Split(',');
+        header.Should().OnlyHaveUniqueItems();
+        header.Should().Contain(["p_active", "p_shadow", "decision", "action", "y_research", "r_research", "y_causal", "r_causal"]);
+        events.Should().HaveCount(22);
+        events.Skip(1).Should().OnlyContain(l => l.Split(',').Length == header.Length);
+        var trades = ReplayOutputs.Trades(result).TrimEnd('\n').Split('\n');
+        trades[0].Split(',').Should().OnlyHaveUniqueItems();
+        trades.Should().HaveCount(21);
+    }
+
     [Fact(DisplayName = "min_prob 0.0 (the research parity default) routes every event")]
     public void ResearchDefaultRoutesEverything()
     {
