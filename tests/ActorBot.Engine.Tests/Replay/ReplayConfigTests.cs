@@ -65,6 +65,22 @@ public sealed class ReplayConfigTests : IDisposable
         missing.Should().Throw<ReplayConfigException>().WithMessage("*config file not found*");
     }
 
+    [Fact(DisplayName = "A raw @trade WebSocket recording replays through the same tree: bars equal the reader's MARKET trades grouped by minute")]
+    public void RawRecording()
+    {
+        var recording = Path.Combine(ReplayFixture.RepoRoot(), "data/binance/btcusdt_20240808_trades.gz");
+        var text = ShippedText()
+            .Replace("symbol: BTCUSD_PERP", "symbol: BTCUSDT")
+            .Replace("format: aggtrades", "format: raw_trades")
+            .Replace("contract: inverse-100usd", "contract: linear");
+        var config = ReplayConfig.Load(Write(text)) with { DataFiles = [recording] };
+        var result = ReplayFixture.Run(config.Validate());
+        var ticks = Data.MarketData.RawTradeRecordingReader.Read(recording, "BTCUSDT").Ticks;
+        result.Input.Ticks.Length.Should().Be(ticks.Count).And.BePositive();
+        result.Records.Bars.Sum(b => b.TradeCount).Should().Be(ticks.Count);
+        result.Records.Bars.Select(b => b.OpenTimeMs).Should().Equal(ticks.Select(t => t.TimestampMs / 60_000 * 60_000).Distinct().Order());
+    }
+
     // Relative paths in the shipped file point from configs/ to the repository; keep them valid from the temp folder.
     private string ShippedText() =>
         File.ReadAllText(ReplayFixture.ConfigPath).Replace("../", ReplayFixture.RepoRoot() + "/");
