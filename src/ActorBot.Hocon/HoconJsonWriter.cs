@@ -102,8 +102,25 @@ public static class HoconJsonWriter
     private static void AppendQuoted(StringBuilder sb, string text)
     {
         sb.Append('"');
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
+            if (char.IsSurrogate(c))
+            {
+                // A valid pair is written as is; a lone surrogate (possible via a \uD800 escape) is
+                // escaped so that the output stays valid UTF-8 JSON.
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    sb.Append(c).Append(text[++i]);
+                }
+                else
+                {
+                    sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                }
+
+                continue;
+            }
+
             switch (c)
             {
                 case '"': sb.Append("\\\""); break;

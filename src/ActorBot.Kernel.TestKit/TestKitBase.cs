@@ -61,6 +61,9 @@ public abstract class TestKitBase : IActorRefFactory
         ArmImplicitSender();
     }
 
+    /// <summary>The <c>akka.test</c> defaults every TestKit system falls back to.</summary>
+    public static Config DefaultConfig => TestConfigs.DefaultConfig;
+
     public static TimeSpan Now => TimeSpan.FromTicks(Stopwatch.GetTimestamp() * TimeSpan.TicksPerSecond / Stopwatch.Frequency);
 
     public ActorSystem Sys

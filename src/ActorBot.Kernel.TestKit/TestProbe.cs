@@ -19,11 +19,11 @@ public class TestProbe : TestKitBase, IActorRef, INoImplicitSender, IActorRefWra
 
     public IActorRef Sender => LastSender;
 
-    public ActorPath Path => TestActor.Path;
+    ActorPath IActorRef.Path => TestActor.Path;
 
     IActorRef IActorRefWrapper.Underlying => TestActor;
 
-    public void Tell(object message, IActorRef sender) => TestActor.Tell(message, sender);
+    void ICanTell.Tell(object message, IActorRef sender) => TestActor.Tell(message, sender);
 
     /// <summary>Replies to the sender of the last received message, with this probe as sender.</summary>
     public void Reply(object message) => LastSender.Tell(message, TestActor);
@@ -36,13 +36,13 @@ public class TestProbe : TestKitBase, IActorRef, INoImplicitSender, IActorRefWra
 
     public void Forward(IActorRef actor, object message) => actor.Tell(message, LastSender);
 
-    public int CompareTo(object? obj) => obj is IActorRef other ? CompareTo(other) : 1;
+    public int CompareTo(object? obj) => obj is IActorRef other ? TestActor.Path.CompareTo(other.Path) : 1;
 
-    public int CompareTo(IActorRef? other) => other is null ? 1 : Path.CompareTo(other.Path);
+    int IComparable<IActorRef>.CompareTo(IActorRef? other) => other is null ? 1 : TestActor.Path.CompareTo(other.Path);
 
-    public bool Equals(IActorRef? other) => other is not null && TestActor.Equals(other);
+    bool IEquatable<IActorRef>.Equals(IActorRef? other) => other is not null && TestActor.Equals(other);
 
-    public override bool Equals(object? obj) => obj is IActorRef other && Equals(other);
+    public override bool Equals(object? obj) => obj is IActorRef other && TestActor.Equals(other);
 
     public override int GetHashCode() => TestActor.GetHashCode();
 

@@ -356,6 +356,7 @@ internal sealed class HoconParser
                 case TokenKind.End:
                     throw new HoconException("unexpected end of input inside an array", Current.Position, "']'");
                 case TokenKind.Comma:
+                case TokenKind.CloseBrace:
                     throw Unexpected("an array element or ']'");
             }
 

@@ -9,6 +9,8 @@ namespace ActorBot.Hocon.Parsing;
 /// </summary>
 internal static class IncludeLoader
 {
+    public const long MaxFileBytes = 64L * 1024 * 1024;
+
     private static readonly string[] KnownExtensions = [".conf", ".json", ".properties"];
 
     public static void Include(
@@ -86,7 +88,15 @@ internal static class IncludeLoader
         string text;
         try
         {
-            text = File.ReadAllText(fullPath);
+            // Devices, FIFOs and /proc entries report length 0 and may block or never end when read
+            // (include "/dev/stdin"); an empty regular file is an empty document anyway.
+            var length = new FileInfo(fullPath).Length;
+            if (length > MaxFileBytes)
+            {
+                throw new HoconException($"\"{fullPath}\" is {length} bytes, more than the {MaxFileBytes} allowed for a configuration file", from, "a smaller file");
+            }
+
+            text = length == 0 ? string.Empty : File.ReadAllText(fullPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {

@@ -271,20 +271,69 @@ internal sealed class HoconResolver
         }
     }
 
-    private HoconValue? Lookup(AstObject root, IReadOnlyList<string> path)
-    {
-        AstNode node = root;
-        for (var i = 0; i < path.Count; i++)
-        {
-            if (node is AstObject obj)
-            {
-                if (!obj.Fields.TryGetValue(path[i], out var child))
-                {
-                    return null;
-                }
+    private HoconValue? Lookup(AstObject root, IReadOnlyList<string> path) => LookupFrom(root, path, 0);
 
-                node = child;
-                continue;
+    /// <summary>
+    /// Finds <paramref name="path"/> (from segment <paramref name="index"/>) below <paramref name="node"/>,
+    /// resolving as little as possible. A field defined as <c>x = ${base}</c> and then extended with
+    /// <c>x { url = ${x.host} }</c> is a delayed merge; looking inside it must not resolve it as a whole
+    /// (it is being resolved right now), so keys written in the later object are taken from there and
+    /// other keys from the earlier value.
+    /// </summary>
+    private HoconValue? LookupFrom(AstNode node, IReadOnlyList<string> path, int index)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new HoconException("substitution path leads too deep", node.Position, "a shorter path");
+        }
+
+        for (var i = index; i < path.Count; i++)
+        {
+            switch (node)
+            {
+                case AstObject obj:
+                    if (!obj.Fields.TryGetValue(path[i], out var child))
+                    {
+                        return null;
+                    }
+
+                    node = child;
+                    continue;
+                case AstDelayedMerge { Top: AstObject top } merge:
+                    if (!top.Fields.TryGetValue(path[i], out var overriding))
+                    {
+                        // Not written in the later object: the earlier value decides.
+                        node = merge.Below;
+                        i--;
+                        continue;
+                    }
+
+                    var found = LookupFrom(overriding, path, i + 1);
+                    if (found is not null and not HoconObject)
+                    {
+                        // A non-object in the later object wins over anything below it.
+                        return found;
+                    }
+
+                    if (found is HoconObject foundObject)
+                    {
+                        // Objects merge: the later one over what the earlier value has at this path.
+                        return LookupFrom(merge.Below, path, i) is HoconObject earlier
+                            ? HoconObject.Merge(earlier, foundObject)
+                            : foundObject;
+                    }
+
+                    if (LacksPath(overriding, path, i + 1))
+                    {
+                        // The later object does not write this path at all: the earlier value decides.
+                        node = merge.Below;
+                        i--;
+                        continue;
+                    }
+
+                    // Written in the later object but undefined there, or hidden behind a non-object:
+                    // settle the merge as a whole.
+                    break;
             }
 
             var resolved = Resolve(node);
@@ -292,6 +341,27 @@ internal sealed class HoconResolver
         }
 
         return Resolve(node);
+    }
+
+    /// <summary>True when walking plain objects from <paramref name="node"/> shows that the path is not written there.</summary>
+    private static bool LacksPath(AstNode node, IReadOnlyList<string> path, int from)
+    {
+        for (var j = from; j < path.Count; j++)
+        {
+            if (node is not AstObject obj)
+            {
+                return false;
+            }
+
+            if (!obj.Fields.TryGetValue(path[j], out var child))
+            {
+                return true;
+            }
+
+            node = child;
+        }
+
+        return false;
     }
 
     private static HoconValue? Walk(HoconValue value, IReadOnlyList<string> path, int from)

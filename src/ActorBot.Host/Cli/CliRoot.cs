@@ -12,6 +12,8 @@ public static class CliRoot
         root.Subcommands.Add(StateCommand.Build());
         root.Subcommands.Add(ConfigCommand.Build());
         root.Subcommands.Add(ModelCommand.Build());
+        root.Subcommands.Add(BookCommand.Build());
+        root.Subcommands.Add(SimulateCommand.Build());
         root.Subcommands.Add(ReplayCommand.Build());
         root.Subcommands.Add(ParityCommand.Build());
         return root;

@@ -23,26 +23,7 @@ public static class ConfigCommand
         var file = new Argument<string>("file") { Description = "HOCON file to resolve (.conf, .json or .properties)." };
         var command = new Command("hocon-to-json", "Print a HOCON file fully resolved as JSON with sorted keys.");
         command.Arguments.Add(file);
-        command.SetAction(parseResult => HoconToJson(parseResult.GetValue(file)!, Console.Out, Console.Error));
+        command.SetAction(parseResult => ActorBot.Hocon.HoconToJson.Run(parseResult.GetValue(file)!, Console.Out, Console.Error, Environment.GetEnvironmentVariable));
         return command;
-    }
-
-    internal static int HoconToJson(string path, TextWriter stdout, TextWriter stderr)
-    {
-        try
-        {
-            var options = new HoconLoadOptions
-            {
-                EnvironmentLookup = SecretRedaction.RedactingEnvironment(Environment.GetEnvironmentVariable),
-            };
-            var root = SecretRedaction.RedactKeys(HoconLoader.LoadFile(path, options));
-            stdout.WriteLine(HoconJsonWriter.Write(root, sortKeys: true, indented: true));
-            return 0;
-        }
-        catch (HoconException ex)
-        {
-            stderr.WriteLine($"actorbot config hocon-to-json: {ex.Message}");
-            return 2;
-        }
     }
 }

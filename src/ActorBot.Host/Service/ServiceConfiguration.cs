@@ -17,7 +17,7 @@ public sealed partial class ServiceConfiguration
     {
         Root = root;
         Source = source;
-        Config = ConfigurationFactory.ParseString(HoconJsonWriter.Write(root, sortKeys: true, indented: false));
+        Config = new Config(root, fallback: null);
     }
 
     public HoconObject Root { get; }

@@ -34,7 +34,7 @@ public class TestKit : TestKitBase, IDisposable
 
     protected static XunitAssertions Assertions { get; } = new();
 
-    public static Config DefaultConfig => TestConfigs.DefaultConfig;
+    public static new Config DefaultConfig => TestConfigs.DefaultConfig;
 
     protected virtual void AfterAll() => Shutdown();
 

@@ -113,7 +113,7 @@ internal sealed partial class ActorCell
 }
 
 /// <summary>Receive-timeout tick; stale generations are ignored.</summary>
-internal sealed class ReceiveTimeoutTick(int generation) : IInternalSignal, INotInfluenceReceiveTimeout
+internal sealed class ReceiveTimeoutTick(int generation) : IInternalSignal, INotInfluenceReceiveTimeout, Akka.Event.IDeadLetterSuppression
 {
     public int Generation { get; } = generation;
 }

@@ -39,7 +39,7 @@ internal sealed partial class ActorCell
         }
 
         child.SendSystemMessage(Create.Instance);
-        if (_closed)
+        if (MailboxClosed)
         {
             child.SendSystemMessage(Terminate.Instance);
         }

@@ -130,7 +130,7 @@ internal sealed partial class ActorCell
 
     private void FinishTerminate()
     {
-        if (_closed)
+        if (MailboxClosed)
         {
             return;
         }
@@ -159,7 +159,8 @@ internal sealed partial class ActorCell
 
         _actor = null;
         _behaviors.Clear();
-        _closed = true;
+        _system.EventStream.Unsubscribe(_self);
+        Interlocked.Exchange(ref _status.Closed, 1);
         while (_prepended.Count > 0)
         {
             var envelope = _prepended.First!.Value;
@@ -179,7 +180,6 @@ internal sealed partial class ActorCell
             _watchedBy.Clear();
         }
 
-        _system.EventStream.Unsubscribe(_self);
         if (_parent is not null)
         {
             _parent.SendSystemMessage(new ChildTerminated(_self));

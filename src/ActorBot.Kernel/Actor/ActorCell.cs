@@ -30,8 +30,7 @@ internal sealed partial class ActorCell : IUntypedActorContext, IThreadPoolWorkI
     private readonly ConcurrentQueue<Envelope> _userQueue = new();
     private readonly ConcurrentQueue<SystemMessage> _systemQueue = new();
     private readonly LinkedList<Envelope> _prepended = new();
-    private int _scheduled;
-    private volatile bool _closed;
+    private MailboxStatus _status;
 
     private readonly List<Receive> _behaviors = new(2);
     private ActorBase? _actor;
@@ -42,6 +41,8 @@ internal sealed partial class ActorCell : IUntypedActorContext, IThreadPoolWorkI
     private Exception? _failureCause;
     private bool _terminating;
     private Exception? _pendingRestart;
+
+    private bool MailboxClosed => Volatile.Read(ref _status.Closed) != 0;
 
     public ActorCell(ActorSystemImpl system, Props props, ActorCell? parent, ActorPath path)
     {
@@ -83,7 +84,7 @@ internal sealed partial class ActorCell : IUntypedActorContext, IThreadPoolWorkI
 
     internal ActorBase? Actor => _actor;
 
-    internal bool IsTerminated => _closed;
+    internal bool IsTerminated => MailboxClosed;
 
     internal static IActorRef ImplicitSender() => t_current?._self ?? t_implicitSenderOutsideActors ?? ActorRefs.NoSender;
 
@@ -95,14 +96,14 @@ internal sealed partial class ActorCell : IUntypedActorContext, IThreadPoolWorkI
     /// <summary>Enqueues a user message; after the cell stopped it becomes a dead letter.</summary>
     public void Post(in Envelope envelope)
     {
-        if (_closed)
+        if (MailboxClosed)
         {
             _system.PublishDeadLetter(envelope.Message, envelope.Sender, _self);
             return;
         }
 
         _userQueue.Enqueue(envelope);
-        if (_closed)
+        if (MailboxClosed)
         {
             DrainUserQueueToDeadLetters();
             return;
@@ -114,14 +115,15 @@ internal sealed partial class ActorCell : IUntypedActorContext, IThreadPoolWorkI
     /// <summary>Enqueues a system message; after the cell stopped it is answered as by a dead actor.</summary>
     public void SendSystemMessage(SystemMessage message)
     {
-        if (_closed)
+        if (MailboxClosed)
         {
             HandleDeadSystemMessage(message);
             return;
         }
 
         _systemQueue.Enqueue(message);
-        if (_closed)
+        Interlocked.Increment(ref _status.SystemPending);
+        if (MailboxClosed)
         {
             DrainSystemQueueAsDead();
             return;
@@ -132,7 +134,7 @@ internal sealed partial class ActorCell : IUntypedActorContext, IThreadPoolWorkI
 
     private void ScheduleIfIdle(bool preferLocal)
     {
-        if (Volatile.Read(ref _scheduled) == 0 && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+        if (Volatile.Read(ref _status.Scheduled) == 0 && Interlocked.CompareExchange(ref _status.Scheduled, 1, 0) == 0)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal);
         }
@@ -151,20 +153,31 @@ internal sealed partial class ActorCell : IUntypedActorContext, IThreadPoolWorkI
             {
                 left--;
                 Invoke(envelope);
-                if (!_systemQueue.IsEmpty)
+                if (Volatile.Read(ref _status.SystemPending) != 0)
                 {
                     ProcessSystemQueue();
                 }
             }
         }
+        catch (Exception ex)
+        {
+            // Failures are handled per message; this only guards the thread pool (an exception escaping a
+            // work item would take the process down) against a failure inside the failure handling itself.
+            try
+            {
+                _system.LogError(ex, $"Internal error while running the mailbox of {_self}.");
+            }
+            catch (Exception)
+            {
+                // Nothing more can be done without risking the process.
+            }
+        }
         finally
         {
             t_current = previous;
-
-            // A full fence, not a release store: the emptiness check below must not be reordered before this
-            // write (x86 allows store-load reordering), or a concurrent Post that still sees _scheduled == 1 leaves
-            // its message in an idle mailbox (lost wakeup, observed under load in the replay tests).
-            Interlocked.Exchange(ref _scheduled, 0);
+            // A full fence (not a release write): the queue re-check below must not be reordered before
+            // this store, or a sender that saw "scheduled" and a run that saw "empty" would both back off.
+            Interlocked.Exchange(ref _status.Scheduled, 0);
             if (HasPendingWork())
             {
                 ScheduleIfIdle(preferLocal: true);
@@ -177,8 +190,8 @@ internal sealed partial class ActorCell : IUntypedActorContext, IThreadPoolWorkI
         && _pendingRestart is null;
 
     private bool HasPendingWork() =>
-        !_systemQueue.IsEmpty
-        || (!_closed && CanProcessUserMessages && (_prepended.Count > 0 || !_userQueue.IsEmpty));
+        Volatile.Read(ref _status.SystemPending) != 0
+        || (!MailboxClosed && CanProcessUserMessages && (_prepended.Count > 0 || !_userQueue.IsEmpty));
 
     private bool TryDequeueUser(out Envelope envelope)
     {
@@ -279,6 +292,7 @@ internal sealed partial class ActorCell : IUntypedActorContext, IThreadPoolWorkI
     {
         while (_systemQueue.TryDequeue(out var message))
         {
+            Interlocked.Decrement(ref _status.SystemPending);
             try
             {
                 HandleSystemMessage(message);
@@ -414,6 +428,7 @@ internal sealed partial class ActorCell : IUntypedActorContext, IThreadPoolWorkI
     {
         while (_systemQueue.TryDequeue(out var message))
         {
+            Interlocked.Decrement(ref _status.SystemPending);
             HandleDeadSystemMessage(message);
         }
     }
@@ -433,6 +448,23 @@ internal sealed partial class ActorCell : IUntypedActorContext, IThreadPoolWorkI
     }
 
     public override string ToString() => _self.ToString();
+}
+
+/// <summary>
+/// Mailbox flags that senders read on every Tell, padded onto their own cache line so the consumer's
+/// per-message writes to the cell (current envelope) do not invalidate them (false sharing).
+/// </summary>
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit, Size = 192)]
+internal struct MailboxStatus
+{
+    [System.Runtime.InteropServices.FieldOffset(64)]
+    public int Scheduled;
+
+    [System.Runtime.InteropServices.FieldOffset(68)]
+    public int Closed;
+
+    [System.Runtime.InteropServices.FieldOffset(128)]
+    public int SystemPending;
 }
 
 /// <summary>Internal user-queue messages the cell handles before the actor sees them.</summary>

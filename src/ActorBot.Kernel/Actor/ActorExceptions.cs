@@ -84,3 +84,12 @@ public class IllegalActorStateException : AkkaException
     {
     }
 }
+
+/// <summary>Thrown when an actor stashes more than <c>akka.actor.default-mailbox.stash-capacity</c> messages.</summary>
+public class StashOverflowException : AkkaException
+{
+    public StashOverflowException(string message, Exception? cause = null)
+        : base(message, cause)
+    {
+    }
+}

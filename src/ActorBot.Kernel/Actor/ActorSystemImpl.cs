@@ -98,7 +98,20 @@ internal sealed partial class ActorSystemImpl : ActorSystem
         _userGuardian.Stop(actor);
     }
 
+    /// <summary>Runs CoordinatedShutdown when it is in use (its last phase terminates), else terminates now.</summary>
     public override Task Terminate()
+    {
+        if (Extensions.TryGetValue(typeof(CoordinatedShutdown), out var extension))
+        {
+            ((CoordinatedShutdown)extension).Run(CoordinatedShutdown.ActorSystemTerminateReason.Instance);
+            return WhenTerminated;
+        }
+
+        return TerminateNow();
+    }
+
+    /// <summary>Stops /user, then /system, then the root.</summary>
+    internal Task TerminateNow()
     {
         if (Interlocked.Exchange(ref _terminateRequested, 1) == 0)
         {
@@ -113,7 +126,8 @@ internal sealed partial class ActorSystemImpl : ActorSystem
 
     internal void PublishDeadLetter(object message, IActorRef? sender, IActorRef recipient)
     {
-        if (message is IDeadLetterSuppression)
+        // A dead letter about a dead letter (a stopped subscriber of DeadLetter) would recurse forever.
+        if (message is IDeadLetterSuppression or AllDeadLetters)
         {
             return;
         }

@@ -14,8 +14,16 @@ internal sealed record KernelSettings
 {
     public static KernelSettings Default { get; } = new();
 
+    private const string UnboundedMailboxType = "Akka.Dispatch.UnboundedMailbox";
+
+    private static readonly HashSet<string> SupportedMailboxTypes =
+        [UnboundedMailboxType, "Akka.Dispatch.UnboundedDequeBasedMailbox", "unbounded"];
+
     /// <summary><c>akka.actor.default-dispatcher.throughput</c>: user messages per mailbox run.</summary>
     public int Throughput { get; init; } = 30;
+
+    /// <summary><c>akka.actor.default-mailbox.stash-capacity</c>: most messages one actor may stash; -1 = unbounded.</summary>
+    public int StashCapacity { get; init; } = -1;
 
     /// <summary><c>akka.actor.ask-timeout</c>; null = infinite.</summary>
     public TimeSpan? AskTimeout { get; init; }
@@ -43,6 +51,23 @@ internal sealed record KernelSettings
                 $"akka.actor.default-dispatcher.throughput must be at least 1, got {throughput}.");
         }
 
+        // The kernel has one mailbox kind: unbounded, deque-based (it also serves IWithUnboundedStash).
+        // A config that asks for another kind (bounded, priority) would silently change back-pressure
+        // semantics if ignored, so it is refused with the key and the supported value named.
+        var mailboxType = config.GetString("akka.actor.default-mailbox.mailbox-type", UnboundedMailboxType).Trim();
+        if (!SupportedMailboxTypes.Contains(mailboxType.Split(',')[0].Trim()))
+        {
+            throw new ConfigurationException(
+                $"akka.actor.default-mailbox.mailbox-type: '{mailboxType}' is not supported; the kernel provides \"{UnboundedMailboxType}\".");
+        }
+
+        var stashCapacity = config.GetInt("akka.actor.default-mailbox.stash-capacity", -1);
+        if (stashCapacity < -1 || stashCapacity == 0)
+        {
+            throw new ConfigurationException(
+                $"akka.actor.default-mailbox.stash-capacity must be -1 (unbounded) or positive, got {stashCapacity}.");
+        }
+
         var askTimeout = config.GetTimeSpan("akka.actor.ask-timeout", null, allowInfinite: true);
         var levelText = config.GetString("akka.loglevel", "INFO");
         LogLevel level;
@@ -61,6 +86,7 @@ internal sealed record KernelSettings
         return new KernelSettings
         {
             Throughput = throughput,
+            StashCapacity = stashCapacity,
             AskTimeout = askTimeout == Timeout.InfiniteTimeSpan || askTimeout <= TimeSpan.Zero ? null : askTimeout,
             LogLevel = level,
             SchedulerFactory = SchedulerFactoryFor(schedulerClass, config),

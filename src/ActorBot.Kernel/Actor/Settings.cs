@@ -45,6 +45,10 @@ internal static class KernelReferenceConfig
             default-dispatcher {
               throughput = 30
             }
+            default-mailbox {
+              mailbox-type = "Akka.Dispatch.UnboundedMailbox"
+              stash-capacity = -1
+            }
           }
           scheduler {
             implementation = "Akka.Actor.HashedWheelTimerScheduler"

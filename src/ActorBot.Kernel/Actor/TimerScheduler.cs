@@ -88,7 +88,7 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
     private sealed record Entry(int Generation, Cancelable Cancelable, bool Repeating);
 
     /// <summary>What a timer actually enqueues; unwrapped by the cell.</summary>
-    internal sealed class TimerMessage(object key, int generation, object payload, TimerScheduler owner) : IInternalSignal
+    internal sealed class TimerMessage(object key, int generation, object payload, TimerScheduler owner) : IInternalSignal, Akka.Event.IDeadLetterSuppression
     {
         public object Key { get; } = key;
 

@@ -8,13 +8,15 @@ internal sealed class UnboundedStash(ActorCell cell) : IStash
 {
     private readonly LinkedList<Envelope> _stash = new();
 
-    public int Capacity => int.MaxValue;
+    private readonly int _capacity = cell.SystemImpl.KernelSettings.StashCapacity;
+
+    public int Capacity => _capacity < 0 ? int.MaxValue : _capacity;
 
     public int Count => _stash.Count;
 
     public bool IsEmpty => _stash.Count == 0;
 
-    public bool IsFull => false;
+    public bool IsFull => _stash.Count >= Capacity;
 
     public bool NonEmpty => _stash.Count > 0;
 
@@ -29,6 +31,12 @@ internal sealed class UnboundedStash(ActorCell cell) : IStash
         if (_stash.Last is { } last && ReferenceEquals(last.Value.Message, current.Message))
         {
             throw new IllegalActorStateException($"Can't stash the same message {current.Message} more than once.");
+        }
+
+        if (_stash.Count >= Capacity)
+        {
+            throw new StashOverflowException(
+                $"Couldn't stash {current.Message}: the stash holds {Capacity} messages (akka.actor.default-mailbox.stash-capacity).");
         }
 
         _stash.AddLast(current);

@@ -24,6 +24,10 @@ public class DefaultLogMessageFormatter : ILogMessageFormatter
 {
     public static readonly DefaultLogMessageFormatter Instance = new();
 
+    private DefaultLogMessageFormatter()
+    {
+    }
+
     public string Format(string format, params object[] args) => string.Format(format, args);
 
     public string Format(string format, IEnumerable<object> args) => string.Format(format, args.ToArray());

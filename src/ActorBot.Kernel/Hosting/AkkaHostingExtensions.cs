@@ -81,6 +81,7 @@ internal sealed class AkkaHostedService(AkkaConfigurationBuilder builder, IServi
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         var system = services.GetRequiredService<ActorSystem>();
-        await system.Terminate().WaitAsync(cancellationToken).ConfigureAwait(false);
+        await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await system.WhenTerminated.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 }

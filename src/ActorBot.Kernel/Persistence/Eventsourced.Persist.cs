@@ -46,8 +46,6 @@ public abstract partial class Eventsourced
 
     public void PersistAsync<TEvent>(TEvent @event, Action<TEvent> handler) => Enqueue([@event], handler, stashing: false, nameof(PersistAsync));
 
-    private int _pendingWrites;
-
     private void Enqueue<TEvent>(IEnumerable<TEvent> events, Action<TEvent> handler, bool stashing, string operation)
     {
         EnsureNotRecovering(operation);
@@ -107,10 +105,14 @@ public abstract partial class Eventsourced
                 }
             }
 
-            // Chained so the outcome messages are told in submission order even though writes settle on pool threads.
-            _deliveryChain = _deliveryChain
-                .ContinueWith(_ => task, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
-                .Unwrap()
+            // Chained so the outcome messages are told in submission order even though writes settle on pool threads;
+            // when nothing is in flight the chain is skipped (the common Persist case).
+            var settledInOrder = _deliveryChain.IsCompleted
+                ? task
+                : _deliveryChain
+                    .ContinueWith(_ => task, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                    .Unwrap();
+            _deliveryChain = settledInOrder
                 .ContinueWith(
                     t => self.Tell(new WriteSettled(instanceId, write, t.IsCompletedSuccessfully ? null : Unwrap(t)), write.Sender),
                     CancellationToken.None,
@@ -188,7 +190,7 @@ public abstract partial class Eventsourced
     {
         if (write.Stashing && --_pendingStashingWrites == 0 && !_recovering)
         {
-            UnstashInternally();
+            UnstashInternally(all: false);
         }
     }
 

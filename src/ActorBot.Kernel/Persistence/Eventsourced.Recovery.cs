@@ -90,7 +90,7 @@ public abstract partial class Eventsourced
                     FlushBatch();
                     if (_pendingStashingWrites == 0)
                     {
-                        UnstashInternally();
+                        UnstashInternally(all: true);
                     }
 
                     break;
@@ -126,13 +126,27 @@ public abstract partial class Eventsourced
         }
     }
 
-    private void UnstashInternally()
+    /// <summary>
+    /// Puts held-back commands back at the head of the mailbox. After recovery all of them; after a command or a
+    /// persist handler only the oldest (as Akka does): each command processed pulls the next one, so order is kept
+    /// and a long queue is not re-stashed once per persisted event.
+    /// </summary>
+    private void UnstashInternally(bool all)
     {
-        if (_internalStash.Count > 0)
+        if (_internalStash.Count == 0)
+        {
+            return;
+        }
+
+        if (all)
         {
             var held = _internalStash.ToArray();
             _internalStash.Clear();
             PrependToMailbox(held);
+        }
+        else
+        {
+            PrependToMailbox([_internalStash.Dequeue()]);
         }
     }
 }

@@ -20,7 +20,7 @@ public abstract partial class Eventsourced : ActorBase, IWithUnboundedStash, IPe
     // Each incarnation has its own id: results of an earlier incarnation's writes or recovery are dropped.
     private readonly long _instanceId = Interlocked.Increment(ref s_instances);
     private readonly string _writerGuid = Guid.NewGuid().ToString("N");
-    private readonly List<Envelope> _internalStash = [];
+    private readonly Queue<Envelope> _internalStash = new();
     private readonly List<PendingWrite> _batch = [];
     private Task _deliveryChain = Task.CompletedTask;
     private PersistencePlugins? _plugins;
@@ -29,6 +29,7 @@ public abstract partial class Eventsourced : ActorBase, IWithUnboundedStash, IPe
     private bool _recovering = true;
     private bool _stopping;
     private int _pendingStashingWrites;
+    private int _pendingWrites;
     private long _sequenceNr;
 
     protected Eventsourced()
@@ -72,7 +73,7 @@ public abstract partial class Eventsourced : ActorBase, IWithUnboundedStash, IPe
     {
         // Commands held back by this incarnation go back to the mailbox for the next one.
         _stopping = true;
-        UnstashInternally();
+        UnstashInternally(all: true);
         base.AroundPreRestart(cause, message);
     }
 
@@ -96,7 +97,7 @@ public abstract partial class Eventsourced : ActorBase, IWithUnboundedStash, IPe
 
         if (_recovering || _pendingStashingWrites > 0)
         {
-            _internalStash.Add(CurrentEnvelope);
+            _internalStash.Enqueue(CurrentEnvelope);
             return true;
         }
 
@@ -109,10 +110,16 @@ public abstract partial class Eventsourced : ActorBase, IWithUnboundedStash, IPe
         {
             // The command failed: what it asked to persist is dropped with it.
             _batch.Clear();
+            UnstashInternally(all: true);
             throw;
         }
 
         FlushBatch();
+        if (_pendingStashingWrites == 0)
+        {
+            UnstashInternally(all: false);
+        }
+
         return handled;
     }
 

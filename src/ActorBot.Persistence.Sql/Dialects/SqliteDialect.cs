@@ -13,6 +13,7 @@ internal sealed class SqliteDialect : ISqlDialect
     private static int _initialized;
     private readonly string _connectionString;
     private readonly int _timeoutMs;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbConnection, PreparedInsert> _inserts = new();
 
     public SqliteDialect(string connectionString, TimeSpan commandTimeout)
     {
@@ -87,35 +88,13 @@ internal sealed class SqliteDialect : ISqlDialect
         """,
     ];
 
-    public async Task InsertJournalRowsAsync(DbConnection connection, DbTransaction transaction, string journal, IReadOnlyList<JournalRow> rows, CancellationToken cancellationToken)
+    public Task InsertJournalRowsAsync(DbConnection connection, DbTransaction transaction, string journal, IReadOnlyList<JournalRow> rows, CancellationToken cancellationToken)
     {
-        // One prepared statement re-bound per row: SQLite has no network round trip, so this is as fast as a multi-row VALUES.
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
-            $"INSERT INTO {journal} (deleted, persistence_id, sequence_number, created, tags, message, identifier, manifest, writer_uuid) " +
-            "VALUES (0, $pid, $seq, $created, $tags, $message, $identifier, $manifest, $writer)";
-        var pid = Add(command, "$pid");
-        var seq = Add(command, "$seq");
-        var created = Add(command, "$created");
-        var tags = Add(command, "$tags");
-        var message = Add(command, "$message");
-        var identifier = Add(command, "$identifier");
-        var manifest = Add(command, "$manifest");
-        var writer = Add(command, "$writer");
-        command.Prepare();
-        foreach (var row in rows)
-        {
-            pid.Value = row.PersistenceId;
-            seq.Value = row.SequenceNr;
-            created.Value = row.Created;
-            tags.Value = (object?)row.Tags ?? DBNull.Value;
-            message.Value = row.Message;
-            identifier.Value = (object?)row.SerializerId ?? DBNull.Value;
-            manifest.Value = row.Manifest;
-            writer.Value = (object?)row.WriterUuid ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        // The writer keeps its connection, so the INSERT is prepared once per connection and re-bound per row.
+        // SQLite has no network round trip: synchronous execution avoids a Task per row.
+        var insert = _inserts.GetValue(connection, c => new PreparedInsert((SqliteConnection)c, journal));
+        insert.Run((SqliteTransaction)transaction, rows);
+        return Task.CompletedTask;
     }
 
     public bool IsUniqueViolation(Exception exception) =>
@@ -132,11 +111,50 @@ internal sealed class SqliteDialect : ISqlDialect
         return ValueTask.CompletedTask;
     }
 
-    private static DbParameter Add(DbCommand command, string name)
+    /// <summary>A prepared INSERT bound to one connection; used only by the single journal writer.</summary>
+    private sealed class PreparedInsert
     {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
+        private readonly SqliteCommand _command;
+        private readonly SqliteParameter _pid;
+        private readonly SqliteParameter _seq;
+        private readonly SqliteParameter _created;
+        private readonly SqliteParameter _tags;
+        private readonly SqliteParameter _message;
+        private readonly SqliteParameter _identifier;
+        private readonly SqliteParameter _manifest;
+        private readonly SqliteParameter _writer;
+
+        public PreparedInsert(SqliteConnection connection, string journal)
+        {
+            _command = connection.CreateCommand();
+            _command.CommandText =
+                $"INSERT INTO {journal} (deleted, persistence_id, sequence_number, created, tags, message, identifier, manifest, writer_uuid) " +
+                "VALUES (0, $pid, $seq, $created, $tags, $message, $identifier, $manifest, $writer)";
+            _pid = _command.Parameters.Add("$pid", SqliteType.Text);
+            _seq = _command.Parameters.Add("$seq", SqliteType.Integer);
+            _created = _command.Parameters.Add("$created", SqliteType.Integer);
+            _tags = _command.Parameters.Add("$tags", SqliteType.Text);
+            _message = _command.Parameters.Add("$message", SqliteType.Blob);
+            _identifier = _command.Parameters.Add("$identifier", SqliteType.Integer);
+            _manifest = _command.Parameters.Add("$manifest", SqliteType.Text);
+            _writer = _command.Parameters.Add("$writer", SqliteType.Text);
+        }
+
+        public void Run(SqliteTransaction transaction, IReadOnlyList<JournalRow> rows)
+        {
+            _command.Transaction = transaction;
+            foreach (var row in rows)
+            {
+                _pid.Value = row.PersistenceId;
+                _seq.Value = row.SequenceNr;
+                _created.Value = row.Created;
+                _tags.Value = (object?)row.Tags ?? DBNull.Value;
+                _message.Value = row.Message;
+                _identifier.Value = (object?)row.SerializerId ?? DBNull.Value;
+                _manifest.Value = row.Manifest;
+                _writer.Value = (object?)row.WriterUuid ?? DBNull.Value;
+                _command.ExecuteNonQuery();
+            }
+        }
     }
 }

@@ -11,6 +11,7 @@ namespace ActorBot.Persistence.Sql.Journal;
 /// </summary>
 internal sealed class JournalWriteBatcher : IAsyncDisposable
 {
+    private const int MaxYields = 4;
     private readonly SqlDatabase _database;
     private readonly Channel<PendingWrite> _queue =
         Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
@@ -63,13 +64,31 @@ internal sealed class JournalWriteBatcher : IAsyncDisposable
         {
             batch.Clear();
             rows.Clear();
-            while (rows.Count < _database.Options.BatchSize && reader.TryRead(out var write))
+            Drain(reader, batch, rows);
+
+            // Group commit: writers woken by the previous commit are still re-queuing on the thread pool. Yielding
+            // lets them run first, so the next transaction (and its fsync) carries their writes instead of a few.
+            for (var spin = 0; spin < MaxYields && rows.Count < _database.Options.BatchSize; spin++)
             {
-                batch.Add(write);
-                rows.AddRange(write.Rows);
+                var before = rows.Count;
+                await Task.Yield();
+                Drain(reader, batch, rows);
+                if (rows.Count == before)
+                {
+                    break;
+                }
             }
 
             await WriteBatchAsync(batch, rows).ConfigureAwait(false);
+        }
+    }
+
+    private void Drain(ChannelReader<PendingWrite> reader, List<PendingWrite> batch, List<JournalRow> rows)
+    {
+        while (rows.Count < _database.Options.BatchSize && reader.TryRead(out var write))
+        {
+            batch.Add(write);
+            rows.AddRange(write.Rows);
         }
     }
 
@@ -78,11 +97,7 @@ internal sealed class JournalWriteBatcher : IAsyncDisposable
         try
         {
             await CommitAsync(rows).ConfigureAwait(false);
-            foreach (var write in batch)
-            {
-                write.Completion.TrySetResult();
-            }
-
+            CompleteOffLoop(batch.ToArray());
             return;
         }
         catch (Exception) when (batch.Count > 1)
@@ -91,7 +106,7 @@ internal sealed class JournalWriteBatcher : IAsyncDisposable
         }
         catch (Exception exception)
         {
-            batch[0].Completion.TrySetException(Describe(exception, batch[0].Rows));
+            FailOffLoop(batch[0], Describe(exception, batch[0].Rows));
             return;
         }
 
@@ -100,14 +115,31 @@ internal sealed class JournalWriteBatcher : IAsyncDisposable
             try
             {
                 await CommitAsync(write.Rows).ConfigureAwait(false);
-                write.Completion.TrySetResult();
+                CompleteOffLoop([write]);
             }
             catch (Exception exception)
             {
-                write.Completion.TrySetException(Describe(exception, write.Rows));
+                FailOffLoop(write, Describe(exception, write.Rows));
             }
         }
     }
+
+    private static void FailOffLoop(PendingWrite write, JournalWriteException failure) =>
+        ThreadPool.UnsafeQueueUserWorkItem(static state => state.write.Completion.TrySetException(state.failure), (write, failure), preferLocal: false);
+
+    // One thread-pool hop per batch, not per write: the writers' continuations run there, one after another,
+    // while the loop already builds the next transaction. They never run on the writer loop itself.
+    private static void CompleteOffLoop(PendingWrite[] committed) =>
+        ThreadPool.UnsafeQueueUserWorkItem(
+            static writes =>
+            {
+                foreach (var write in writes)
+                {
+                    write.Completion.TrySetResult();
+                }
+            },
+            committed,
+            preferLocal: false);
 
     private async Task CommitAsync(IReadOnlyList<JournalRow> rows)
     {
@@ -160,7 +192,7 @@ internal sealed class JournalWriteBatcher : IAsyncDisposable
     {
         public IReadOnlyList<JournalRow> Rows { get; } = rows;
 
-        // Continuations must not run on the writer loop, or one slow actor would stall every other write.
-        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Completed off the writer loop (see CompleteOffLoop), so continuations may run synchronously there.
+        public TaskCompletionSource Completion { get; } = new();
     }
 }

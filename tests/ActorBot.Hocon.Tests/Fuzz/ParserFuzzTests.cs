@@ -46,7 +46,7 @@ public sealed class ParserFuzzTests
         {
             var input = mutator.Mutate(seeds[iteration % seeds.Count]);
             iteration++;
-            var outcome = RunWithTimeout(() => HoconLoader.Parse(input, "fuzz", options));
+            var outcome = RunWithTimeout(() => RoundTrip(HoconLoader.Parse(input, "fuzz", options)));
             switch (outcome)
             {
                 case null:
@@ -85,6 +85,31 @@ public sealed class ParserFuzzTests
             {
                 throw new Xunit.Sdk.XunitException($"iteration {iteration} threw {outcome.GetType().Name}: {outcome.Message}\n--- input ---\n{input}");
             }
+        }
+    }
+
+    /// <summary>
+    /// Whatever parses must print as valid JSON (System.Text.Json accepts it) that parses back to
+    /// the same tree: this checks the JSON writer behind <c>actorbot config hocon-to-json</c>.
+    /// </summary>
+    private static void RoundTrip(Values.HoconObject root)
+    {
+        var json = HoconJsonWriter.Write(root, sortKeys: true, indented: false);
+        if (json.Length > 1_000_000)
+        {
+            return;
+        }
+
+        // Valid JSON for a strict parser (and valid UTF-8: lone surrogates must be escaped) ...
+        System.Text.Json.JsonDocument.Parse(System.Text.Encoding.UTF8.GetBytes(json), new System.Text.Json.JsonDocumentOptions { MaxDepth = 1024 }).Dispose();
+        System.Text.Encoding.UTF8.GetBytes(json).Length.Should().BeGreaterThan(0);
+        _ = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetBytes(json);
+
+        // ... that reads back to the same tree.
+        var again = HoconJsonWriter.Write(HoconLoader.Parse(json, "round-trip", new HoconLoadOptions { EnvironmentLookup = HoconLoadOptions.NoEnvironment, AllowIncludes = false }), sortKeys: true, indented: false);
+        if (again != json)
+        {
+            throw new InvalidOperationException($"JSON output does not round-trip:\n{json}\n{again}");
         }
     }
 

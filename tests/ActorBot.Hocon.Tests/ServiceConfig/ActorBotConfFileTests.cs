@@ -24,9 +24,15 @@ public sealed class ActorBotConfFileTests
         config.GetTimeSpan("akka.scheduler.tick-duration").Should().Be(TimeSpan.FromMilliseconds(10));
         config.GetString("akka.persistence.journal.plugin").Should().Be("akka.persistence.journal.sql");
         config.GetString("akka.persistence.snapshot-store.plugin").Should().Be("akka.persistence.snapshot-store.sql");
-        config.GetString("akka.persistence.journal.sql.provider").Should().Be("sqlite");
-        config.GetString("akka.persistence.journal.sql.connection-string").Should().Be("Data Source=state/actorbot.db");
-        config.GetString("akka.persistence.snapshot-store.sql.connection-string").Should().Be("Data Source=state/actorbot.db");
+        // The keys ActorBot.Persistence.Sql reads (SqlPluginSettings) and the class the kernel instantiates.
+        config.GetString("akka.persistence.journal.sql.class").Should().Be("ActorBot.Persistence.Sql.Plugin.SqlJournal, ActorBot.Persistence.Sql");
+        config.GetString("akka.persistence.snapshot-store.sql.class").Should().Be("ActorBot.Persistence.Sql.Plugin.SqlSnapshotStore, ActorBot.Persistence.Sql");
+        config.GetString("akka.persistence.journal.sql.provider-name").Should().Be("sqlite");
+        config.GetString("akka.persistence.snapshot-store.sql.provider-name").Should().Be("sqlite");
+        config.GetString("akka.persistence.journal.sql.state-directory").Should().Be("state");
+        config.GetString("akka.persistence.snapshot-store.sql.state-directory").Should().Be("state");
+        config.HasPath("akka.persistence.journal.sql.connection-string").Should().BeFalse("SQLite derives it from state-directory");
+        config.GetInt("akka.persistence.journal.sql.batch-size").Should().Be(100);
         config.GetBoolean("akka.persistence.journal.sql.auto-initialize").Should().BeTrue();
     }
 
@@ -53,7 +59,8 @@ public sealed class ActorBotConfFileTests
     {
         var config = Load(new Dictionary<string, string> { ["ACTORBOT_STATE_DIR"] = "/var/lib/actorbot", ["ACTORBOT_HTTP_PORT"] = "9191" });
         config.GetInt("actorbot.http.port").Should().Be(9191);
-        config.GetString("akka.persistence.journal.sql.connection-string").Should().Be("Data Source=/var/lib/actorbot/actorbot.db");
+        config.GetString("akka.persistence.journal.sql.state-directory").Should().Be("/var/lib/actorbot");
+        config.GetString("akka.persistence.snapshot-store.sql.state-directory").Should().Be("/var/lib/actorbot");
         config.GetString("actorbot.telemetry.jsonl-path").Should().Be("/var/lib/actorbot/telemetry/actorbot.jsonl");
     }
 

@@ -70,6 +70,8 @@ public sealed class SpecFeatureTests
     [InlineData("a = 1\nb = ${a}\na = 2", """{"a":2,"b":2}""")]
     [InlineData("a = { b = 1 }\nc = ${a.b}", """{"a":{"b":1},"c":1}""")]
     [InlineData("a = ${?x}${?y}", "{}")]
+    [InlineData("defaults { host = h, port = 1 }\nsvc = ${defaults}\nsvc { port = 2, url = ${svc.host}\":\"${svc.port} }", """{"defaults":{"host":"h","port":1},"svc":{"host":"h","port":2,"url":"h:2"}}""")]
+    [InlineData("base { a { x = 1 } }\nd = ${base}\nd { a { y = 2 }, z = ${d.a.x} }", """{"base":{"a":{"x":1}},"d":{"a":{"x":1,"y":2},"z":1}}""")]
     [InlineData("a = ${? \"quoted key\" }", "{}")]
     public void Substitutions(string hocon, string expected) => Resolve(hocon).Should().Be(expected);
 
@@ -246,6 +248,19 @@ public sealed class SpecFeatureTests
     {
         var act = () => HoconLoader.LoadFile("/nonexistent/dir/x.conf", NoEnv);
         act.Should().Throw<HoconException>().Which.Problem.Should().Contain("/nonexistent/dir/x.conf");
+    }
+
+    [Fact(DisplayName = "Including a device or FIFO never blocks: zero-length special files read as empty")]
+    public void Including_devices_does_not_block()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        Action act = () => HoconLoader.Parse("a = 1\ninclude file(\"/dev/zero\")\ninclude file(\"/dev/urandom\")", "test", NoEnv);
+        act.ExecutionTime().Should().BeLessThan(TimeSpan.FromSeconds(5));
+        HoconJsonWriter.Write(HoconLoader.Parse("a = 1\ninclude file(\"/dev/zero\")", "test", NoEnv), indented: false).Should().Be("{\"a\":1}");
     }
 
     [Fact(DisplayName = "Disabled includes are an error for untrusted text")]

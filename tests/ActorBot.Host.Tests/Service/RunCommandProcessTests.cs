@@ -50,6 +50,14 @@ public sealed class RunCommandProcessTests
         stderr.Should().Contain("unknown trade mode \"yolo\"");
     }
 
+    [Fact(DisplayName = "A malformed command line is a usage error: exit 2 with the reason")]
+    public async Task UsageError()
+    {
+        var (code, _, stderr) = await Run(["run", "--http-port", "eighty"], new Dictionary<string, string?>());
+        code.Should().Be(2);
+        stderr.Should().Contain("eighty").And.Contain("actorbot --help");
+    }
+
     [Fact(DisplayName = "Shadow mode starts, serves the probe and stops by itself after --duration")]
     public async Task ShadowRunsForDuration()
     {

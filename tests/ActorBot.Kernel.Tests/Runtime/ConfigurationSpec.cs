@@ -53,6 +53,55 @@ public sealed class ConfigurationSpec
         name.Should().Throw<ArgumentException>();
     }
 
+    [Fact(DisplayName = "Mailbox settings come from HOCON: an unsupported mailbox-type or stash-capacity is refused naming the key")]
+    public void MailboxSettings()
+    {
+        using (var system = ActorSystem.Create("mailbox", ConfigurationFactory.ParseString("akka.actor.default-mailbox.stash-capacity = 2")))
+        {
+            ((ActorSystemImpl)system).KernelSettings.StashCapacity.Should().Be(2);
+        }
+
+        var bounded = () => ActorSystem.Create("bad", ConfigurationFactory.ParseString("akka.actor.default-mailbox.mailbox-type = \"Akka.Dispatch.BoundedMailbox\""));
+        bounded.Should().Throw<ConfigurationException>().WithMessage("*default-mailbox.mailbox-type*BoundedMailbox*not supported*");
+        var zero = () => ActorSystem.Create("bad", ConfigurationFactory.ParseString("akka.actor.default-mailbox.stash-capacity = 0"));
+        zero.Should().Throw<ConfigurationException>().WithMessage("*stash-capacity*");
+    }
+
+    [Fact(DisplayName = "A stash over akka.actor.default-mailbox.stash-capacity throws StashOverflowException naming the key")]
+    public async Task StashCapacityEnforced()
+    {
+        using var system = ActorSystem.Create("stashcap", ConfigurationFactory.ParseString("akka.actor.default-mailbox.stash-capacity = 2"));
+        var overflow = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var actor = system.ActorOf(Props.Create(() => new StashingActor(overflow)));
+        for (var i = 0; i < 3; i++)
+        {
+            actor.Tell(i, ActorRefs.NoSender);
+        }
+
+        var stashed = await overflow.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        stashed.Should().Be(2, "the third message found the stash full with two");
+    }
+
+    private sealed class StashingActor : ReceiveActor, IWithUnboundedStash
+    {
+        public StashingActor(TaskCompletionSource<int> overflow)
+        {
+            ReceiveAny(_ =>
+            {
+                try
+                {
+                    Stash.Stash();
+                }
+                catch (StashOverflowException)
+                {
+                    overflow.TrySetResult(Stash.Count);
+                }
+            });
+        }
+
+        public IStash Stash { get; set; } = null!;
+    }
+
     [Fact(DisplayName = "The real-time scheduler delivers a scheduled Tell")]
     public async Task RealScheduler()
     {

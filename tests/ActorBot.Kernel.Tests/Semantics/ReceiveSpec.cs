@@ -53,6 +53,15 @@ public sealed class ReceiveSpec(ITestOutputHelper output) : KernelSpec(output)
         ExpectMsg("back");
     }
 
+    [Fact(DisplayName = "Tell(msg) inside an actor uses the actor itself as implicit sender")]
+    public void ImplicitSenderInsideActor()
+    {
+        var replier = Sys.ActorOf(Props.Create(() => new ImplicitReplier()));
+        replier.Tell("hi");
+        ExpectMsg("re:hi");
+        LastSender.Should().Be(replier);
+    }
+
     [Fact(DisplayName = "An UntypedActor handles messages in OnReceive and can report unhandled ones")]
     public void UntypedActor()
     {
@@ -96,6 +105,11 @@ public sealed class ReceiveSpec(ITestOutputHelper output) : KernelSpec(output)
     private sealed class ForwardActor : ReceiveActor
     {
         public ForwardActor(IActorRef target) => ReceiveAny(m => target.Forward(m));
+    }
+
+    private sealed class ImplicitReplier : ReceiveActor
+    {
+        public ImplicitReplier() => Receive<string>(s => Sender.Tell("re:" + s));
     }
 
     private sealed class PlainActor(IActorRef report) : UntypedActor

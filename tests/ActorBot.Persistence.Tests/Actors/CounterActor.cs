@@ -68,10 +68,15 @@ public sealed class CounterActor : ReceivePersistentActor
                 throw new InvalidOperationException("recover handler failed on " + e.Value);
             }
 
+            if (!IsRecovering || IsRecoveryFinished)
+            {
+                throw new InvalidOperationException("IsRecovering must be true while events are replayed");
+            }
+
             _values.Add(e.Value);
             _probe.Tell($"recover:event@{LastSequenceNr}:{e.Value}");
         });
-        Recover<RecoveryCompleted>(_ => _probe.Tell($"recover:completed@{LastSequenceNr}"));
+        Recover<RecoveryCompleted>(_ => _probe.Tell(IsRecovering ? "still recovering?!" : $"recover:completed@{LastSequenceNr}"));
 
         Command<Add>(cmd => Persist(new Added(cmd.Value), e =>
         {

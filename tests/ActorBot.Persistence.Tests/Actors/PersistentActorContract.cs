@@ -182,6 +182,24 @@ public abstract class PersistentActorContract : TestKit
         ExpectMsg("recover:completed@4", Wait);
     }
 
+    [StoreFact(DisplayName = "Recovery.None replays nothing, yet new events continue after the highest stored sequence number")]
+    public void Recovery_none()
+    {
+        var first = Start("none");
+        ExpectMsg("recover:completed@0", Wait);
+        first.Tell(new AddMany(["a", "b"]), TestActor);
+        Drain(2, Wait);
+        StopAndWait(first);
+
+        var second = Sys.ActorOf(CounterActor.Props("none", TestActor, Recovery.None));
+        ExpectMsg("recover:completed@2", Wait);
+        second.Tell(new Add("c"), TestActor);
+
+        ExpectMsg(new Persisted("c", 3), Wait);
+        second.Tell(new GetState(), TestActor);
+        ExpectMsg<CounterState>(Wait).Values.Should().Equal("c");
+    }
+
     [StoreFact(DisplayName = "DeleteMessages removes events from recovery but the sequence number keeps counting from the highest")]
     public void Delete_messages()
     {

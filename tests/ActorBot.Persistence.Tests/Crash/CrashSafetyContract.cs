@@ -10,7 +10,8 @@ using Xunit.Abstractions;
 namespace ActorBot.Persistence.Tests.Crash;
 
 /// <summary>
-/// Crash safety: a child process persists in a loop and is killed with SIGKILL at 20 seeded-random moments.
+/// Crash safety: a child process (a ReceivePersistentActor on the SQL journal, tests/ActorBot.Persistence.CrashChild)
+/// persists in a loop and is killed with SIGKILL at 20 seeded-random moments.
 /// After each kill, recovery must give a contiguous 1..N with every event intact, N on an atomic-group
 /// boundary (no partial atomic write), and N at least the last sequence number the child saw acknowledged.
 /// </summary>

@@ -22,7 +22,9 @@ public sealed class PersistenceSuite : IBenchmarkSuite
         Directory.CreateDirectory(dir);
         try
         {
-            new StoreBenchmarks("sqlite", SqlPersistenceOptions.SqliteFile(Path.Combine(dir, "bench.db")), sizes).Run();
+            var sqlite = SqlPersistenceOptions.SqliteFile(Path.Combine(dir, "bench.db"));
+            new StoreBenchmarks("sqlite", sqlite, sizes).Run();
+            new ActorBenchmarks("sqlite", sqlite, sizes).Run();
             if (PostgresBinaries.Directory is null)
             {
                 Console.WriteLine("postgresql: skipped. " + PostgresBinaries.MissingMessage);
@@ -30,7 +32,9 @@ public sealed class PersistenceSuite : IBenchmarkSuite
             else
             {
                 using var server = ThrowawayPostgres.Start();
-                new StoreBenchmarks("postgresql", new SqlPersistenceOptions(SqlProvider.PostgreSql, server.CreateIsolatedConnectionString()), sizes).Run();
+                var postgres = new SqlPersistenceOptions(SqlProvider.PostgreSql, server.CreateIsolatedConnectionString());
+                new StoreBenchmarks("postgresql", postgres, sizes).Run();
+                new ActorBenchmarks("postgresql", postgres, sizes).Run();
             }
         }
         finally

@@ -18,6 +18,7 @@ internal sealed class StoreBenchmarks
     private readonly BenchSizes _sizes;
     private readonly JsonPersistenceSerializer _serializer = JsonPersistenceSerializer.Default;
     private int _run;
+    private double _lastEventsPerTransaction;
 
     public StoreBenchmarks(string name, SqlPersistenceOptions options, BenchSizes sizes)
     {
@@ -43,6 +44,7 @@ internal sealed class StoreBenchmarks
 
         var rawBatch = await Measure("raw INSERT, 100 events per transaction (baseline)", _sizes.BatchedEvents, n => Task.FromResult(RawInsert(n, perTransaction: 100)));
         var store100 = await Measure("store, 100 writers, batched", _sizes.BatchedEvents, n => StoreWriters(100, n));
+        Console.WriteLine($"  {"store, 100 writers: events per transaction (last run)",-52} {_lastEventsPerTransaction,12:N1}");
         Ratio("100 writers vs raw 100-per-transaction", store100, rawBatch);
         Ratio("100 writers vs raw 1-per-transaction", store100, rawSingle);
 
@@ -87,7 +89,9 @@ internal sealed class StoreBenchmarks
             }
         })).ToArray();
         await Task.WhenAll(tasks);
-        return watch.Elapsed;
+        var elapsed = watch.Elapsed;
+        _lastEventsPerTransaction = (double)events / journal.CommittedTransactions;
+        return elapsed;
     }
 
     private TimeSpan RawInsert(int events, int perTransaction)

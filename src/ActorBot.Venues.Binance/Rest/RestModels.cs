@@ -1,0 +1,100 @@
+using ActorBot.Venues.Binance.Market;
+
+namespace ActorBot.Venues.Binance.Rest;
+
+/// <summary>Binance's error body <c>{"code":-1021,"msg":"…"}</c>.</summary>
+public sealed record BinanceError(int Code, string Message)
+{
+    public const int Unknown = -1000;
+    public const int Disconnected = -1001;
+    public const int TooManyRequests = -1003;
+    public const int Timeout = -1007;
+    public const int InvalidTimestamp = -1021;
+    public const int InvalidSignature = -1022;
+    public const int MandatoryParamMissing = -1102;
+    public const int BadSymbol = -1121;
+    public const int ListenKeyNotFound = -1125;
+    public const int CancelRejected = -2011;
+    public const int NoSuchOrder = -2013;
+    public const int OrderWouldImmediatelyTrigger = -2021;
+    public const int ReduceOnlyRejected = -2022;
+    /// <summary>Futures answer to a newClientOrderId already used by an open order.</summary>
+    public const int DuplicateClientOrderId = -4116;
+}
+
+public sealed record ServerTime(long ServerTimeMs);
+
+public sealed record ListenKeyResponse(string ListenKey);
+
+public sealed record RateLimit(string Type, string Interval, int IntervalNum, int Limit);
+
+/// <summary>A symbol's trading rules from exchangeInfo; the filters a venue rejects orders by.</summary>
+public sealed record SymbolRules(
+    string Symbol,
+    string Status,
+    string ContractType,
+    string BaseAsset,
+    string QuoteAsset,
+    string MarginAsset,
+    int PricePrecision,
+    int QuantityPrecision,
+    decimal TickSize,
+    decimal MinPrice,
+    decimal MaxPrice,
+    decimal StepSize,
+    decimal MinQuantity,
+    decimal MaxQuantity,
+    decimal? MarketStepSize,
+    decimal? MarketMaxQuantity,
+    decimal? MinNotional,
+    IReadOnlyList<string> OrderTypes);
+
+public sealed record ExchangeInfo(long ServerTimeMs, IReadOnlyList<RateLimit> RateLimits, IReadOnlyList<SymbolRules> Symbols);
+
+/// <summary>One row of <c>GET /fapi/v1/aggTrades</c>.</summary>
+public sealed record RestAggTrade(long AggregateTradeId, decimal Price, decimal Quantity, long FirstTradeId, long LastTradeId, long TradeTimeMs, bool IsBuyerMaker);
+
+public sealed record OpenInterest(string Symbol, decimal Quantity, long TimeMs);
+
+public sealed record PremiumIndex(
+    string Symbol, decimal MarkPrice, decimal IndexPrice, decimal? EstimatedSettlePrice, decimal LastFundingRate,
+    long NextFundingTimeMs, decimal? InterestRate, long TimeMs);
+
+/// <summary>An order as REST answers it (new/query/cancel/openOrders).</summary>
+public sealed record OrderResponse(
+    long OrderId,
+    string Symbol,
+    string Status,
+    string ClientOrderId,
+    decimal Price,
+    decimal AveragePrice,
+    decimal OriginalQuantity,
+    decimal ExecutedQuantity,
+    decimal CumulativeQuote,
+    string TimeInForce,
+    string Type,
+    bool ReduceOnly,
+    bool ClosePosition,
+    string Side,
+    string PositionSide,
+    decimal StopPrice,
+    string WorkingType,
+    string? OriginalType,
+    long? TimeMs,
+    long UpdateTimeMs);
+
+public sealed record PositionRisk(
+    string Symbol, decimal PositionAmount, decimal EntryPrice, decimal MarkPrice, decimal UnrealizedProfit,
+    decimal LiquidationPrice, int Leverage, string MarginType, string PositionSide, long UpdateTimeMs);
+
+public sealed record AssetBalance(string Asset, decimal Balance, decimal CrossWalletBalance, decimal AvailableBalance, long UpdateTimeMs);
+
+public sealed record AccountAsset(string Asset, decimal WalletBalance, decimal UnrealizedProfit, decimal MarginBalance, decimal AvailableBalance);
+
+public sealed record AccountPosition(string Symbol, decimal PositionAmount, decimal EntryPrice, decimal UnrealizedProfit, int Leverage, string PositionSide);
+
+public sealed record AccountInfo(
+    decimal TotalWalletBalance, decimal TotalUnrealizedProfit, decimal TotalMarginBalance, decimal AvailableBalance,
+    bool CanTrade, IReadOnlyList<AccountAsset> Assets, IReadOnlyList<AccountPosition> Positions);
+
+public sealed record KlineList(IReadOnlyList<Kline> Klines);

@@ -1,0 +1,24 @@
+namespace ActorBot.Venues.Binance.Streams;
+
+/// <summary>WebSocket market-stream settings; defaults follow Binance's documented connection rules.</summary>
+public sealed record MarketStreamOptions
+{
+    /// <summary>WS base, e.g. <c>wss://fstream.binance.com</c>; the client appends <c>/stream?streams=…</c>.</summary>
+    public Uri BaseUri { get; init; } = new("wss://fstream.binance.com");
+
+    /// <summary>A connect (TCP + TLS + upgrade) that takes longer is abandoned and retried.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan ReconnectBaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    public TimeSpan ReconnectMaxDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A subscribed stream silent this long is stale: counted, reported, and the socket is recycled.</summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Binance cuts connections at 24 h; reconnect on our own terms before that.</summary>
+    public TimeSpan PlannedReconnectAfter { get; init; } = TimeSpan.FromHours(23.5);
+
+    /// <summary>Protocol keep-alive (pong frames) towards the server.</summary>
+    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromMinutes(3);
+}

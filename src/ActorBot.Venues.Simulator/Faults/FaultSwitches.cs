@@ -1,0 +1,58 @@
+namespace ActorBot.Venues.Simulator.Faults;
+
+/// <summary>
+/// Faults switchable at run time (in-process or via <c>POST /admin/faults</c>). Plain volatile fields:
+/// each switch is read independently on the request path; no invariant spans two of them.
+/// </summary>
+public sealed class FaultSwitches
+{
+    private int _rest500Remaining;
+    private int _orderUnknownRemaining;
+
+    /// <summary>Every REST answer is delayed by this much (timeouts, slow venue).</summary>
+    public TimeSpan RestDelay { get; set; }
+
+    /// <summary>The server clock runs this far ahead (negative: behind): signed requests see −1021 until the client resyncs.</summary>
+    public long ClockSkewMs { get; set; }
+
+    /// <summary>WebSocket sessions stay open but receive nothing (frames are dropped, as on a silent stall).</summary>
+    public volatile bool WsStall;
+
+    /// <summary>New WebSocket connections are refused (HTTP 503 before the upgrade).</summary>
+    public volatile bool RefuseConnect;
+
+    /// <summary>The next N REST requests answer HTTP 500.</summary>
+    public int Rest500Remaining
+    {
+        get => Volatile.Read(ref _rest500Remaining);
+        set => Volatile.Write(ref _rest500Remaining, value);
+    }
+
+    /// <summary>The next N new orders are executed, but the answer is HTTP 503 "execution status unknown".</summary>
+    public int OrderUnknownRemaining
+    {
+        get => Volatile.Read(ref _orderUnknownRemaining);
+        set => Volatile.Write(ref _orderUnknownRemaining, value);
+    }
+
+    internal bool TakeRest500() => TakeOne(ref _rest500Remaining);
+
+    internal bool TakeOrderUnknown() => TakeOne(ref _orderUnknownRemaining);
+
+    private static bool TakeOne(ref int counter)
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref counter);
+            if (current <= 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref counter, current - 1, current) == current)
+            {
+                return true;
+            }
+        }
+    }
+}

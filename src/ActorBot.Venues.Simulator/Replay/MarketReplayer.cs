@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Text.Json;
+using ActorBot.Venues.Binance.Decoding;
+using ActorBot.Venues.Binance.Market;
+using ActorBot.Venues.Binance.Recordings;
+using ActorBot.Venues.Simulator.Engine;
+using ActorBot.Venues.Simulator.Streams;
+
+namespace ActorBot.Venues.Simulator.Replay;
+
+/// <summary>
+/// Replays real recordings into the simulator at a chosen speed (exchange time ÷ speed; null = as fast as
+/// possible): publishes every frame on its stream, feeds prices to the exchange engine, rebuilds the
+/// REST book and trade history. Inputs: raw WS recordings (hftbacktest <c>&lt;ts&gt; &lt;json&gt;</c> with the
+/// REST snapshot line, cryptofeed ws/http files) and data.binance.vision aggTrades CSV/zip files.
+/// Individual <c>trade</c> events are also published as <c>@aggTrade</c> (one fill per aggregate) so
+/// bar builders have their stream.
+/// </summary>
+public sealed class MarketReplayer
+{
+    private readonly IReadOnlyList<string> _files;
+    private readonly double? _speed;
+    private readonly MarketDataStore _store;
+    private readonly ExchangeEngine _engine;
+    private readonly StreamHub _hub;
+    private readonly TimeProvider _time;
+    private readonly DecodeErrorCounter _errors;
+    private readonly Dictionary<string, long> _syntheticAggIds = new();
+    private long _firstEventMs = -1;
+    private long _startTimestamp;
+    private long _frames;
+
+    public MarketReplayer(IReadOnlyList<string> files, double? speed, MarketDataStore store, ExchangeEngine engine, StreamHub hub, TimeProvider time, DecodeErrorCounter errors)
+    {
+        _files = files;
+        _speed = speed;
+        _store = store;
+        _engine = engine;
+        _hub = hub;
+        _time = time;
+        _errors = errors;
+    }
+
+    public long FramesReplayed => Interlocked.Read(ref _frames);
+
+    public bool Finished { get; private set; }
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var aggDecoder = new AggTradeDecoder(_errors);
+        var tradeDecoder = new TradeDecoder(_errors);
+        var depthDecoder = new DepthUpdateDecoder(_errors);
+        var slowDecoder = new MarketEventDecoder(_errors);
+        var snapshotDecoder = new DepthSnapshotDecoder(_errors);
+        var frame = new DepthUpdateFrame();
+        foreach (var file in _files)
+        {
+            if (IsAggTradesCsv(file))
+            {
+                foreach (var trade in AggTradeCsvReader.Read(file))
+                {
+                    _engine.AddSymbol(SymbolSpec.Default(trade.Symbol));
+                    await PaceAsync(trade.TradeTimeMs, ct).ConfigureAwait(false);
+                    PublishAggTrade(trade);
+                }
+
+                continue;
+            }
+
+            string? lastDepthSymbol = null;
+            DepthSnapshot? pendingSnapshot = null;
+            foreach (var line in RecordingReader.Read(file))
+            {
+                ct.ThrowIfCancellationRequested();
+                if (line.Kind == RecordedLineKind.RestResponse)
+                {
+                    var symbol = SymbolOf(line.Url!);
+                    if (symbol is not null && line.Url!.Contains("/depth", StringComparison.Ordinal)
+                        && snapshotDecoder.TryDecode(line.Json.Span, out var rest, out _))
+                    {
+                        _store.OnDepthSnapshot(symbol, rest!);
+                    }
+
+                    continue;
+                }
+
+                if (line.Kind != RecordedLineKind.Frame)
+                {
+                    continue;
+                }
+
+                var type = MarketFramePeek.EventType(line.Json.Span, out _);
+                if (type == MarketEventType.DepthSnapshot)
+                {
+                    if (snapshotDecoder.TryDecode(line.Json.Span, out var snap, out _))
+                    {
+                        if (lastDepthSymbol is null)
+                        {
+                            pendingSnapshot = snap;
+                        }
+                        else
+                        {
+                            _store.OnDepthSnapshot(lastDepthSymbol, snap!);
+                        }
+                    }
+
+                    continue;
+                }
+
+                var (stream, payload, eventTime) = Split(line.Json);
+                if (eventTime > 0)
+                {
+                    await PaceAsync(eventTime, ct).ConfigureAwait(false);
+                }
+
+                switch (type)
+                {
+                    case MarketEventType.AggTrade when aggDecoder.TryDecode(line.Json.Span, out var agg, out _):
+                        _engine.AddSymbol(SymbolSpec.Default(agg.Symbol));
+                        _engine.OnTrade(agg.Symbol, agg.Price, agg.Quantity);
+                        _store.OnAggTrade(agg);
+                        break;
+                    case MarketEventType.Trade when tradeDecoder.TryDecode(line.Json.Span, out var t, out _):
+                        _engine.AddSymbol(SymbolSpec.Default(t.Symbol));
+                        PublishAggTrade(new AggTrade(t.Symbol, t.EventTimeMs, NextAggId(t.Symbol), t.Price, t.Quantity, t.TradeId, t.TradeId, t.TradeTimeMs, t.IsBuyerMaker));
+                        break;
+                    case MarketEventType.DepthUpdate when depthDecoder.TryDecode(line.Json.Span, frame, out _):
+                        lastDepthSymbol = frame.Symbol;
+                        if (pendingSnapshot is not null)
+                        {
+                            _store.OnDepthSnapshot(frame.Symbol, pendingSnapshot);
+                            pendingSnapshot = null;
+                        }
+
+                        _store.OnDepthDiff(frame.Symbol, frame.Header, frame.Bids, frame.Asks);
+                        break;
+                    case MarketEventType.BookTicker or MarketEventType.MarkPriceUpdate when slowDecoder.TryDecode(line.Json.Span, out var ev, out _):
+                        if (ev is BookTickerEvent bt)
+                        {
+                            _engine.OnBookTicker(bt.Symbol, bt.BidPrice, bt.AskPrice);
+                        }
+                        else if (ev is MarkPriceEvent mp)
+                        {
+                            _engine.OnMarkPrice(mp.Symbol, mp.MarkPrice, mp.IndexPrice, mp.FundingRate, mp.NextFundingTimeMs);
+                        }
+
+                        break;
+                }
+
+                if (stream is not null)
+                {
+                    _hub.Publish(stream, payload);
+                }
+
+                Interlocked.Increment(ref _frames);
+            }
+        }
+
+        Finished = true;
+    }
+
+    private void PublishAggTrade(AggTrade t)
+    {
+        _engine.OnTrade(t.Symbol, t.Price, t.Quantity);
+        _store.OnAggTrade(t);
+        var json = JsonText.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("e", "aggTrade");
+            w.WriteNumber("E", t.EventTimeMs);
+            w.WriteNumber("a", t.AggregateTradeId);
+            w.WriteString("s", t.Symbol);
+            w.WriteDecimal("p", t.Price);
+            w.WriteDecimal("q", t.Quantity);
+            w.WriteNumber("f", t.FirstTradeId);
+            w.WriteNumber("l", t.LastTradeId);
+            w.WriteNumber("T", t.TradeTimeMs);
+            w.WriteBoolean("m", t.IsBuyerMaker);
+            w.WriteEndObject();
+        });
+        _hub.Publish($"{MarketDataStore.Lower(t.Symbol)}@aggTrade", json);
+        Interlocked.Increment(ref _frames);
+    }
+
+    private long NextAggId(string symbol)
+    {
+        var id = _syntheticAggIds.GetValueOrDefault(symbol) + 1;
+        _syntheticAggIds[symbol] = id;
+        return id;
+    }
+
+    private async Task PaceAsync(long eventTimeMs, CancellationToken ct)
+    {
+        if (_speed is not { } speed)
+        {
+            return;
+        }
+
+        if (_firstEventMs < 0)
+        {
+            _firstEventMs = eventTimeMs;
+            _startTimestamp = _time.GetTimestamp();
+            return;
+        }
+
+        var due = TimeSpan.FromMilliseconds((eventTimeMs - _firstEventMs) / speed);
+        var elapsed = _time.GetElapsedTime(_startTimestamp);
+        if (due > elapsed)
+        {
+            await Task.Delay(due - elapsed, _time, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stream name, payload JSON and exchange event time of a raw or combined frame.</summary>
+    private static (string? Stream, string Payload, long EventTime) Split(ReadOnlyMemory<byte> json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var root = doc.RootElement;
+            var data = root.TryGetProperty("data", out var d) ? d : root;
+            var time = data.TryGetProperty("E", out var e) && e.TryGetInt64(out var ms) ? ms : 0;
+            string? stream = root.TryGetProperty("stream", out var s) ? s.GetString() : null;
+            if (stream is null && data.TryGetProperty("e", out var type) && data.TryGetProperty("s", out var sym))
+            {
+                stream = $"{sym.GetString()!.ToLower(CultureInfo.InvariantCulture)}@{type.GetString()}";
+            }
+
+            return (stream, data.GetRawText(), time);
+        }
+        catch (JsonException)
+        {
+            return (null, string.Empty, 0);
+        }
+    }
+
+    /// <summary>data.binance.vision aggTrades: <c>.zip</c>, <c>.csv</c> or <c>.csv.gz</c>.</summary>
+    private static bool IsAggTradesCsv(string file) =>
+        file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+        || file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+        || file.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase);
+
+    private static string? SymbolOf(string url)
+    {
+        var q = url.IndexOf('?');
+        if (q < 0)
+        {
+            return null;
+        }
+
+        foreach (var part in url[(q + 1)..].Split('&'))
+        {
+            if (part.StartsWith("symbol=", StringComparison.Ordinal))
+            {
+                return part[7..].ToUpperInvariant();
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,43 @@
+using ActorBot.Venues.Simulator.Engine;
+
+namespace ActorBot.Venues.Simulator;
+
+/// <summary>How to run the simulator. Port 0 picks a free port; it always binds 127.0.0.1 only.</summary>
+public sealed record SimulatorOptions
+{
+    public int Port { get; init; }
+
+    /// <summary>Recordings to replay (hftbacktest/cryptofeed raw files, aggTrades CSV/zip), in order.</summary>
+    public IReadOnlyList<string> DataFiles { get; init; } = [];
+
+    /// <summary>Replay speed multiple of real time; null = as fast as possible ("max").</summary>
+    public double? Speed { get; init; } = 1.0;
+
+    public string ApiKey { get; init; } = "sim-api-key";
+
+    public string ApiSecret { get; init; } = "sim-api-secret";
+
+    public decimal InitialBalance { get; init; } = 10_000m;
+
+    public IReadOnlyList<SymbolSpec> Symbols { get; init; } = [SymbolSpec.Default("BTCUSDT"), SymbolSpec.Default("ETHUSDT")];
+
+    public int WeightLimit { get; init; } = 2400;
+
+    /// <summary>Weight window; 1 minute on Binance, shorter in tests.</summary>
+    public TimeSpan WeightWindow { get; init; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan BanDuration { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The venue pings every socket this often (Binance: 3 min) ...</summary>
+    public TimeSpan WsPingInterval { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>... and drops a socket whose pong is later than this (Binance: 10 min).</summary>
+    public TimeSpan WsPongTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    public TimeSpan ListenKeyValidity { get; init; } = TimeSpan.FromMinutes(60);
+
+    /// <summary>Start replaying as soon as the host starts; false lets a test set up orders first and call <see cref="SimulatorHost.StartReplay"/>.</summary>
+    public bool AutoStartReplay { get; init; } = true;
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+
+namespace ActorBot.Venues.Simulator.Streams;
+
+/// <summary>
+/// Fans market frames out to subscribed sessions (raw payload for <c>/ws/&lt;stream&gt;</c>, the
+/// <c>{"stream":..,"data":..}</c> envelope for <c>/stream?streams=</c>) and user-data events to sessions of
+/// a live listenKey. Stall and drop faults act here.
+/// </summary>
+public sealed class StreamHub
+{
+    private readonly ConcurrentDictionary<Guid, StreamSession> _sessions = new();
+
+    public int SessionCount => _sessions.Count;
+
+    public long FramesPublished => Interlocked.Read(ref _published);
+
+    private long _published;
+
+    /// <summary>True when some market session subscribes <paramref name="stream"/> (tests, probe).</summary>
+    public bool AnySubscribed(string stream) => _sessions.Values.Any(s => s.ListenKey is null && s.IsSubscribed(stream));
+
+    public void Add(StreamSession session) => _sessions[session.Id] = session;
+
+    public void Remove(StreamSession session) => _sessions.TryRemove(session.Id, out _);
+
+    public void Publish(string stream, string payloadJson)
+    {
+        Interlocked.Increment(ref _published);
+        var name = stream;
+        foreach (var session in _sessions.Values)
+        {
+            if (session.ListenKey is null && session.IsSubscribed(name))
+            {
+                session.Enqueue(session.Combined ? $"{{\"stream\":\"{stream}\",\"data\":{payloadJson}}}" : payloadJson);
+            }
+        }
+    }
+
+    public void PublishUser(string listenKey, string payloadJson)
+    {
+        foreach (var session in _sessions.Values)
+        {
+            if (session.ListenKey == listenKey)
+            {
+                session.Enqueue(payloadJson);
+            }
+        }
+    }
+
+    /// <summary>Fault: abort every socket without a close handshake.</summary>
+    public void DropAll()
+    {
+        foreach (var session in _sessions.Values)
+        {
+            session.Complete();
+            session.AbortConnection();
+        }
+    }
+
+    /// <summary>Closes the sessions of one listenKey (after listenKeyExpired).</summary>
+    public void CloseUser(string listenKey)
+    {
+        foreach (var session in _sessions.Values.Where(s => s.ListenKey == listenKey))
+        {
+            // The pump sends what is queued, then closes: no second sender on the socket.
+            session.Complete();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Threading.Channels;
+
+namespace ActorBot.Venues.Simulator.Streams;
+
+/// <summary>One WebSocket client: its subscriptions, whether frames are wrapped as combined-stream frames, and its outbox.</summary>
+public sealed class StreamSession
+{
+    private readonly HashSet<string> _streams = new(StringComparer.Ordinal);
+    private readonly Channel<string> _outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(10_000)
+    {
+        FullMode = BoundedChannelFullMode.DropOldest,
+        SingleReader = true,
+    });
+
+    public StreamSession(WebSocket socket, bool combined, string? listenKey, Action? abortConnection = null)
+    {
+        AbortConnection = abortConnection ?? socket.Abort;
+        Socket = socket;
+        Combined = combined;
+        ListenKey = listenKey;
+    }
+
+    public Guid Id { get; } = Guid.NewGuid();
+
+    public WebSocket Socket { get; }
+
+    /// <summary>Kills the TCP connection (fault injection: dropped socket).</summary>
+    public Action AbortConnection { get; }
+
+    public bool Combined { get; }
+
+    /// <summary>Set for user-data sessions (<c>/ws/&lt;listenKey&gt;</c>).</summary>
+    public string? ListenKey { get; }
+
+    public IReadOnlyCollection<string> Streams
+    {
+        get
+        {
+            lock (_streams)
+            {
+                return _streams.ToList();
+            }
+        }
+    }
+
+    public void Subscribe(string stream)
+    {
+        lock (_streams)
+        {
+            _streams.Add(stream);
+        }
+    }
+
+    public void Unsubscribe(string stream)
+    {
+        lock (_streams)
+        {
+            _streams.Remove(stream);
+        }
+    }
+
+    public bool IsSubscribed(string stream)
+    {
+        lock (_streams)
+        {
+            return _streams.Contains(stream);
+        }
+    }
+
+    public void Enqueue(string frame) => _outbox.Writer.TryWrite(frame);
+
+    public void Complete() => _outbox.Writer.TryComplete();
+
+    /// <summary>
+    /// Sends queued frames until the outbox is completed, then closes the socket gracefully (so a last
+    /// event such as listenKeyExpired goes out before the close). While <paramref name="stalled"/> is true
+    /// frames are dropped, not sent. The pump is the only sender: WebSocket sends must not overlap.
+    /// </summary>
+    public async Task PumpAsync(Func<bool> stalled, CancellationToken ct)
+    {
+        await foreach (var frame in _outbox.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+        {
+            if (stalled())
+            {
+                continue;
+            }
+
+            if (Socket.State != WebSocketState.Open)
+            {
+                return;
+            }
+
+            await Socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, ct).ConfigureAwait(false);
+        }
+
+        if (Socket.State == WebSocketState.Open)
+        {
+            await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closed by venue", ct).ConfigureAwait(false);
+        }
+    }
+}
