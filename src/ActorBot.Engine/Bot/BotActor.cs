@@ -19,9 +19,18 @@ public sealed class BotActor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private long _unknownSymbolMessages;
 
+    private readonly Func<string, SymbolPipelineSettings?>? _pipelines;
+
     public BotActor(BotSettings settings)
+        : this(settings, null)
+    {
+    }
+
+    /// <param name="pipelines">per symbol, the Snap Harvester subtree settings (null: watchdog only).</param>
+    public BotActor(BotSettings settings, Func<string, SymbolPipelineSettings?>? pipelines)
     {
         _settings = settings;
+        _pipelines = pipelines;
         _pauses = new SafePauseTracker(settings.PauseHysteresis);
 
         Receive<RaisePause>(m => OnRaise(m.Reason));
@@ -51,6 +60,8 @@ public sealed class BotActor : ReceiveActor, IWithTimers
         });
         Receive<MarketDataSeen>(m => RouteToSymbol(m.Symbol, m));
         Receive<GetSymbolStatus>(m => RouteToSymbol(m.Symbol, m));
+        Receive<TradeBatch>(m => RouteToSymbol(m.Symbol, m));
+        Receive<EndOfData>(m => RouteToSymbol(m.Symbol, m));
         Receive<GetBotStatus>(_ => Sender.Tell(Status()));
     }
 
@@ -62,8 +73,9 @@ public sealed class BotActor : ReceiveActor, IWithTimers
     {
         foreach (var symbol in _settings.Symbols)
         {
+            var pipeline = _pipelines?.Invoke(symbol);
             Context.ActorOf(
-                Props.Create(() => new SymbolActor(symbol, _settings.StaleTimeout)),
+                Props.Create(() => new SymbolActor(symbol, _settings.StaleTimeout, pipeline)),
                 symbol);
         }
 
@@ -89,7 +101,7 @@ public sealed class BotActor : ReceiveActor, IWithTimers
         {
             _unknownSymbolMessages++;
             _log.Warning("message for unknown symbol {0} dropped: {1}", symbol, message.GetType().Name);
-            if (message is GetSymbolStatus)
+            if (message is GetSymbolStatus or EndOfData || message is TradeBatch { AckRequested: true })
             {
                 Sender.Tell(new Status.Failure(new ArgumentException($"unknown symbol {symbol}")));
             }

@@ -20,9 +20,9 @@ public sealed record BotSettings(
         var symbols = config.HasPath("actorbot.symbols")
             ? config.GetStringList("actorbot.symbols").Select(s => s.Trim().ToUpperInvariant()).ToList()
             : ["BTCUSDT"];
-        if (symbols.Count == 0 || symbols.Any(s => s.Length == 0 || !s.All(char.IsLetterOrDigit)))
+        if (symbols.Count == 0 || symbols.Any(s => s.Length == 0 || !s.All(c => char.IsLetterOrDigit(c) || c == '_')))
         {
-            throw new ConfigurationException("actorbot.symbols must list one or more symbols made of letters and digits, e.g. [\"BTCUSDT\"]");
+            throw new ConfigurationException("actorbot.symbols must list one or more symbols made of letters, digits and underscores, e.g. [\"BTCUSDT\"]");
         }
 
         var stale = config.GetTimeSpan("actorbot.safe-pause.stale-timeout", TimeSpan.FromSeconds(10), allowInfinite: false);

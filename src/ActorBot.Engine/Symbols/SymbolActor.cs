@@ -1,3 +1,4 @@
+using ActorBot.Domain.Bars;
 using ActorBot.Domain.Supervision;
 using ActorBot.Engine.Bot;
 using Akka.Actor;
@@ -5,43 +6,115 @@ using Akka.Actor;
 namespace ActorBot.Engine.Symbols;
 
 /// <summary>
-/// <c>/user/bot/{symbol}</c>: one per symbol, sharing no state with other symbols. Today it runs the
+/// <c>/user/bot/{symbol}</c>: one per symbol, sharing no state with other symbols. It runs the
 /// staleness watchdog: a keyed single timer restarted on every piece of market data; when it fires the
 /// symbol reports <see cref="PauseReason.StaleData"/> to the bot. A symbol with no data yet starts stale,
-/// because trading on no data is never safe.
+/// because trading on no data is never safe. With <see cref="SymbolPipelineSettings"/> it also owns the
+/// Snap Harvester children <c>bars</c> → <c>shockflip</c> → <c>trader</c>: trade batches go to /bars, and
+/// its own pause changes go down the same FIFO path, so /trader sees them in order with the bars.
 /// </summary>
 public sealed class SymbolActor : ReceiveActor, IWithTimers
 {
     private const string WatchdogKey = "stale-watchdog";
+    private const string MinuteCloseKey = "minute-close";
     private readonly string _symbol;
     private readonly TimeSpan _staleTimeout;
     private bool _stale = true;
+    private readonly SymbolPipelineSettings? _pipeline;
+    private IActorRef? _bars;
     private long? _lastEventTimeMs;
+    private long _closeTimerMinute = long.MinValue;
 
-    public SymbolActor(string symbol, TimeSpan staleTimeout)
+    public SymbolActor(string symbol, TimeSpan staleTimeout, SymbolPipelineSettings? pipeline = null)
     {
         _symbol = symbol;
         _staleTimeout = staleTimeout;
+        _pipeline = pipeline;
 
-        Receive<MarketDataSeen>(m => m.Symbol == _symbol, m =>
+        Receive<MarketDataSeen>(m => m.Symbol == _symbol, m => OnData(m.EventTimeMs, _staleTimeout));
+        Receive<TradeBatch>(m => m.Symbol == _symbol, m =>
         {
-            _lastEventTimeMs = m.EventTimeMs;
-            Timers.StartSingleTimer(WatchdogKey, StaleCheck.Instance, _staleTimeout);
-            if (_stale)
+            if (m.Trades.Length > 0)
             {
-                _stale = false;
-                Context.Parent.Tell(new ClearPause(PauseReason.StaleData(_symbol)));
+                // Trades carry exchange time: the data is stale once its newest trade is older than the
+                // timeout, however late the batch was processed (deterministic under the replay clock).
+                var age = Context.System.Scheduler.Now.ToUnixTimeMilliseconds() - m.LastEventTimeMs;
+                OnData(m.LastEventTimeMs, _staleTimeout - TimeSpan.FromMilliseconds(Math.Max(0, age)));
+            }
+
+            if (_bars is { } bars)
+            {
+                bars.Forward(m);
+                if (m.Trades.Length > 0)
+                {
+                    ArmMinuteClose(MinuteBarBuilder.MinuteFloor(m.LastEventTimeMs));
+                }
+            }
+            else if (m.AckRequested)
+            {
+                Sender.Tell(new PipelineDrained(_symbol));
             }
         });
+        Receive<EndOfData>(m => m.Symbol == _symbol, m =>
+        {
+            if (_bars is { } bars)
+            {
+                bars.Forward(m);
+            }
+            else
+            {
+                Sender.Tell(new Status.Failure(new InvalidOperationException($"symbol {_symbol} runs no pipeline")));
+            }
+        });
+        Receive<CloseMinute>(m => _bars?.Tell(m));
         Receive<GetSymbolStatus>(_ => Sender.Tell(new SymbolStatus(_symbol, _stale, _lastEventTimeMs)));
         Receive<StaleCheck>(_ =>
         {
             _stale = true;
             Context.Parent.Tell(new RaisePause(PauseReason.StaleData(_symbol)));
+            _bars?.Tell(new SymbolPauseChanged(_symbol, Paused: true));
         });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    protected override void PreStart() => Context.Parent.Tell(new RaisePause(PauseReason.StaleData(_symbol)));
+    protected override void PreStart()
+    {
+        Context.Parent.Tell(new RaisePause(PauseReason.StaleData(_symbol)));
+        if (_pipeline is { } p)
+        {
+            var trader = Context.ActorOf(Props.Create(() => new TraderActor(_symbol, p)), "trader");
+            var shockflip = Context.ActorOf(Props.Create(() => new ShockFlipActor(_symbol, p, trader)), "shockflip");
+            _bars = Context.ActorOf(Props.Create(() => new BarsActor(_symbol, shockflip, p.Sink)), "bars");
+        }
+    }
+
+    // One keyed timer for the open minute (re-armed only when the minute changes): at its end (+ grace) on the
+    // scheduler's clock, /bars closes the bar even if no later trade arrives. The message carries the minute's
+    // end, so the bar does not depend on when the message is processed.
+    private void ArmMinuteClose(long minute)
+    {
+        if (minute == _closeTimerMinute)
+        {
+            return;
+        }
+
+        _closeTimerMinute = minute;
+        var end = minute + Bar.MinuteMs;
+        var due = end + (long)_pipeline!.BarCloseGrace.TotalMilliseconds;
+        var delay = due - Context.System.Scheduler.Now.ToUnixTimeMilliseconds();
+        Timers.StartSingleTimer(MinuteCloseKey, new CloseMinute(end), TimeSpan.FromMilliseconds(Math.Max(0, delay)));
+    }
+
+    private void OnData(long eventTimeMs, TimeSpan staleAfter)
+    {
+        _lastEventTimeMs = eventTimeMs;
+        Timers.StartSingleTimer(WatchdogKey, StaleCheck.Instance, staleAfter > TimeSpan.Zero ? staleAfter : TimeSpan.Zero);
+        if (_stale)
+        {
+            _stale = false;
+            Context.Parent.Tell(new ClearPause(PauseReason.StaleData(_symbol)));
+            _bars?.Tell(new SymbolPauseChanged(_symbol, Paused: false));
+        }
+    }
 }

@@ -14,6 +14,8 @@ public static class CliRoot
         root.Subcommands.Add(ModelCommand.Build());
         root.Subcommands.Add(BookCommand.Build());
         root.Subcommands.Add(SimulateCommand.Build());
+        root.Subcommands.Add(ReplayCommand.Build());
+        root.Subcommands.Add(ParityCommand.Build());
         return root;
     }
 }

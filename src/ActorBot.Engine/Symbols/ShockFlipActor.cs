@@ -1,0 +1,48 @@
+using ActorBot.Domain.Models;
+using ActorBot.Domain.ShockFlip;
+using Akka.Actor;
+
+namespace ActorBot.Engine.Symbols;
+
+/// <summary>
+/// <c>/user/bot/{symbol}/shockflip</c>: causal features + ShockFlip detector (<see cref="SnapSignalEngine"/>)
+/// and meta-model routing (<see cref="MetaRouter"/>: the active and the shadow model scored on every event).
+/// A thin shell: every closed bar goes on to /trader with the signal and decision it produced, in bar order.
+/// </summary>
+public sealed class ShockFlipActor : ReceiveActor
+{
+    private readonly string _symbol;
+    private readonly SnapSignalEngine _engine;
+    private readonly MetaRouter _router;
+    private readonly IActorRef _trader;
+    private long _signals;
+
+    public ShockFlipActor(string symbol, SymbolPipelineSettings settings, IActorRef trader)
+    {
+        _symbol = symbol;
+        _engine = new SnapSignalEngine(settings.Detector, settings.CutPoints);
+        _router = settings.Router;
+        _trader = trader;
+
+        Receive<BarClosed>(m =>
+        {
+            var signal = _engine.OnBar(m.Bar);
+            if (signal is null)
+            {
+                _trader.Tell(new BarAnalysed(_symbol, m.Bar, null, null, null));
+                return;
+            }
+
+            _signals++;
+            var eventId = EventId(_symbol, signal.Event.TimestampMs, signal.Event.Side);
+            _trader.Tell(new BarAnalysed(_symbol, m.Bar, signal, _router.Route(eventId, signal.Features), eventId));
+        });
+        Receive<SymbolPauseChanged>(m => _trader.Tell(m));
+        Receive<PipelineMark>(m => _trader.Tell(m));
+        Receive<FlushPipeline>(m => _trader.Tell(m with { RejectedBars = _engine.RejectedBars, Signals = _signals }));
+    }
+
+    /// <summary>The research's event id shape (SPEC §6.0): symbol, ISO bar-open time, side.</summary>
+    public static string EventId(string symbol, long barOpenMs, int side) =>
+        $"{symbol}-{DateTimeOffset.FromUnixTimeMilliseconds(barOpenMs).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", System.Globalization.CultureInfo.InvariantCulture)}-{(side > 0 ? "long" : "short")}";
+}

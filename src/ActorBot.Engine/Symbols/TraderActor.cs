@@ -1,0 +1,123 @@
+using ActorBot.Domain.Bars;
+using ActorBot.Domain.Barriers;
+using Akka.Actor;
+using Akka.Persistence;
+
+namespace ActorBot.Engine.Symbols;
+
+/// <summary>
+/// <c>/user/bot/{symbol}/trader</c>: the barrier trade engine (<see cref="SnapTradeBook"/>, causal rule: a trade
+/// opened at a bar's close sees barriers from the next bar on) with paper fills (<see cref="PaperFillModel"/>).
+/// Per bar, in this order: feed the bar to the open trades, then act on the bar's signal — route decision,
+/// SAFE_PAUSE, one position per symbol — exactly the order of the streaming Domain test.
+/// Persistent with a stable id (<c>trader-{symbol}</c>): openings and closings are journaled; recovery
+/// re-opens the trades that were open. Limitation: the per-bar path state of an open trade (breakeven lock,
+/// MFE/MAE) is not journaled, so a recovered trade restarts its barrier path at the next bar.
+/// </summary>
+public sealed class TraderActor : ReceivePersistentActor
+{
+    private readonly string _symbol;
+    private readonly SymbolPipelineSettings _settings;
+    private readonly SnapTradeBook _book;
+    private readonly PaperFillModel _fills;
+    private readonly Dictionary<string, SnapTradeOpened> _openById = new(StringComparer.Ordinal);
+    private readonly Dictionary<EntryAction, long> _actions = new();
+    private Bar? _lastBar;
+    private bool _paused;
+
+    public TraderActor(string symbol, SymbolPipelineSettings settings)
+    {
+        _symbol = symbol;
+        _settings = settings;
+        _book = new SnapTradeBook(settings.Geometry, settings.MaxConcurrentTrades);
+        _fills = new PaperFillModel(settings.Fills);
+        PersistenceId = $"trader-{symbol}";
+
+        Recover<SnapTradeOpened>(e => _openById[e.EventId] = e);
+        Recover<SnapTradeClosed>(e => _openById.Remove(e.EventId));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            foreach (var e in _openById.Values.OrderBy(e => e.DecisionTimeMs))
+            {
+                _book.TryOpen(e.EventId, e.DecisionTimeMs, e.Side, e.EntryFill, e.Atr);
+            }
+        });
+
+        Command<BarAnalysed>(OnBar);
+        Command<SymbolPauseChanged>(m => _paused = m.Paused);
+        Command<PipelineMark>(m => m.ReplyTo.Tell(new PipelineDrained(_symbol)));
+        Command<FlushPipeline>(OnFlush);
+    }
+
+    public override string PersistenceId { get; }
+
+    private void OnBar(BarAnalysed m)
+    {
+        _lastBar = m.Bar;
+        foreach (var closed in _book.OnBar(m.Bar))
+        {
+            Close(closed, endOfData: false);
+        }
+
+        if (m.Signal is not { } signal || m.Decision is not { } decision || m.EventId is not { } eventId)
+        {
+            return;
+        }
+
+        var action = !decision.Take ? EntryAction.SkippedBelowMinProb
+            : _paused ? EntryAction.SkippedSafePause
+            : _book.Open.Count >= _book.MaxConcurrent ? EntryAction.SkippedPositionOpen
+            : EntryAction.Opened;
+        _actions[action] = _actions.GetValueOrDefault(action) + 1;
+        var record = new SignalRecord(_symbol, eventId, signal, decision, action);
+        if (action != EntryAction.Opened)
+        {
+            _settings.Sink.Tell(record);
+            return;
+        }
+
+        var e = signal.Event;
+        var opened = new SnapTradeOpened(eventId, e.DecisionTimeMs, e.Side, _fills.EntryFill(e.Side, e.Features.Bar.Close), e.Features.Atr);
+        Persist(opened, ev =>
+        {
+            _openById[ev.EventId] = ev;
+            _book.TryOpen(ev.EventId, ev.DecisionTimeMs, ev.Side, ev.EntryFill, ev.Atr);
+            _settings.Sink.Tell(record);
+        });
+    }
+
+    private void OnFlush(FlushPipeline m)
+    {
+        var closedAtEnd = 0L;
+        if (_lastBar is { } last)
+        {
+            foreach (var open in _book.Open.ToList())
+            {
+                var outcome = open.Trade.TimeOut(last.OpenTimeMs, last.Close);
+                Close(new ClosedSnapTrade(open.EventId, open.DecisionTimeMs, open.Trade.Side, open.Trade.Entry, outcome), endOfData: true);
+                closedAtEnd++;
+            }
+        }
+
+        var counters = new PipelineCounters(_symbol, m.MalformedTrades, m.LateTrades, m.RejectedBars, m.Signals,
+            new Dictionary<EntryAction, long>(_actions), closedAtEnd);
+
+        // Deferred behind the journal writes above, so the reply means "everything is persisted and recorded".
+        DeferAsync(counters, c =>
+        {
+            _settings.Sink.Tell(c);
+            m.ReplyTo.Tell(c);
+        });
+    }
+
+    private void Close(ClosedSnapTrade closed, bool endOfData)
+    {
+        var opened = _openById[closed.EventId];
+        var fill = _fills.Close(closed.Side, closed.Entry, closed.Outcome.ExitPrice, _settings.Geometry.RiskKAtr * opened.Atr);
+        Persist(new SnapTradeClosed(closed.EventId, closed.Outcome.ExitTimeMs ?? 0, closed.Outcome.RFinal), ev =>
+        {
+            _openById.Remove(ev.EventId);
+            _settings.Sink.Tell(new TradeRecord(_symbol, closed, endOfData, fill));
+        });
+    }
+}
