@@ -18,6 +18,7 @@ public sealed class BotActor : ReceiveActor, IWithTimers
     private readonly SafePauseTracker _pauses;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private long _unknownSymbolMessages;
+    private readonly Dictionary<string, bool> _externalPauseSent = [];
 
     private readonly Func<string, SymbolPipelineSettings?>? _pipelines;
 
@@ -127,7 +128,25 @@ public sealed class BotActor : ReceiveActor, IWithTimers
     {
         if (changed)
         {
+            NotifySymbols();
             Context.System.EventStream.Publish(new SafePauseChanged(_pauses.IsPausedAnywhere, Reasons()));
+        }
+    }
+
+    /// <summary>Tells each symbol whether causes other than its own stale data pause it, on change only.</summary>
+    private void NotifySymbols()
+    {
+        foreach (var symbol in _settings.Symbols)
+        {
+            var own = PauseReason.StaleData(symbol);
+            var external = _pauses.ReasonsFor(_settings.Venue, symbol).Any(r => r != own);
+            if (_externalPauseSent.TryGetValue(symbol, out var sent) && sent == external)
+            {
+                continue;
+            }
+
+            _externalPauseSent[symbol] = external;
+            Context.Child(symbol).Tell(new ExternalPauseChanged(symbol, external));
         }
     }
 

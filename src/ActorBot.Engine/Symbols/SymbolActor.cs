@@ -20,6 +20,8 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
     private readonly string _symbol;
     private readonly TimeSpan _staleTimeout;
     private bool _stale = true;
+    private bool _externalPause;
+    private bool _entriesPaused = true;
     private readonly SymbolPipelineSettings? _pipeline;
     private IActorRef? _bars;
     private long? _lastEventTimeMs;
@@ -67,12 +69,17 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
             }
         });
         Receive<CloseMinute>(m => _bars?.Tell(m));
-        Receive<GetSymbolStatus>(_ => Sender.Tell(new SymbolStatus(_symbol, _stale, _lastEventTimeMs)));
+        Receive<GetSymbolStatus>(_ => Sender.Tell(new SymbolStatus(_symbol, _stale, _lastEventTimeMs, _entriesPaused)));
+        Receive<ExternalPauseChanged>(m => m.Symbol == _symbol, m =>
+        {
+            _externalPause = m.Paused;
+            UpdateEntriesPaused();
+        });
         Receive<StaleCheck>(_ =>
         {
             _stale = true;
             Context.Parent.Tell(new RaisePause(PauseReason.StaleData(_symbol)));
-            _bars?.Tell(new SymbolPauseChanged(_symbol, Paused: true));
+            UpdateEntriesPaused();
         });
     }
 
@@ -114,7 +121,22 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
         {
             _stale = false;
             Context.Parent.Tell(new ClearPause(PauseReason.StaleData(_symbol)));
-            _bars?.Tell(new SymbolPauseChanged(_symbol, Paused: false));
+            UpdateEntriesPaused();
+        }
+    }
+
+    /// <summary>
+    /// Entries pause when this symbol's data is stale or when the bot reports another cause for it (kill
+    /// switch, venue disabled, ...). The change travels down bars → shockflip → trader in FIFO order with
+    /// the bars, so /trader never opens an entry on a bar that arrived after the pause.
+    /// </summary>
+    private void UpdateEntriesPaused()
+    {
+        var paused = _stale || _externalPause;
+        if (paused != _entriesPaused)
+        {
+            _entriesPaused = paused;
+            _bars?.Tell(new SymbolPauseChanged(_symbol, paused));
         }
     }
 }

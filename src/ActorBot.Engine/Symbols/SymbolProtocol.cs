@@ -6,8 +6,17 @@ public sealed record MarketDataSeen(string Symbol, long EventTimeMs);
 /// <summary>Asks a symbol's subtree for its state; routed by the bot like market data.</summary>
 public sealed record GetSymbolStatus(string Symbol);
 
-/// <summary>A symbol's state: whether its data is stale and the event time of the last data seen.</summary>
-public sealed record SymbolStatus(string Symbol, bool Stale, long? LastEventTimeMs);
+/// <summary>
+/// A symbol's state: whether its data is stale, the event time of the last data seen, and whether new
+/// entries are paused (its own stale data, or a bot-wide cause such as the kill switch or a disabled venue).
+/// </summary>
+public sealed record SymbolStatus(string Symbol, bool Stale, long? LastEventTimeMs, bool EntriesPaused);
+
+/// <summary>
+/// From the bot: whether causes other than the symbol's own stale data (kill switch, venue disabled,
+/// backfill, clock offset) currently pause this symbol. Sent on every change.
+/// </summary>
+public sealed record ExternalPauseChanged(string Symbol, bool Paused);
 
 /// <summary>Internal: the symbol's staleness watchdog fired.</summary>
 internal sealed record StaleCheck

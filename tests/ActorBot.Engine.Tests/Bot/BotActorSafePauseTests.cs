@@ -1,3 +1,4 @@
+using ActorBot.Domain.Supervision;
 using ActorBot.Domain.Modes;
 using ActorBot.Engine.Bot;
 using ActorBot.Engine.Symbols;
@@ -61,8 +62,8 @@ public sealed class BotActorSafePauseTests : Akka.TestKit.Xunit2.TestKit
         }
 
         AwaitStatus(bot, s => s.PauseReasons.SequenceEqual(["stale market data for BTCUSDT"]));
-        SymbolStatusOf(bot, "BTCUSDT").Should().Be(new SymbolStatus("BTCUSDT", Stale: true, LastEventTimeMs: 4_000));
-        SymbolStatusOf(bot, "ETHUSDT").Should().Be(new SymbolStatus("ETHUSDT", Stale: false, LastEventTimeMs: 16_000));
+        SymbolStatusOf(bot, "BTCUSDT").Should().Be(new SymbolStatus("BTCUSDT", Stale: true, LastEventTimeMs: 4_000, EntriesPaused: true));
+        SymbolStatusOf(bot, "ETHUSDT").Should().Be(new SymbolStatus("ETHUSDT", Stale: false, LastEventTimeMs: 16_000, EntriesPaused: false));
     }
 
     [Fact(DisplayName = "Market data for a symbol the bot does not run is counted and dropped, nothing crashes")]
@@ -83,6 +84,29 @@ public sealed class BotActorSafePauseTests : Akka.TestKit.Xunit2.TestKit
         AwaitStatus(bot, s => s.PauseReasons.Contains("kill switch on"));
         bot.Tell(new SetKillSwitch(false));
         AwaitStatus(bot, s => !s.PauseReasons.Contains("kill switch on"));
+    }
+
+    [Fact(DisplayName = "Bot-wide causes (kill switch, disabled venue) pause entries on a symbol whose own data is fresh")]
+    public void BotWideCausesReachSymbols()
+    {
+        var bot = Sys.ActorOf(Props.Create(() => new BotActor(Settings)), "bot");
+        Feed(bot, "BTCUSDT", 0);
+        Feed(bot, "ETHUSDT", 0);
+        SymbolStatusOf(bot, "BTCUSDT").EntriesPaused.Should().BeFalse("fresh data and no other cause");
+
+        bot.Tell(new SetKillSwitch(true));
+        AwaitAssert(() => SymbolStatusOf(bot, "BTCUSDT").EntriesPaused.Should().BeTrue(), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(20));
+        SymbolStatusOf(bot, "BTCUSDT").Stale.Should().BeFalse("the data itself is still fresh");
+        bot.Tell(new SetKillSwitch(false));
+        AwaitAssert(() => SymbolStatusOf(bot, "BTCUSDT").EntriesPaused.Should().BeFalse(), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(20));
+
+        bot.Tell(new RaisePause(PauseReason.VenueDisabled(BotSettings.DefaultVenue)));
+        AwaitAssert(() => SymbolStatusOf(bot, "ETHUSDT").EntriesPaused.Should().BeTrue(), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(20));
+        bot.Tell(new RaisePause(PauseReason.VenueDisabled("another-venue")));
+        bot.Tell(new ClearPause(PauseReason.VenueDisabled(BotSettings.DefaultVenue)));
+        AwaitStatus(bot, s => s.ClearingReasons.Contains("venue binance-usdm disabled"));
+        Scheduler.Advance(TimeSpan.FromSeconds(6));
+        AwaitAssert(() => SymbolStatusOf(bot, "ETHUSDT").EntriesPaused.Should().BeFalse("another venue's outage does not pause this one"), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(20));
     }
 
     [Fact(DisplayName = "Every SAFE_PAUSE transition is published on the event stream")]
