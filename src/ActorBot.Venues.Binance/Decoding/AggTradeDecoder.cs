@@ -11,6 +11,8 @@ public sealed class AggTradeDecoder
 {
     public const string Source = "aggTrade";
 
+    private static readonly string[] Required = ["e", "E", "s", "a", "p", "q", "f", "l", "T", "m"];
+
     private readonly SymbolInterner _symbols = new();
     private readonly DecodeErrorCounter _errors;
 
@@ -41,16 +43,8 @@ public sealed class AggTradeDecoder
     private bool Decode(ReadOnlySpan<byte> frame, out AggTrade trade, out DecodeError error)
     {
         trade = default;
-        if (frame.IsEmpty)
+        if (!Utf8JsonFields.TryOpenFrame(frame, Source, out var reader, out error))
         {
-            error = new DecodeError(Source, DecodeErrorReason.Empty, "$");
-            return false;
-        }
-
-        var reader = new Utf8JsonReader(frame);
-        if (!Utf8JsonFields.TryEnterPayload(ref reader, out var envelopeReason, out var envelopeField))
-        {
-            error = new DecodeError(Source, envelopeReason, envelopeField);
             return false;
         }
 
@@ -158,26 +152,12 @@ public sealed class AggTradeDecoder
 
         if (seen != 1023)
         {
-            error = new DecodeError(Source, DecodeErrorReason.MissingField, Missing(seen));
+            error = new DecodeError(Source, DecodeErrorReason.MissingField, Utf8JsonFields.FirstMissing(seen, Required));
             return false;
         }
 
         trade = new AggTrade(symbol, eventTime, aggId, price, quantity, first, last, tradeTime, maker);
         error = default;
         return true;
-    }
-
-    private static string Missing(int seen)
-    {
-        string[] names = ["e", "E", "s", "a", "p", "q", "f", "l", "T", "m"];
-        for (var i = 0; i < names.Length; i++)
-        {
-            if ((seen & (1 << i)) == 0)
-            {
-                return names[i];
-            }
-        }
-
-        return "$";
     }
 }

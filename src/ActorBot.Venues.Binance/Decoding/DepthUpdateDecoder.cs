@@ -45,16 +45,8 @@ public sealed class DepthUpdateDecoder
 
     private bool Decode(ReadOnlySpan<byte> frame, DepthUpdateFrame target, out DecodeError error)
     {
-        if (frame.IsEmpty)
+        if (!Utf8JsonFields.TryOpenFrame(frame, Source, out var reader, out error))
         {
-            error = new DecodeError(Source, DecodeErrorReason.Empty, "$");
-            return false;
-        }
-
-        var reader = new Utf8JsonReader(frame);
-        if (!Utf8JsonFields.TryEnterPayload(ref reader, out var envelopeReason, out var envelopeField))
-        {
-            error = new DecodeError(Source, envelopeReason, envelopeField);
             return false;
         }
 
@@ -151,7 +143,7 @@ public sealed class DepthUpdateDecoder
 
         if (seen != 255)
         {
-            error = new DecodeError(Source, DecodeErrorReason.MissingField, FirstMissing(seen));
+            error = new DecodeError(Source, DecodeErrorReason.MissingField, Utf8JsonFields.FirstMissing(seen, Required));
             return false;
         }
 
@@ -166,18 +158,5 @@ public sealed class DepthUpdateDecoder
         target.TransactionTimeMs = transactionTime;
         error = default;
         return true;
-    }
-
-    private static string FirstMissing(int seen)
-    {
-        for (var i = 0; i < Required.Length; i++)
-        {
-            if ((seen & (1 << i)) == 0)
-            {
-                return Required[i];
-            }
-        }
-
-        return "$";
     }
 }

@@ -41,16 +41,8 @@ public sealed class TradeDecoder
     private bool Decode(ReadOnlySpan<byte> frame, out Trade trade, out DecodeError error)
     {
         trade = default;
-        if (frame.IsEmpty)
+        if (!Utf8JsonFields.TryOpenFrame(frame, Source, out var reader, out error))
         {
-            error = new DecodeError(Source, DecodeErrorReason.Empty, "$");
-            return false;
-        }
-
-        var reader = new Utf8JsonReader(frame);
-        if (!Utf8JsonFields.TryEnterPayload(ref reader, out var envelopeReason, out var envelopeField))
-        {
-            error = new DecodeError(Source, envelopeReason, envelopeField);
             return false;
         }
 
@@ -148,25 +140,12 @@ public sealed class TradeDecoder
 
         if (seen != 255)
         {
-            error = new DecodeError(Source, DecodeErrorReason.MissingField, FirstMissing(seen));
+            error = new DecodeError(Source, DecodeErrorReason.MissingField, Utf8JsonFields.FirstMissing(seen, Required));
             return false;
         }
 
         trade = new Trade(symbol, eventTime, tradeTime, tradeId, price, quantity, execution, maker);
         error = default;
         return true;
-    }
-
-    private static string FirstMissing(int seen)
-    {
-        for (var i = 0; i < Required.Length; i++)
-        {
-            if ((seen & (1 << i)) == 0)
-            {
-                return Required[i];
-            }
-        }
-
-        return "$";
     }
 }

@@ -14,6 +14,43 @@ internal static class Utf8JsonFields
     private const int ScratchSize = 128;
 
     /// <summary>
+    /// Opens a frame for one of the hot-path decoders: rejects an empty frame, then moves to the payload
+    /// (raw or combined-stream). Shared so every decoder reports framing problems the same way.
+    /// </summary>
+    public static bool TryOpenFrame(ReadOnlySpan<byte> frame, string source, out Utf8JsonReader reader, out DecodeError error)
+    {
+        reader = new Utf8JsonReader(frame);
+        if (frame.IsEmpty)
+        {
+            error = new DecodeError(source, DecodeErrorReason.Empty, "$");
+            return false;
+        }
+
+        if (!TryEnterPayload(ref reader, out var reason, out var field))
+        {
+            error = new DecodeError(source, reason, field);
+            return false;
+        }
+
+        error = default;
+        return true;
+    }
+
+    /// <summary>The first required field whose bit is not set in <paramref name="seen"/> (bit i = required[i]).</summary>
+    public static string FirstMissing(int seen, string[] required)
+    {
+        for (var i = 0; i < required.Length; i++)
+        {
+            if ((seen & (1 << i)) == 0)
+            {
+                return required[i];
+            }
+        }
+
+        return "$";
+    }
+
+    /// <summary>
     /// Moves to the payload object: a raw frame <c>{...}</c> or the <c>data</c> member of a combined-stream
     /// frame <c>{"stream":..,"data":{...}}</c>. On success the reader is on the payload's first property
     /// (or its end).
