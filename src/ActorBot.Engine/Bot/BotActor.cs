@@ -78,7 +78,12 @@ public sealed class BotActor : ReceiveActor, IWithTimers
             Context.ActorOf(
                 Props.Create(() => new SymbolActor(symbol, _settings.StaleTimeout, pipeline)),
                 symbol);
+            // A symbol with no data yet is stale. The child says so from its own PreStart, but children start
+            // asynchronously: without this a /ready asked in between would see RUNNING before any data.
+            _pauses.Raise(PauseReason.StaleData(symbol));
         }
+
+        Publish(changed: true);
 
         var tick = _settings.PauseHysteresis > TimeSpan.Zero
             ? TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 100, _settings.PauseHysteresis.Ticks / 4))

@@ -1,4 +1,5 @@
 using ActorBot.Domain.Modes;
+using ActorBot.Engine.Configuration;
 using Akka.Configuration;
 
 namespace ActorBot.Engine.Bot;
@@ -18,15 +19,15 @@ public sealed record BotSettings(
     {
         ArgumentNullException.ThrowIfNull(config);
         var symbols = config.HasPath("actorbot.symbols")
-            ? config.GetStringList("actorbot.symbols").Select(s => s.Trim().ToUpperInvariant()).ToList()
+            ? config.TextList("actorbot.symbols").Select(s => s.Trim().ToUpperInvariant()).ToList()
             : ["BTCUSDT"];
         if (symbols.Count == 0 || symbols.Any(s => s.Length == 0 || !s.All(c => char.IsLetterOrDigit(c) || c == '_')))
         {
             throw new ConfigurationException("actorbot.symbols must list one or more symbols made of letters, digits and underscores, e.g. [\"BTCUSDT\"]");
         }
 
-        var stale = config.GetTimeSpan("actorbot.safe-pause.stale-timeout", TimeSpan.FromSeconds(10), allowInfinite: false);
-        var hysteresis = config.GetTimeSpan("actorbot.safe-pause.clear-hysteresis", TimeSpan.FromSeconds(5), allowInfinite: false);
+        var stale = config.Duration("actorbot.safe-pause.stale-timeout", TimeSpan.FromSeconds(10));
+        var hysteresis = config.Duration("actorbot.safe-pause.clear-hysteresis", TimeSpan.FromSeconds(5));
         if (stale <= TimeSpan.Zero)
         {
             throw new ConfigurationException("actorbot.safe-pause.stale-timeout must be positive");

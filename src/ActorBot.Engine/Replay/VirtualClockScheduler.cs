@@ -18,15 +18,27 @@ public sealed class VirtualClockScheduler : IScheduler, IAdvancedScheduler, ITim
 {
     public const string StartKey = "virtual-start-ms";
 
+    /// <summary>The start key's full path in the system configuration.</summary>
+    public const string StartPath = "akka.scheduler." + StartKey;
+
     private readonly object _lock = new();
     private readonly PriorityQueue<Item, (long DueMs, long Seq)> _queue = new();
     private readonly long _startMs;
     private long _nowMs;
     private long _sequence;
 
-    public VirtualClockScheduler(Config schedulerConfig, ILoggingAdapter log)
+    /// <summary>Akka creates schedulers reflectively with the whole system configuration and a logger.</summary>
+    public VirtualClockScheduler(Config config, ILoggingAdapter log)
     {
-        _startMs = _nowMs = schedulerConfig.GetLong(StartKey, 0);
+        ArgumentNullException.ThrowIfNull(config);
+        // Akka hands a scheduler the whole config, not its section: read the full path. A replay that started
+        // in 1970 because the key was read from the wrong level is the failure this guards against.
+        if (!config.HasPath(StartPath))
+        {
+            throw new ConfigurationException($"{StartPath} is not set: the virtual clock needs the replay's first minute.");
+        }
+
+        _startMs = _nowMs = config.GetLong(StartPath, 0);
     }
 
     public IAdvancedScheduler Advanced => this;

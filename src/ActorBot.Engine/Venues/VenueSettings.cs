@@ -1,4 +1,5 @@
 using ActorBot.Domain.Modes;
+using ActorBot.Engine.Configuration;
 using Akka.Configuration;
 
 namespace ActorBot.Engine.Venues;
@@ -35,12 +36,12 @@ public sealed record VenueSettings(
     {
         ArgumentNullException.ThrowIfNull(config);
         var prefix = $"actorbot.venues.{venue}";
-        if (!config.GetBoolean($"{prefix}.enabled", false))
+        if (!config.Flag($"{prefix}.enabled", false))
         {
             return null;
         }
 
-        var marketData = ParseSwitch(config.GetString($"{prefix}.market-data", "auto"), $"{prefix}.market-data");
+        var marketData = ParseSwitch(config.Text($"{prefix}.market-data", "auto"), $"{prefix}.market-data");
         var wanted = marketData == MarketDataSwitch.On || (marketData == MarketDataSwitch.Auto && mode == TradeMode.Testnet);
         if (!wanted)
         {
@@ -49,8 +50,8 @@ public sealed record VenueSettings(
 
         return new VenueSettings(
             venue,
-            ParseUri(config.GetString($"{prefix}.rest-base-url", null), $"{prefix}.rest-base-url", "http", "https"),
-            ParseUri(config.GetString($"{prefix}.ws-base-url", null), $"{prefix}.ws-base-url", "ws", "wss"),
+            ParseUri(config.Text($"{prefix}.rest-base-url", null), $"{prefix}.rest-base-url", "http", "https"),
+            ParseUri(config.Text($"{prefix}.ws-base-url", null), $"{prefix}.ws-base-url", "ws", "wss"),
             symbols,
             Positive(config, $"{prefix}.connect-timeout", TimeSpan.FromSeconds(10)),
             Positive(config, $"{prefix}.stream-stall-timeout", TimeSpan.FromSeconds(30)),
@@ -81,7 +82,7 @@ public sealed record VenueSettings(
 
     private static TimeSpan Positive(Config config, string key, TimeSpan fallback)
     {
-        var value = config.GetTimeSpan(key, fallback, allowInfinite: false);
+        var value = config.Duration(key, fallback);
         if (value <= TimeSpan.Zero)
         {
             throw new ConfigurationException($"{key} must be positive");

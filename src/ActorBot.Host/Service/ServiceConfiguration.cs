@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using ActorBot.Hocon;
+using ActorBot.Hocon.AkkaInterop;
 using ActorBot.Hocon.Values;
 using Akka.Configuration;
 
@@ -17,7 +18,7 @@ public sealed partial class ServiceConfiguration
     {
         Root = root;
         Source = source;
-        Config = new Config(root, fallback: null);
+        Config = AkkaConfig.FromHocon(root);
     }
 
     public HoconObject Root { get; }

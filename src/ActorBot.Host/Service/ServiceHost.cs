@@ -1,5 +1,6 @@
 using ActorBot.Domain.Modes;
 using ActorBot.Engine.Bot;
+using ActorBot.Engine.Configuration;
 using ActorBot.Engine.Venues;
 using Akka.Actor;
 using Akka.Hosting;
@@ -20,8 +21,8 @@ public static class ServiceHost
         var botSettings = BotSettings.FromConfig(config, mode);
         // Read before the host starts so a bad URL or duration fails `actorbot run` with exit 2, not later.
         var venue = VenueSettings.FromConfig(config, botSettings.Venue, mode, botSettings.Symbols);
-        var bindHost = config.GetString("actorbot.http.bind-host", "127.0.0.1");
-        var port = httpPortOverride ?? config.GetInt("actorbot.http.port", 8080);
+        var bindHost = config.Text("actorbot.http.bind-host", "127.0.0.1");
+        var port = httpPortOverride ?? config.Int("actorbot.http.port", 8080);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -39,6 +40,14 @@ public static class ServiceHost
         builder.Services.AddAkka("actorbot", (akka, _) =>
         {
             akka.AddHocon(config, HoconAddMode.Append);
+            // Akka's log events go through Microsoft.Extensions.Logging, so they share the host's format and filters.
+            akka.ConfigureLoggers(loggers =>
+            {
+                // Akka.Hosting writes its own akka.loglevel; keep the operator's from the HOCON file.
+                loggers.LogLevel = AkkaLogLevel.FromConfig(config);
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            });
             akka.WithActors((system, registry) =>
             {
                 var bot = system.ActorOf(Props.Create(() => new BotActor(botSettings)), "bot");

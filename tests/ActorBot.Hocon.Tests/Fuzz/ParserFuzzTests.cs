@@ -1,3 +1,4 @@
+using ActorBot.Hocon.AkkaInterop;
 using System.Diagnostics;
 using ActorBot.Hocon.Tests.Support;
 using Akka.Configuration;
@@ -80,7 +81,7 @@ public sealed class ParserFuzzTests
             // Includes off: ParseString would look them up in the test runner's current directory.
             var input = mutator.Mutate(seeds[iteration % seeds.Count]).Replace("include", "inclde", StringComparison.Ordinal);
             iteration++;
-            var outcome = RunWithTimeout(() => ConfigurationFactory.ParseString(input));
+            var outcome = RunWithTimeout(() => AkkaConfig.ParseString(input));
             if (outcome is not null and not ConfigurationException)
             {
                 throw new Xunit.Sdk.XunitException($"iteration {iteration} threw {outcome.GetType().Name}: {outcome.Message}\n--- input ---\n{input}");

@@ -1,3 +1,4 @@
+using ActorBot.Hocon.AkkaInterop;
 using Akka.Configuration;
 
 namespace ActorBot.Hocon.Tests.ServiceConfig;
@@ -11,7 +12,7 @@ public sealed class ActorBotConfFileTests
     {
         var root = HoconLoader.LoadFile(ConfPath, new HoconLoadOptions { EnvironmentLookup = k => env?.GetValueOrDefault(k) });
         // Through the Akka-compatible API, as ActorSystem.Create will read it.
-        return ConfigurationFactory.ParseString(HoconJsonWriter.Write(root));
+        return AkkaConfig.ParseString(HoconJsonWriter.Write(root));
     }
 
     [Fact(DisplayName = "actorbot.conf configures the actor system, scheduler and persistence plugins")]
