@@ -8,7 +8,7 @@ public static class SuiteCatalog
         new Suites.Persistence.PersistenceSuite(),
         new Suites.HoconSuite(),
         new Replay.ReplaySuite(),
-        new Suites.KernelSuite(),
+        new Suites.ActorMessagingSuite(),
         new Suites.VenueSuite(),
     ];
 }

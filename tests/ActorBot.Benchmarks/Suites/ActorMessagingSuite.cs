@@ -5,22 +5,22 @@ using Akka.Actor;
 namespace ActorBot.Benchmarks.Suites;
 
 /// <summary>
-/// Kernel message passing next to raw <see cref="Channel"/> handoffs between the same number of tasks:
+/// Akka.NET message passing next to raw <see cref="Channel"/> handoffs between the same number of tasks:
 /// 1→1, 8→1 and 1→8 throughput, ping-pong and Ask round-trip latency (p50/p99), and bytes allocated per
 /// message (all threads, precise). Each case: one warm-up run, then the median of the timed runs.
-/// Usage: <c>kernel [messages] [runs]</c> (defaults 1,000,000 and 5).
+/// Usage: <c>actors [messages] [runs]</c> (defaults 1,000,000 and 5).
 /// </summary>
-public sealed class KernelSuite : IBenchmarkSuite
+public sealed class ActorMessagingSuite : IBenchmarkSuite
 {
     private static readonly object Payload = new();
 
-    public string Name => "kernel";
+    public string Name => "actors";
 
     public int Run(string[] args)
     {
         var messages = args.Length > 0 && int.TryParse(args[0], out var m) && m > 0 ? m : 1_000_000;
         var runs = args.Length > 1 && int.TryParse(args[1], out var r) && r > 0 ? r : 5;
-        Console.WriteLine($"kernel suite: {messages:N0} messages per run, {runs} timed runs (median), {Environment.ProcessorCount} cores, {Environment.Version}");
+        Console.WriteLine($"actors suite (Akka {typeof(ActorSystem).Assembly.GetName().Version}): {messages:N0} messages per run, {runs} timed runs (median), {Environment.ProcessorCount} cores, {Environment.Version}");
         Console.WriteLine();
         Console.WriteLine($"{"case",-22} {"actors msg/s",14} {"channels msg/s",15} {"ratio",7} {"actor B/msg",12} {"chan B/msg",11} {"gen0",6} {"gen2",6}");
 
