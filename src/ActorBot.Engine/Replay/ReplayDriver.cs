@@ -43,6 +43,10 @@ public static class ReplayDriver
             akka.scheduler.implementation = "{{typeof(VirtualClockScheduler).FullName}}, ActorBot.Engine"
             akka.scheduler.{{VirtualClockScheduler.StartKey}} = {{startMs}}
             akka.loglevel = ERROR
+            # One in-memory journal and snapshot store per replay: nothing on disk (Akka's default snapshot
+            # store would create ./snapshots), nothing shared between runs.
+            akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
+            akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
             """));
         var system = ActorSystem.Create("replay", config);
         try
