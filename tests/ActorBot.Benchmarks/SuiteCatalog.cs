@@ -10,5 +10,6 @@ public static class SuiteCatalog
         new Replay.ReplaySuite(),
         new Suites.KernelSuite(),
         new Suites.VenueSuite(),
+        new Suites.Models.ModelScoringSuite(),
     ];
 }
