@@ -27,7 +27,7 @@ public static class OnnxSessions
         }
         catch (OnnxRuntimeException ex)
         {
-            throw new ModelLoadException($"{onnxPath}: ONNX Runtime cannot load the model ({ex.Message}).", ex);
+            throw new ModelLoadException($"{onnxPath}: ONNX Runtime cannot load the model ({ex.Message.TrimEnd('.')}).", ex);
         }
     }
 }
