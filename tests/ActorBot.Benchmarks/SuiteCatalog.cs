@@ -10,5 +10,6 @@ public static class SuiteCatalog
         new Replay.ReplaySuite(),
         new Suites.ActorMessagingSuite(),
         new Suites.VenueSuite(),
+        new Suites.Models.ModelScoringSuite(),
     ];
 }

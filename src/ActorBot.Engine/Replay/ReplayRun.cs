@@ -74,6 +74,7 @@ public static class ReplayRun
             throw new ReplayConfigException($"{config.SourcePath}: models.registry: {ex.Message}", ex);
         }
 
+        using var owned = registry; // the ONNX Runtime sessions live for this run only
         var cuts = ModelCutPoints.For(registry.Active.Descriptor);
         var router = new MetaRouter(registry.Active, registry.Shadow, config.MinProb, SnapFeatureVector.Schema);
         var pipeline = new SymbolPipelineSettings(config.Detector, cuts, router, config.Geometry, config.MaxConcurrentTrades, config.Fills, config.BarCloseGrace, ActorRefs.Nobody);

@@ -18,7 +18,7 @@ public static class ModelCommand
 {
     public static Command Build()
     {
-        var command = new Command("model", "Model registry and scoring tools (ONNX tree ensembles).");
+        var command = new Command("model", "Model registry and scoring tools (ONNX models scored with ONNX Runtime).");
         command.Subcommands.Add(BuildScore());
         command.Subcommands.Add(BuildExport());
         command.Subcommands.Add(BuildRegistry());
@@ -39,7 +39,7 @@ public static class ModelCommand
         cmd.SetAction(parse => Guard(() =>
         {
             var path = parse.GetValue(model)!;
-            var m = Directory.Exists(path) ? ModelLoader.LoadDirectory(path) : ModelLoader.LoadOnnxFile(path);
+            using var m = Directory.Exists(path) ? ModelLoader.LoadDirectory(path) : ModelLoader.LoadOnnxFile(path);
             var inputPath = parse.GetValue(input)!;
             if (!File.Exists(inputPath))
             {
@@ -105,7 +105,7 @@ public static class ModelCommand
             }
 
             var file = AggTradesReader.Read(parse.GetValue(trades)!, spec);
-            var cuts = featureMode == FeatureMode.Causal ? ModelCutPoints.For(ModelLoader.LoadDirectory(parse.GetValue(modelDir)!).Descriptor) : null;
+            var cuts = featureMode == FeatureMode.Causal ? ModelCutPoints.For(ModelLoader.ReadDescriptor(parse.GetValue(modelDir)!)) : null;
             var result = SnapOfflinePipeline.Run(file.Ticks, parse.GetValue(symbol)!, parse.GetValue(tick), featureMode, p.Validate(), BarrierGeometry.ByName(parse.GetValue(geometry)!), cuts);
             File.WriteAllText(parse.GetValue(output)!, SnapEventTable.Write(result.Events, featureMode));
             var yr = result.Events.Count(e => e.ResearchLabel.WinLabel == 1);
@@ -125,12 +125,12 @@ public static class ModelCommand
         cmd.Options.Add(dir);
         cmd.SetAction(parse => Guard(() =>
         {
-            var registry = ModelRegistry.Load(parse.GetValue(dir)!, SnapFeatureVector.Schema);
+            using var registry = ModelRegistry.Load(parse.GetValue(dir)!, SnapFeatureVector.Schema);
             foreach (var (slot, m) in new[] { ("active", registry.Active), ("shadow", registry.Shadow) })
             {
                 Console.WriteLine(m is null
                     ? $"{slot}: (none)"
-                    : string.Create(CultureInfo.InvariantCulture, $"{slot}: {m.Id} trees={m.Model.Trees.TreeCount} schema={m.Schema.Hash} min_prob={m.Descriptor.MinProb}"));
+                    : string.Create(CultureInfo.InvariantCulture, $"{slot}: {m.Id} onnx={m.Signature} schema={m.Schema.Hash} min_prob={m.Descriptor.MinProb}"));
             }
         }));
         return cmd;

@@ -1,19 +1,23 @@
 using System.Security.Cryptography;
 using ActorBot.Domain.Models;
 using ActorBot.Models.Onnx;
-using ActorBot.Models.Trees;
+using Microsoft.ML.OnnxRuntime;
 
 namespace ActorBot.Models.Registry;
 
 /// <summary>
-/// Loads one registry entry (<c>&lt;dir&gt;/model.json</c> + the ONNX file it names) and checks
-/// everything that can be checked before the model is allowed to score: the file hash, the declared
-/// schema hash against the names, the names against the ONNX metadata, and the feature count
-/// against the ONNX input shape.
+/// Loads one registry entry (<c>&lt;dir&gt;/model.json</c> + the ONNX file it names) into an ONNX Runtime
+/// session and checks everything that can be checked before the model is allowed to score: the file
+/// hash, the declared schema hash against the names, the names against the ONNX <c>feature_names</c>
+/// metadata, the feature count against the input shape, and the positive class against the
+/// probability output. The caller owns (and disposes) the returned model.
 /// </summary>
 public static class ModelLoader
 {
-    public static OnnxProbabilityModel LoadDirectory(string directory)
+    public const string FeatureNamesKey = "feature_names";
+
+    /// <summary>Reads and parses <c>&lt;dir&gt;/model.json</c> only (no session), e.g. for decile cut points.</summary>
+    public static ModelDescriptor ReadDescriptor(string directory)
     {
         var jsonPath = Path.Combine(directory, "model.json");
         if (!File.Exists(jsonPath))
@@ -21,7 +25,13 @@ public static class ModelLoader
             throw new ModelLoadException($"{jsonPath}: file not found.");
         }
 
-        var descriptor = ModelDescriptor.Parse(jsonPath, File.ReadAllText(jsonPath));
+        return ModelDescriptor.Parse(jsonPath, File.ReadAllText(jsonPath));
+    }
+
+    public static OnnxProbabilityModel LoadDirectory(string directory)
+    {
+        var jsonPath = Path.Combine(directory, "model.json");
+        var descriptor = ReadDescriptor(directory);
         var onnxPath = Path.Combine(directory, descriptor.OnnxPath);
         if (!File.Exists(onnxPath))
         {
@@ -35,28 +45,30 @@ public static class ModelLoader
             throw new ModelLoadException($"{jsonPath}: field 'onnx.sha256' is {descriptor.OnnxSha256} but {onnxPath} hashes to {sha}.");
         }
 
-        return Create(jsonPath, descriptor, onnxPath, bytes, directory);
+        CheckDescriptor(jsonPath, descriptor);
+        return Create(jsonPath, descriptor, onnxPath, OnnxSessions.Open(onnxPath, bytes), directory);
     }
 
-    /// <summary>Loads a bare ONNX file whose metadata lists its feature names (as our exporter writes them).</summary>
+    /// <summary>Loads a bare ONNX file whose metadata lists its feature names (as our exporters write them).</summary>
     public static OnnxProbabilityModel LoadOnnxFile(string onnxPath)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(onnxPath))!;
-        var sibling = Path.Combine(directory, "model.json");
-        if (File.Exists(sibling))
+        if (File.Exists(Path.Combine(directory, "model.json"))
+            && Path.GetFullPath(Path.Combine(directory, ReadDescriptor(directory).OnnxPath)) == Path.GetFullPath(onnxPath))
         {
-            var model = LoadDirectory(directory);
-            if (Path.GetFullPath(Path.Combine(directory, model.Descriptor.OnnxPath)) == Path.GetFullPath(onnxPath))
-            {
-                return model;
-            }
+            return LoadDirectory(directory);
         }
 
-        var bytes = File.ReadAllBytes(onnxPath);
-        var metadata = OnnxTreeModelReader.ReadMetadata(bytes);
-        if (!metadata.TryGetValue("feature_names", out var names))
+        if (!File.Exists(onnxPath))
         {
-            throw new ModelLoadException($"{onnxPath}: no model.json next to it and no 'feature_names' metadata, so the feature order is unknown.");
+            throw new ModelLoadException($"{onnxPath}: file not found.");
+        }
+
+        var session = OnnxSessions.Open(onnxPath, File.ReadAllBytes(onnxPath));
+        if (!session.ModelMetadata.CustomMetadataMap.TryGetValue(FeatureNamesKey, out var names))
+        {
+            session.Dispose();
+            throw new ModelLoadException($"{onnxPath}: no model.json next to it and no '{FeatureNamesKey}' metadata, so the feature order is unknown.");
         }
 
         var list = names.Split(',');
@@ -64,10 +76,11 @@ public static class ModelLoader
             Path.GetFileNameWithoutExtension(onnxPath), Path.GetFileName(onnxPath), string.Empty, list,
             FeatureSchema.ComputeHash(list), ModelDescriptor.Float32NanToZero, 1, 0.0, [], "unknown",
             new Dictionary<string, string>());
-        return Create(onnxPath, descriptor, onnxPath, bytes, directory);
+        return Create(onnxPath, descriptor, onnxPath, session, directory);
     }
 
-    private static OnnxProbabilityModel Create(string source, ModelDescriptor descriptor, string onnxPath, byte[] bytes, string directory)
+    /// <summary>The checks that need only model.json: input encoding and the declared schema hash.</summary>
+    private static void CheckDescriptor(string source, ModelDescriptor descriptor)
     {
         if (descriptor.InputEncoding != ModelDescriptor.Float32NanToZero)
         {
@@ -79,24 +92,41 @@ public static class ModelLoader
         {
             throw new ModelLoadException($"{source}: field 'schema_hash' is {descriptor.SchemaHash} but the feature names hash to {computed}.");
         }
+    }
 
-        var metadata = OnnxTreeModelReader.ReadMetadata(bytes);
-        if (metadata.TryGetValue("feature_names", out var onnxNames) && onnxNames != string.Join(',', descriptor.FeatureNames))
+    /// <summary>Checks the session against the descriptor; on success the model owns the session, on failure it is disposed.</summary>
+    private static OnnxProbabilityModel Create(string source, ModelDescriptor descriptor, string onnxPath, InferenceSession session, string directory)
+    {
+        try
         {
-            throw new ModelLoadException($"{source}: feature_names differ from the 'feature_names' metadata inside {onnxPath}.");
-        }
+            var metadata = session.ModelMetadata.CustomMetadataMap;
+            if (!metadata.TryGetValue(FeatureNamesKey, out var onnxNames))
+            {
+                throw new ModelLoadException($"{source}: {onnxPath} has no '{FeatureNamesKey}' metadata, so its feature order cannot be checked against feature_names.");
+            }
 
-        var model = OnnxTreeModelReader.Read(onnxPath, bytes);
-        if (model.Trees.FeatureCount != descriptor.FeatureNames.Count)
+            if (onnxNames != string.Join(',', descriptor.FeatureNames))
+            {
+                throw new ModelLoadException($"{source}: feature_names differ from the '{FeatureNamesKey}' metadata inside {onnxPath}.");
+            }
+
+            var signature = OnnxSignature.Read(onnxPath, session);
+            if (signature.FeatureCount != descriptor.FeatureNames.Count)
+            {
+                throw new ModelLoadException($"{source}: lists {descriptor.FeatureNames.Count} features but {onnxPath} takes {signature.FeatureCount} ({signature}).");
+            }
+
+            if (descriptor.PositiveClassIndex < 0 || descriptor.PositiveClassIndex >= signature.ClassCount)
+            {
+                throw new ModelLoadException($"{source}: field 'positive_class_index' ({descriptor.PositiveClassIndex}) does not name a column of {onnxPath}'s output '{signature.ProbabilityOutput}' with {signature.ClassCount} classes.");
+            }
+
+            return new OnnxProbabilityModel(descriptor, new OnnxScorer(session, signature), directory);
+        }
+        catch
         {
-            throw new ModelLoadException($"{source}: lists {descriptor.FeatureNames.Count} features but {onnxPath} takes {model.Trees.FeatureCount}.");
+            session.Dispose();
+            throw;
         }
-
-        if (model.Kind != TreeModelKind.Classifier || descriptor.PositiveClassIndex < 0 || descriptor.PositiveClassIndex >= model.OutputCount)
-        {
-            throw new ModelLoadException($"{source}: field 'positive_class_index' ({descriptor.PositiveClassIndex}) does not name an output of a classifier with {model.OutputCount} classes.");
-        }
-
-        return new OnnxProbabilityModel(descriptor, model, directory);
     }
 }

@@ -7,8 +7,9 @@ namespace ActorBot.Models.Registry;
 /// <c>models/registry/manifest.json</c>: which registry entry is <c>active</c> (its probability
 /// routes trades) and which, if any, is <c>shadow</c> (scored on every event, never trades).
 /// Both are loaded and checked against the feature builder's schema before anything is scored.
+/// Owns both models' ONNX Runtime sessions: dispose it when the run that loaded it ends.
 /// </summary>
-public sealed class ModelRegistry
+public sealed class ModelRegistry : IDisposable
 {
     public const string Format = "actorbot-model-registry/1";
 
@@ -26,16 +27,23 @@ public sealed class ModelRegistry
     {
         var manifestPath = Path.Combine(registryDirectory, "manifest.json");
         var (activeId, shadowId) = ReadManifest(manifestPath);
-        var active = LoadEntry(registryDirectory, manifestPath, "active", activeId);
-        active.RequireSchema(expected);
-        OnnxProbabilityModel? shadow = null;
-        if (shadowId is not null)
+        var active = LoadEntry(registryDirectory, manifestPath, "active", activeId, expected);
+        try
         {
-            shadow = LoadEntry(registryDirectory, manifestPath, "shadow", shadowId);
-            shadow.RequireSchema(expected);
+            var shadow = shadowId is null ? null : LoadEntry(registryDirectory, manifestPath, "shadow", shadowId, expected);
+            return new ModelRegistry(active, shadow);
         }
+        catch
+        {
+            active.Dispose();
+            throw;
+        }
+    }
 
-        return new ModelRegistry(active, shadow);
+    public void Dispose()
+    {
+        Active.Dispose();
+        Shadow?.Dispose();
     }
 
     public static (string Active, string? Shadow) ReadManifest(string manifestPath)
@@ -73,7 +81,7 @@ public sealed class ModelRegistry
         }
     }
 
-    private static OnnxProbabilityModel LoadEntry(string registryDirectory, string manifestPath, string slot, string id)
+    private static OnnxProbabilityModel LoadEntry(string registryDirectory, string manifestPath, string slot, string id, FeatureSchema expected)
     {
         if (id.Contains('/') || id.Contains('\\') || id.Contains(".."))
         {
@@ -87,11 +95,20 @@ public sealed class ModelRegistry
         }
 
         var model = ModelLoader.LoadDirectory(dir);
-        if (model.Id != id)
+        try
         {
-            throw new ModelLoadException($"{Path.Combine(dir, "model.json")}: field 'id' is '{model.Id}' but the directory is '{id}'.");
-        }
+            if (model.Id != id)
+            {
+                throw new ModelLoadException($"{Path.Combine(dir, "model.json")}: field 'id' is '{model.Id}' but the directory is '{id}'.");
+            }
 
-        return model;
+            model.RequireSchema(expected);
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
     }
 }

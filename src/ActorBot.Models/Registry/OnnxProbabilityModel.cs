@@ -1,18 +1,22 @@
 using ActorBot.Domain.Models;
-using ActorBot.Models.Trees;
+using ActorBot.Models.Onnx;
 
 namespace ActorBot.Models.Registry;
 
 /// <summary>
-/// A registry model ready to score: the ONNX tree ensemble plus its descriptor. Applies the input
+/// A registry model ready to score: its descriptor plus an ONNX Runtime session. Applies the input
 /// contract (<see cref="ModelInputEncoding"/>) itself, so no caller can feed unrounded values.
+/// Thread-safe; owns the session, so dispose it when the run that loaded it ends.
 /// </summary>
-public sealed class OnnxProbabilityModel : IProbabilityModel
+public sealed class OnnxProbabilityModel : IProbabilityModel, IDisposable
 {
-    public OnnxProbabilityModel(ModelDescriptor descriptor, TreeEnsembleModel model, string directory)
+    private readonly OnnxScorer _scorer;
+
+    /// <summary>Takes ownership of <paramref name="scorer"/>.</summary>
+    public OnnxProbabilityModel(ModelDescriptor descriptor, OnnxScorer scorer, string directory)
     {
         Descriptor = descriptor;
-        Model = model;
+        _scorer = scorer;
         Directory = directory;
         Schema = new FeatureSchema(descriptor.FeatureNames);
     }
@@ -21,7 +25,11 @@ public sealed class OnnxProbabilityModel : IProbabilityModel
 
     public ModelDescriptor Descriptor { get; }
 
-    public TreeEnsembleModel Model { get; }
+    /// <summary>Input and probability output as ONNX Runtime reads them from the file.</summary>
+    public OnnxSignature Signature => _scorer.Signature;
+
+    /// <summary>The ONNX file's custom metadata (<c>metadata_props</c>).</summary>
+    public IReadOnlyDictionary<string, string> Metadata => _scorer.Metadata;
 
     public string Directory { get; }
 
@@ -31,9 +39,7 @@ public sealed class OnnxProbabilityModel : IProbabilityModel
     {
         Span<double> encoded = rawFeatures.Length <= 128 ? stackalloc double[rawFeatures.Length] : new double[rawFeatures.Length];
         ModelInputEncoding.Encode(rawFeatures, encoded);
-        Span<double> output = stackalloc double[Model.OutputCount];
-        Model.Predict(encoded, output);
-        return output[Descriptor.PositiveClassIndex];
+        return _scorer.Score(encoded, Descriptor.PositiveClassIndex);
     }
 
     /// <summary>Refuses a caller whose feature vector was built for a different schema.</summary>
@@ -46,4 +52,6 @@ public sealed class OnnxProbabilityModel : IProbabilityModel
                 $"(model features: {string.Join(',', Schema.Names)}; builder features: {string.Join(',', expected.Names)}).");
         }
     }
+
+    public void Dispose() => _scorer.Dispose();
 }

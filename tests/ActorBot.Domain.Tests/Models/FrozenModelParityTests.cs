@@ -1,81 +1,62 @@
-using ActorBot.Domain.Models;
 using ActorBot.Domain.Tests.Support;
 using ActorBot.Models.Registry;
-using ActorBot.Models.Trees;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace ActorBot.Domain.Tests.Models;
 
-public sealed class FrozenModelParityTests
+/// <summary>
+/// The frozen research model scored by ONNX Runtime against the 958 shared vectors (SPEC §11). One model
+/// (one session) for the class, disposed with it.
+/// </summary>
+public sealed class FrozenModelParityTests : IClassFixture<FrozenModelParityTests.FrozenModel>
 {
-    private static readonly Lazy<OnnxProbabilityModel> s_model =
-        new(() => ModelLoader.LoadDirectory(Path.Combine(TestData.RegistryDir, "snap_hgb_2024_btc_agg")));
+    /// <summary>
+    /// sklearn computes p in float64; ORT's TreeEnsembleClassifier applies the logistic in float32 and
+    /// outputs float32, so p differs from sklearn's by about one or two float32 ulp (2^-24 ≈ 6e-8 just
+    /// below 1). Measured worst: 8.8e-8 over the 958 shared vectors, 8.0e-8 over the shadow model's 21
+    /// (docs/strategy.md). The decision thresholds (0.3–0.6) are far from any p within that distance.
+    /// </summary>
+    public const double SklearnBound = 1e-7;
 
-    private static OnnxProbabilityModel Model => s_model.Value;
+    private readonly OnnxProbabilityModel _model;
 
-    [Fact(DisplayName = "The frozen research model loads as a 500-tree binary classifier over 24 features")]
+    public FrozenModelParityTests(FrozenModel fixture) => _model = fixture.Model;
+
+    [Fact(DisplayName = "The frozen research model loads in ONNX Runtime as one [N,24] double input and a [N,2] float probability output over 24 features")]
     public void Loads()
     {
-        Model.Model.Kind.Should().Be(TreeModelKind.Classifier);
-        Model.Model.BinarySingleScore.Should().BeTrue();
-        Model.Model.PostTransform.Should().Be(PostTransform.Logistic);
-        Model.Model.Trees.TreeCount.Should().Be(500);
-        Model.Model.Trees.NodeCount.Should().Be(9830);
-        Model.Model.Trees.LeafCount.Should().Be(5165);
-        Model.Schema.Hash.Should().Be("85c548726789029ccbd439903b4fa4b17f2342ebc57da9f18234e0dc72464d23");
-        Model.Schema.Names.Should().Equal(ModelVectors.FeatureNames);
+        _model.Signature.InputName.Should().Be("input");
+        _model.Signature.InputType.Should().Be(TensorElementType.Double);
+        _model.Signature.FeatureCount.Should().Be(24);
+        _model.Signature.ProbabilityOutput.Should().Be("probabilities");
+        _model.Signature.ProbabilityType.Should().Be(TensorElementType.Float);
+        _model.Signature.ClassCount.Should().Be(2);
+        _model.Metadata["feature_names"].Should().Be(string.Join(',', ModelVectors.FeatureNames));
+        _model.Schema.Hash.Should().Be("85c548726789029ccbd439903b4fa4b17f2342ebc57da9f18234e0dc72464d23");
+        _model.Schema.Names.Should().Equal(ModelVectors.FeatureNames);
     }
 
-    [Fact(DisplayName = "Every shared vector scores within 1e-9 of sklearn's research p_hat and 1e-6 of ONNX Runtime's")]
+    [Fact(DisplayName = "Every shared vector scores exactly the committed ONNX Runtime p_hat_ort and label, and within 1e-7 of sklearn's research p_hat")]
     public void ProbabilityParity()
     {
         var vectors = ModelVectors.All;
         vectors.Should().HaveCount(958);
         var worstSklearn = 0.0;
-        var worstOrt = 0.0;
         foreach (var v in vectors)
         {
-            var p = Model.PredictProbability(v.Inputs);
+            var p = _model.PredictProbability(v.Inputs);
+            p.Should().Be(v.POrt, v.Key);
+            (p > 0.5 ? 1 : 0).Should().Be(v.LabelOrt, v.Key);
             var dSk = Math.Abs(p - v.PSklearn);
-            var dOrt = Math.Abs(p - v.POrt);
-            dSk.Should().BeLessThanOrEqualTo(1e-9, v.Key);
-            dOrt.Should().BeLessThanOrEqualTo(1e-6, v.Key);
+            dSk.Should().BeLessThanOrEqualTo(SklearnBound, v.Key);
             worstSklearn = Math.Max(worstSklearn, dSk);
-            worstOrt = Math.Max(worstOrt, dOrt);
         }
 
-        // The float64 walk is within a couple of ulp of sklearn; ORT differs only by its float32 logistic.
-        worstSklearn.Should().BeLessThan(1e-15);
-        worstOrt.Should().BeGreaterThan(0).And.BeLessThan(1.2e-7);
+        // Not zero: if ORT ever matched sklearn's doubles, the bound and the docs would need revisiting.
+        worstSklearn.Should().BeGreaterThan(0);
     }
 
-    [Fact(DisplayName = "The raw margin equals the reference float64 tree walk bit for bit and the label matches ONNX Runtime")]
-    public void RawMarginIsExact()
-    {
-        var probs = new double[2];
-        foreach (var v in ModelVectors.All)
-        {
-            var x = Encode(v.Inputs);
-            Model.Model.RawMargin(x).Should().Be(v.RawF64, v.Key);
-            Model.Model.Predict(x, probs).Should().Be(v.LabelOrt, v.Key);
-            probs[1].Should().Be(TreeEnsembleModel.Logistic(v.RawF64));
-            Math.Abs(probs[1] - v.PF64).Should().BeLessThanOrEqualTo(2.3e-16, v.Key);
-        }
-    }
-
-    [Fact(DisplayName = "ONNX Runtime's float32 logistic, emulated from our raw margin, reproduces p_hat_ort to one float32 ulp of 1")]
-    public void OrtFloat32LogisticExplainsTheDifference()
-    {
-        foreach (var v in ModelVectors.All)
-        {
-            var s = (float)Model.Model.RawMargin(Encode(v.Inputs));
-            var e = (float)(1.0 / (1.0 + Math.Exp(-Math.Abs(s))));
-            var p1 = s < 0 ? 1f - e : e;
-            // One float32 ulp just below 1.0 (2^-24): the granularity of ORT's float32 output.
-            Math.Abs(p1 - v.POrt).Should().BeLessThanOrEqualTo(5.9604644775390625E-08, v.Key);
-        }
-    }
-
-    [Fact(DisplayName = "The ONNX evaluator agrees leaf for leaf with the independent float64 tree dump")]
+    [Fact(DisplayName = "ONNX Runtime's p is the float32 logistic of the independent float64 tree dump's margin, to one float32 ulp of 1")]
     public void AgreesWithTreeDump()
     {
         var dump = TreeDump.Load();
@@ -83,7 +64,13 @@ public sealed class FrozenModelParityTests
         foreach (var v in ModelVectors.All.Take(300))
         {
             var x = Encode(v.Inputs);
-            dump.Raw(x).Should().Be(Model.Model.RawMargin(x), v.Key);
+            var raw = dump.Raw(x);
+            raw.Should().Be(v.RawF64, v.Key);
+            var s = (float)raw;
+            var e = (float)(1.0 / (1.0 + Math.Exp(-Math.Abs(s))));
+            var p1 = s < 0 ? 1f - e : e;
+            // One float32 ulp just below 1.0 (2^-24): the granularity of ORT's float32 output.
+            Math.Abs(_model.PredictProbability(v.Inputs) - p1).Should().BeLessThanOrEqualTo(5.9604644775390625E-08, v.Key);
         }
     }
 
@@ -97,19 +84,56 @@ public sealed class FrozenModelParityTests
         var atr = perturbed[5];
         perturbed[5] = atr + ((double)MathF.BitIncrement((float)atr) - atr) / 4;
         perturbed[5].Should().NotBe(atr);
-        Model.PredictProbability(perturbed).Should().Be(Model.PredictProbability(v.Inputs));
+        _model.PredictProbability(perturbed).Should().Be(_model.PredictProbability(v.Inputs));
 
         var withNaN = (double[])v.Inputs.Clone();
         var withZero = (double[])v.Inputs.Clone();
         withNaN[14] = double.NaN;
         withZero[14] = 0.0;
-        Model.PredictProbability(withNaN).Should().Be(Model.PredictProbability(withZero));
+        _model.PredictProbability(withNaN).Should().Be(_model.PredictProbability(withZero));
+    }
+
+    [Fact(DisplayName = "One session scores from many threads at once with the same results as one thread")]
+    public void ConcurrentScoring()
+    {
+        var vectors = ModelVectors.All;
+        var mismatches = 0;
+        Parallel.For(0, vectors.Count * 4, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var v = vectors[i % vectors.Count];
+            if (_model.PredictProbability(v.Inputs) != v.POrt)
+            {
+                Interlocked.Increment(ref mismatches);
+            }
+        });
+        mismatches.Should().Be(0);
+    }
+
+    [Fact(DisplayName = "A wrong feature count is refused by the scorer, and a disposed model refuses to score")]
+    public void ScorerGuards()
+    {
+        var wrong = () => _model.PredictProbability(new double[23]);
+        wrong.Should().Throw<ArgumentException>().WithMessage("*takes 24 features, got 23*");
+        var model = ModelLoader.LoadDirectory(Path.Combine(TestData.RegistryDir, "snap_hgb_2024_btc_agg"));
+        model.PredictProbability(ModelVectors.All[0].Inputs).Should().Be(ModelVectors.All[0].POrt);
+        model.Dispose();
+        model.Dispose();
+        var after = () => model.PredictProbability(ModelVectors.All[0].Inputs);
+        after.Should().Throw<ObjectDisposedException>();
     }
 
     private static double[] Encode(double[] raw)
     {
         var x = new double[raw.Length];
-        ModelInputEncoding.Encode(raw, x);
+        Domain.Models.ModelInputEncoding.Encode(raw, x);
         return x;
+    }
+
+    /// <summary>The frozen model, loaded once for the class and disposed after it.</summary>
+    public sealed class FrozenModel : IDisposable
+    {
+        public OnnxProbabilityModel Model { get; } = ModelLoader.LoadDirectory(Path.Combine(TestData.RegistryDir, "snap_hgb_2024_btc_agg"));
+
+        public void Dispose() => Model.Dispose();
     }
 }

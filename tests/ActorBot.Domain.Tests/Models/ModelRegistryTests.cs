@@ -21,7 +21,7 @@ public sealed class ModelRegistryTests : IDisposable
     [Fact(DisplayName = "The committed registry loads with the frozen research model active and checks the builder's schema")]
     public void CommittedRegistryLoads()
     {
-        var registry = ModelRegistry.Load(TestData.RegistryDir, new FeatureSchema(ModelVectors.FeatureNames));
+        using var registry = ModelRegistry.Load(TestData.RegistryDir, new FeatureSchema(ModelVectors.FeatureNames));
         registry.Active.Id.Should().Be(FrozenId);
         registry.Active.Descriptor.MinProb.Should().Be(0.0);
         registry.Active.Descriptor.EvalThresholds.Should().Equal(0.3, 0.4, 0.5, 0.6);
@@ -92,7 +92,7 @@ public sealed class ModelRegistryTests : IDisposable
         var shadowDir = CopyEntry(FrozenId, "frozen_copy");
         Edit(shadowDir, "model.json", "\"id\": \"snap_hgb_2024_btc_agg\"", "\"id\": \"frozen_copy\"");
         File.WriteAllText(Path.Combine(_temp, "manifest.json"), "{\"format\":\"actorbot-model-registry/1\",\"active\":\"snap_hgb_2024_btc_agg\",\"shadow\":\"frozen_copy\"}");
-        var registry = ModelRegistry.Load(_temp, new FeatureSchema(ModelVectors.FeatureNames));
+        using var registry = ModelRegistry.Load(_temp, new FeatureSchema(ModelVectors.FeatureNames));
         registry.Shadow!.Id.Should().Be("frozen_copy");
         var v = ModelVectors.All[3];
         registry.Shadow.PredictProbability(v.Inputs).Should().Be(registry.Active.PredictProbability(v.Inputs));
@@ -106,7 +106,7 @@ public sealed class ModelRegistryTests : IDisposable
         var act = () => ModelLoader.LoadDirectory(dir);
         act.Should().Throw<ModelLoadException>().WithMessage("*decile_cut_points.rel_vol' must hold nine ascending numbers.");
 
-        var frozen = ModelLoader.LoadDirectory(Path.Combine(TestData.RegistryDir, FrozenId));
+        using var frozen = ModelLoader.LoadDirectory(Path.Combine(TestData.RegistryDir, FrozenId));
         var stripped = frozen.Descriptor with { DecileCutPoints = new Dictionary<string, double[]>() };
         var cuts = () => ModelCutPoints.For(stripped);
         cuts.Should().Throw<ModelLoadException>().WithMessage("*no decile_cut_points.shock_intensity_z*");

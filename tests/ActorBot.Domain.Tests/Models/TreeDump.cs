@@ -5,7 +5,7 @@ namespace ActorBot.Domain.Tests.Models;
 
 /// <summary>
 /// An independent reader and walker for the reference float64 tree dump (trees.json), used only to
-/// cross-check the ONNX evaluator: different file, different format, different walk code.
+/// cross-check ONNX Runtime's scores: different file, different format, different walk code.
 /// </summary>
 internal sealed record DumpTree(int[] Feature, double[] Threshold, bool[] MissingLeft, int[] Left, int[] Right, bool[] IsLeaf, double[] Value);
 

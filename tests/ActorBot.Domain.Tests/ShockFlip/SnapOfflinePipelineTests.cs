@@ -12,7 +12,7 @@ public sealed class SnapOfflinePipelineTests
     private static readonly ShockFlipParameters Loose = ShockFlipParameters.Default with { ZBand = 1.2, JumpBand = 1.5 };
 
     private static readonly Lazy<DecileCutPoints> s_cuts = new(() =>
-        ModelCutPoints.For(ModelLoader.LoadDirectory(Path.Combine(TestData.RegistryDir, "snap_hgb_2024_btc_agg")).Descriptor));
+        ModelCutPoints.For(ModelLoader.ReadDescriptor(Path.Combine(TestData.RegistryDir, "snap_hgb_2024_btc_agg"))));
 
     private static SnapOfflineResult Run(FeatureMode mode, ShockFlipParameters? p = null) =>
         SnapOfflinePipeline.Run(CoinMDay.File.Ticks, "BTCUSD_PERP", 0.1, mode, p ?? Loose, BarrierGeometry.Strategy, s_cuts.Value);

@@ -12,7 +12,7 @@ public sealed class StreamingSnapTests
     private static readonly ShockFlipParameters Loose = ShockFlipParameters.Default with { ZBand = 1.2, JumpBand = 1.5 };
 
     private static DecileCutPoints Cuts() =>
-        ModelCutPoints.For(ModelLoader.LoadDirectory(Path.Combine(TestData.RegistryDir, "snap_hgb_2024_btc_agg")).Descriptor);
+        ModelCutPoints.For(ModelLoader.ReadDescriptor(Path.Combine(TestData.RegistryDir, "snap_hgb_2024_btc_agg")));
 
     private static List<Bar> CausalBars()
     {

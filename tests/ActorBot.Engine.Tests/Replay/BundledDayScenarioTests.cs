@@ -64,7 +64,8 @@ public sealed class BundledDayScenarioTests
         var config = ReplayFixture.ShippedConfig();
         var result = ReplayFixture.ShippedResult;
         var ticks = AggTradesReader.Read(config.DataFiles[0], ContractSpec.CoinMargined100Usd).Ticks;
-        var cuts = ModelCutPoints.For(ModelRegistry.Load(config.RegistryDirectory, SnapFeatureVector.Schema).Active.Descriptor);
+        using var registry = ModelRegistry.Load(config.RegistryDirectory, SnapFeatureVector.Schema);
+        var cuts = ModelCutPoints.For(registry.Active.Descriptor);
         var offline = SnapOfflinePipeline.Run(ticks, config.Symbol, 0.1, FeatureMode.Causal, config.Detector, BarrierGeometry.Strategy, cuts);
 
         result.Records.Bars.Should().Equal(offline.Bars);

@@ -13,7 +13,7 @@ public sealed class TraderRecoveryTests : Akka.TestKit.Xunit2.TestKit
     {
         var replay = ReplayFixture.ShippedResult;
         var config = replay.Config;
-        var registry = ModelRegistry.Load(config.RegistryDirectory, SnapFeatureVector.Schema);
+        using var registry = ModelRegistry.Load(config.RegistryDirectory, SnapFeatureVector.Schema);
         var settings = new SymbolPipelineSettings(config.Detector, ModelCutPoints.For(registry.Active.Descriptor),
             new Domain.Models.MetaRouter(registry.Active, registry.Shadow, config.MinProb, SnapFeatureVector.Schema),
             config.Geometry, 1, config.Fills, TimeSpan.Zero, TestActor);
