@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.Configuration;
 using Akka.Hosting;
+using Akka.Persistence.Sql;
 
 namespace ActorBot.Persistence.Sql;
 
@@ -18,11 +19,18 @@ public static class ActorBotPersistence
     public static string Hocon(SqlPersistenceOptions options, PersistenceManifests manifests) =>
         SqlPersistenceHocon.For(options) + Environment.NewLine + PersistenceSerializerHocon.For(manifests);
 
-    /// <summary>For <c>ActorSystem.Create(name, setup)</c> and TestKit: <paramref name="extra"/> falls back to ours.</summary>
+    /// <summary>
+    /// Our HOCON over the plugin's reference configuration (class names, column names, defaults), which Akka does not
+    /// load by itself until something touches the <see cref="SqlPersistence"/> extension.
+    /// </summary>
+    public static Config Config(SqlPersistenceOptions options, PersistenceManifests manifests) =>
+        ConfigurationFactory.ParseString(Hocon(options, manifests)).WithFallback(SqlPersistence.DefaultConfiguration);
+
+    /// <summary>For <c>ActorSystem.Create(name, setup)</c> and TestKit: <paramref name="extra"/> wins over ours.</summary>
     public static ActorSystemSetup SystemSetup(SqlPersistenceOptions options, JsonPersistenceSerializer serializer, Config? extra = null)
     {
         ArgumentNullException.ThrowIfNull(serializer);
-        var config = ConfigurationFactory.ParseString(Hocon(options, serializer.Manifests));
+        var config = Config(options, serializer.Manifests);
         if (extra is not null)
         {
             config = extra.WithFallback(config);
@@ -40,6 +48,7 @@ public static class ActorBotPersistence
         // Prepend: these keys win over anything the service's own HOCON says about the plugins or bindings.
         return builder
             .AddHocon(Hocon(options, serializer.Manifests), HoconAddMode.Prepend)
+            .AddHocon(SqlPersistence.DefaultConfiguration, HoconAddMode.Append)
             .AddSetup(new PersistenceSerializerSetup(serializer));
     }
 }
