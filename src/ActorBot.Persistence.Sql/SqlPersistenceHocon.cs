@@ -1,37 +1,45 @@
 namespace ActorBot.Persistence.Sql;
 
 /// <summary>
-/// The HOCON that selects the SQL journal and snapshot store, with the keys Akka.Persistence.Sql uses:
-/// <c>akka.persistence.journal.plugin = "akka.persistence.journal.sql"</c> and the same for the snapshot store.
+/// Akka.Persistence.Sql's HOCON for our settings: both plugins on one database, the default table mapping
+/// (<c>journal</c>, <c>tags</c>, <c>snapshot</c>) that <see cref="Schema.SchemaCreator"/> creates, and
+/// <c>auto-initialize = off</c> because the schema is created once before the actor system starts — the plugin's
+/// own initialisation would race between journal, snapshot store and other nodes.
 /// </summary>
 public static class SqlPersistenceHocon
 {
-    public const string JournalClass = "ActorBot.Persistence.Sql.Plugin.SqlJournal, ActorBot.Persistence.Sql";
-    public const string SnapshotStoreClass = "ActorBot.Persistence.Sql.Plugin.SqlSnapshotStore, ActorBot.Persistence.Sql";
+    public const string JournalPluginId = "akka.persistence.journal.sql";
+    public const string SnapshotPluginId = "akka.persistence.snapshot-store.sql";
 
-    /// <summary>Both plugins on one database; <paramref name="extra"/> lines go into both plugin blocks.</summary>
-    public static string For(SqlProvider provider, string connectionString, int batchSize = 100, string extra = "") =>
-        $$"""
-        akka.persistence.journal.plugin = "akka.persistence.journal.sql"
-        akka.persistence.journal.sql {
-            class = "{{JournalClass}}"
-            provider-name = {{provider.ToName()}}
-            connection-string = {{Quote(connectionString)}}
-            auto-initialize = on
-            batch-size = {{batchSize}}
-            table-name = journal
-            {{extra}}
-        }
-        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
-        akka.persistence.snapshot-store.sql {
-            class = "{{SnapshotStoreClass}}"
-            provider-name = {{provider.ToName()}}
-            connection-string = {{Quote(connectionString)}}
-            auto-initialize = on
-            table-name = snapshot
-            {{extra}}
-        }
-        """;
-
-    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    public static string For(SqlPersistenceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var connection = HoconText.Quote(options.ConnectionString);
+        var provider = HoconText.Quote(options.Provider.ToPluginProviderName());
+        return $$"""
+            akka.persistence {
+              journal {
+                plugin = "{{JournalPluginId}}"
+                sql {
+                  connection-string = {{connection}}
+                  provider-name = {{provider}}
+                  auto-initialize = off
+                  table-mapping = default
+                  tag-write-mode = TagTable
+                  delete-compatibility-mode = off
+                  batch-size = {{options.BatchSize}}
+                }
+              }
+              snapshot-store {
+                plugin = "{{SnapshotPluginId}}"
+                sql {
+                  connection-string = {{connection}}
+                  provider-name = {{provider}}
+                  auto-initialize = off
+                  table-mapping = default
+                }
+              }
+            }
+            """;
+    }
 }

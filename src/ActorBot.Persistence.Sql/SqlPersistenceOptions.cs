@@ -1,13 +1,18 @@
-using System.Text.RegularExpressions;
+using Akka.Configuration;
+using Microsoft.Data.Sqlite;
 
 namespace ActorBot.Persistence.Sql;
 
 /// <summary>
-/// Settings of the SQL journal and snapshot store, mirroring the HOCON keys of Akka.Persistence.Sql
-/// (<c>provider-name</c>, <c>connection-string</c>, <c>auto-initialize</c>, <c>batch-size</c>, <c>table-name</c>).
+/// Where the journal and snapshot store live, read from <c>actorbot.persistence</c> (see hocon/actorbot.conf).
+/// <see cref="SqlPersistenceHocon"/> turns it into Akka.Persistence.Sql's HOCON; <see cref="Schema.SchemaCreator"/>
+/// creates the plugin's tables in it before the actor system starts.
 /// </summary>
-public sealed partial record SqlPersistenceOptions
+public sealed record SqlPersistenceOptions
 {
+    /// <summary>The SQLite file name under the state directory when no connection string is given.</summary>
+    public const string DefaultSqliteFileName = "actorbot.db";
+
     public SqlPersistenceOptions(SqlProvider provider, string connectionString)
     {
         Provider = provider;
@@ -16,24 +21,39 @@ public sealed partial record SqlPersistenceOptions
 
     public SqlProvider Provider { get; init; }
 
+    /// <summary>May hold a password: never log or print it.</summary>
     public string ConnectionString { get; init; }
 
-    /// <summary>Create the tables (and, on SQLite, switch to WAL) when the store first opens.</summary>
-    public bool AutoInitialize { get; init; } = true;
-
-    /// <summary>Most events one write transaction carries; an atomic write is never split across transactions.</summary>
+    /// <summary>The plugin's <c>batch-size</c>: most events one write round trip carries.</summary>
     public int BatchSize { get; init; } = 100;
 
-    public string JournalTableName { get; init; } = "journal";
-
-    public string SnapshotTableName { get; init; } = "snapshot";
-
-    /// <summary>Database command timeout; also bounds how long SQLite waits on a locked file.</summary>
-    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>The embedded default: a SQLite file in WAL mode under the service's state directory.</summary>
+    /// <summary>The embedded default: a SQLite file (WAL mode is set when the schema is created).</summary>
     public static SqlPersistenceOptions SqliteFile(string path) =>
-        new(SqlProvider.Sqlite, "Data Source=" + path);
+        new(SqlProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = path }.ToString());
+
+    /// <summary>
+    /// Reads <c>actorbot.persistence</c>: <c>provider-name</c> (sqlite | postgresql), <c>connection-string</c>
+    /// (empty for SQLite: <c>&lt;state-directory&gt;/actorbot.db</c>), <c>state-directory</c>, <c>batch-size</c>.
+    /// </summary>
+    public static SqlPersistenceOptions FromConfig(Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var section = config.GetConfig("actorbot.persistence") ?? Config.Empty;
+        var provider = SqlProviderNames.Parse(section.GetString("provider-name", "sqlite"));
+        var connectionString = section.GetString("connection-string", string.Empty);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider == SqlProvider.PostgreSql)
+            {
+                throw new SqlPersistenceConfigurationException("actorbot.persistence.connection-string", "is required with provider-name = postgresql");
+            }
+
+            var directory = section.GetString("state-directory", config.GetString("actorbot.state-dir", "state"));
+            connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, DefaultSqliteFileName) }.ToString();
+        }
+
+        return new SqlPersistenceOptions(provider, connectionString) { BatchSize = section.GetInt("batch-size", 100) }.Validated();
+    }
 
     /// <summary>Throws <see cref="SqlPersistenceConfigurationException"/> naming the first field at fault.</summary>
     public SqlPersistenceOptions Validated()
@@ -48,20 +68,6 @@ public sealed partial record SqlPersistenceOptions
             throw new SqlPersistenceConfigurationException("batch-size", $"must be at least 1, was {BatchSize}");
         }
 
-        CheckIdentifier("table-name", JournalTableName);
-        CheckIdentifier("snapshot table-name", SnapshotTableName);
         return this;
     }
-
-    // Table names are spliced into SQL text, so only plain identifiers are accepted.
-    private static void CheckIdentifier(string field, string value)
-    {
-        if (!IdentifierPattern().IsMatch(value))
-        {
-            throw new SqlPersistenceConfigurationException(field, $"'{value}' is not a plain SQL identifier ([A-Za-z_][A-Za-z0-9_]*, at most 63 characters)");
-        }
-    }
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$")]
-    private static partial Regex IdentifierPattern();
 }

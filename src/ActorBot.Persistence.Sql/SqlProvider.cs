@@ -1,13 +1,13 @@
 namespace ActorBot.Persistence.Sql;
 
-/// <summary>The databases the store speaks: the embedded default and the deployment database.</summary>
+/// <summary>The databases the journal runs on: the embedded default and the deployment database.</summary>
 public enum SqlProvider
 {
     Sqlite,
     PostgreSql,
 }
 
-/// <summary>Parses the <c>provider-name</c> HOCON value.</summary>
+/// <summary>Our <c>provider-name</c> values and the linq2db provider names Akka.Persistence.Sql needs for them.</summary>
 public static class SqlProviderNames
 {
     public static SqlProvider Parse(string value) => value.Trim().ToLowerInvariant() switch
@@ -18,4 +18,10 @@ public static class SqlProviderNames
     };
 
     public static string ToName(this SqlProvider provider) => provider == SqlProvider.Sqlite ? "sqlite" : "postgresql";
+
+    /// <summary>
+    /// The plugin's <c>provider-name</c>: linq2db's name for Microsoft.Data.Sqlite, and PostgreSQL 15 (which also
+    /// makes the plugin map <c>ordering</c> as <c>GENERATED ALWAYS AS IDENTITY</c>, as our schema creates it).
+    /// </summary>
+    public static string ToPluginProviderName(this SqlProvider provider) => provider == SqlProvider.Sqlite ? "SQLite.MS" : "PostgreSQL.15";
 }

@@ -9,6 +9,9 @@ namespace ActorBot.Persistence.CrashChild;
 /// </summary>
 public sealed record CrashEvent(long Seq, string Body, string Digest)
 {
+    /// <summary>Its stable persistence manifest (registered by both the child and the verifying test).</summary>
+    public const string Manifest = "test.crash.event";
+
     public static CrashEvent For(long seq)
     {
         var body = new string((char)('a' + (seq % 26)), 16 + (int)(seq * 7919 % 600));

@@ -1,13 +1,14 @@
 using ActorBot.Persistence.Sql;
+using ActorBot.Persistence.Sql.Serialization;
 using Akka.Actor;
-using Akka.Configuration;
 
 namespace ActorBot.Persistence.CrashChild;
 
 /// <summary>
-/// <c>CrashChild &lt;sqlite|postgresql&gt; &lt;connection string&gt; &lt;persistence id&gt;</c>: starts an actor system whose
-/// journal is the SQL plugin (selected by HOCON) and a <see cref="CrashWriterActor"/> that persists until the parent
-/// kills this process with SIGKILL. Prints <c>start N</c> after recovery and <c>ack N</c> per acknowledged group.
+/// <c>CrashChild &lt;sqlite|postgresql&gt; &lt;connection string&gt; &lt;persistence id&gt;</c>: starts an actor system on
+/// Akka.Persistence.Sql with our serializer (the parent created the schema) and a <see cref="CrashWriterActor"/> that
+/// persists until the parent kills this process with SIGKILL. Prints <c>start N</c> after recovery and <c>ack N</c>
+/// per acknowledged group.
 /// </summary>
 public static class Program
 {
@@ -21,9 +22,9 @@ public static class Program
             return 2;
         }
 
-        var provider = SqlProviderNames.Parse(args[0]);
-        var config = ConfigurationFactory.ParseString(SqlPersistenceHocon.For(provider, args[1]));
-        using var system = ActorSystem.Create("crash-child", config);
+        var options = new SqlPersistenceOptions(SqlProviderNames.Parse(args[0]), args[1]);
+        var serializer = new JsonPersistenceSerializer(PersistenceManifests.Empty.Add<CrashEvent>(CrashEvent.Manifest));
+        using var system = ActorSystem.Create("crash-child", ActorBotPersistence.SystemSetup(options, serializer));
         var writer = system.ActorOf(Props.Create(() => new CrashWriterActor(args[2], Console.Out, InFlight)), "writer");
         var watcher = system.ActorOf(Props.Create(() => new ExitOnTermination(writer)), "watcher");
         system.WhenTerminated.Wait();

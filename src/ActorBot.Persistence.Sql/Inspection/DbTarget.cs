@@ -18,7 +18,7 @@ public sealed record DbTarget(SqlPersistenceOptions Options, string Description)
 
         if (LooksLikePostgres(value))
         {
-            return new DbTarget(new SqlPersistenceOptions(SqlProvider.PostgreSql, value) { AutoInitialize = false }, "PostgreSQL database");
+            return new DbTarget(new SqlPersistenceOptions(SqlProvider.PostgreSql, value), "PostgreSQL database");
         }
 
         var path = value.Contains('=', StringComparison.Ordinal)
@@ -31,7 +31,7 @@ public sealed record DbTarget(SqlPersistenceOptions Options, string Description)
 
         // ReadWrite, not ReadWriteCreate: inspecting must never create a database file.
         var connection = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite };
-        return new DbTarget(new SqlPersistenceOptions(SqlProvider.Sqlite, connection.ToString()) { AutoInitialize = false }, $"SQLite file '{path}'");
+        return new DbTarget(new SqlPersistenceOptions(SqlProvider.Sqlite, connection.ToString()), $"SQLite file '{path}'");
     }
 
     private static bool LooksLikePostgres(string value) =>

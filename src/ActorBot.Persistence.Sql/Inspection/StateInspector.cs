@@ -15,8 +15,9 @@ public sealed record PersistenceIdState(
 public sealed record SnapshotState(long SequenceNr, DateTime Created, long SizeBytes);
 
 /// <summary>
-/// Read-only summary of a journal + snapshot store, for <c>actorbot state inspect</c>. Never creates tables:
-/// pointing it at the wrong database reports that, it does not initialise one.
+/// Read-only summary of Akka.Persistence.Sql's <c>journal</c> and <c>snapshot</c> tables (default table mapping), for
+/// <c>actorbot state inspect</c>. Plain SQL, no actor system; never creates tables: pointing it at the wrong
+/// database reports that, it does not initialise one.
 /// </summary>
 public sealed class StateInspector
 {
@@ -24,23 +25,23 @@ public sealed class StateInspector
 
     public StateInspector(SqlPersistenceOptions options)
     {
-        _options = options with { AutoInitialize = false };
+        _options = options ?? throw new ArgumentNullException(nameof(options));
     }
 
     public async Task<IReadOnlyList<PersistenceIdState>> InspectAsync(string? persistenceId = null, CancellationToken cancellationToken = default)
     {
-        await using var database = new SqlDatabase(_options, SqlSchemaPart.None);
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await DbConnections.OpenAsync(_options, cancellationToken).ConfigureAwait(false);
         var filter = persistenceId is null ? string.Empty : "WHERE persistence_id = @pid";
         var states = new SortedDictionary<string, (long High, long Count, long Low, long Last)>(StringComparer.Ordinal);
 
-        // Deleted rows still count for the highest sequence number (it never goes down) but not as live events.
-        var live = database.Dialect.BooleanLiteral(false);
-        await using (var command = connection.Command(
-            $"SELECT persistence_id, MAX(sequence_number), SUM(CASE WHEN deleted = {live} THEN 1 ELSE 0 END), " +
-            $"MIN(CASE WHEN deleted = {live} THEN sequence_number END), MAX(created) FROM {database.Journal} {filter} GROUP BY persistence_id"))
+        // The plugin keeps the highest deleted row (flagged deleted) so the sequence number never goes down:
+        // it counts for the highest sequence number but not as a live event. "created" holds UTC ticks.
+        await using (var command = Command(
+            connection,
+            "SELECT persistence_id, MAX(sequence_number), SUM(CASE WHEN deleted THEN 0 ELSE 1 END), " +
+            $"MIN(CASE WHEN deleted THEN NULL ELSE sequence_number END), MAX(created) FROM journal {filter} GROUP BY persistence_id",
+            persistenceId))
         {
-            AddFilter(command, persistenceId);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -53,10 +54,12 @@ public sealed class StateInspector
         }
 
         var snapshots = new Dictionary<string, List<SnapshotState>>(StringComparer.Ordinal);
-        await using (var command = connection.Command(
-            $"SELECT persistence_id, sequence_number, created, {Length(database)} FROM {database.Snapshot} {filter} ORDER BY persistence_id, sequence_number"))
+        var length = _options.Provider == SqlProvider.Sqlite ? "length(snapshot)" : "octet_length(snapshot)";
+        await using (var command = Command(
+            connection,
+            $"SELECT persistence_id, sequence_number, created, {length} FROM snapshot {filter} ORDER BY persistence_id, sequence_number",
+            persistenceId))
         {
-            AddFilter(command, persistenceId);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -66,7 +69,7 @@ public sealed class StateInspector
                     snapshots[pid] = list = [];
                 }
 
-                list.Add(new SnapshotState(reader.GetInt64(1), new DateTime(reader.GetInt64(2), DateTimeKind.Utc), reader.GetInt64(3)));
+                list.Add(new SnapshotState(reader.GetInt64(1), new DateTime(reader.GetInt64(2), DateTimeKind.Utc), Convert.ToInt64(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture)));
                 if (!states.ContainsKey(pid))
                 {
                     states[pid] = (0, 0, 0, 0);
@@ -84,14 +87,18 @@ public sealed class StateInspector
             .ToList();
     }
 
-    private static string Length(SqlDatabase database) =>
-        database.Dialect.Provider == SqlProvider.Sqlite ? "length(snapshot)" : "octet_length(snapshot)";
-
-    private static void AddFilter(DbCommand command, string? persistenceId)
+    private static DbCommand Command(DbConnection connection, string sql, string? persistenceId)
     {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
         if (persistenceId is not null)
         {
-            command.With("@pid", persistenceId);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@pid";
+            parameter.Value = persistenceId;
+            command.Parameters.Add(parameter);
         }
+
+        return command;
     }
 }

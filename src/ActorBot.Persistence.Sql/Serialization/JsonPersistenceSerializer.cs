@@ -1,13 +1,12 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ActorBot.Persistence.Sql.Serialization;
 
 /// <summary>
-/// System.Text.Json for events and snapshots. The manifest of a type is <c>"Namespace.Type, Assembly"</c>: no
-/// version or key token, so it survives rebuilds and upgrades; a type that is renamed or reshaped keeps its old
-/// rows readable through an <see cref="IJsonMigration"/> registered for the old manifest.
+/// System.Text.Json for events and snapshots under the stable manifests of <see cref="PersistenceManifests"/>.
+/// A row whose manifest is no longer registered is read through the <see cref="IJsonMigration"/> chain that starts at
+/// it. Independent of Akka so it can be tested and benchmarked alone; <see cref="ActorBotJsonSerializer"/> plugs it in.
 /// </summary>
 public sealed class JsonPersistenceSerializer
 {
@@ -18,11 +17,10 @@ public sealed class JsonPersistenceSerializer
 
     private readonly JsonSerializerOptions _options;
     private readonly Dictionary<string, IJsonMigration> _migrations;
-    private readonly ConcurrentDictionary<Type, string> _manifests = new();
-    private readonly ConcurrentDictionary<string, Type?> _types = new(StringComparer.Ordinal);
 
-    public JsonPersistenceSerializer(IEnumerable<IJsonMigration>? migrations = null, JsonSerializerOptions? options = null)
+    public JsonPersistenceSerializer(PersistenceManifests manifests, IEnumerable<IJsonMigration>? migrations = null, JsonSerializerOptions? options = null)
     {
+        Manifests = manifests ?? throw new ArgumentNullException(nameof(manifests));
         _options = options ?? new JsonSerializerOptions(JsonSerializerDefaults.General);
         _migrations = new Dictionary<string, IJsonMigration>(StringComparer.Ordinal);
         foreach (var migration in migrations ?? [])
@@ -34,11 +32,13 @@ public sealed class JsonPersistenceSerializer
         }
     }
 
-    public static JsonPersistenceSerializer Default { get; } = new();
+    public PersistenceManifests Manifests { get; }
 
-    /// <summary>The stable manifest of <paramref name="type"/>.</summary>
+    /// <summary>The stable manifest of <paramref name="type"/>; a type without one is a typed error naming it.</summary>
     public string ManifestOf(Type type) =>
-        _manifests.GetOrAdd(type, static t => $"{t.FullName}, {t.Assembly.GetName().Name}");
+        Manifests.TryGetManifest(type, out var manifest)
+            ? manifest
+            : throw new PersistenceSerializationException(type.FullName ?? type.Name, $"{type.FullName} has no persistence manifest; register it in PersistenceManifests");
 
     public byte[] Serialize(object value, out string manifest)
     {
@@ -55,14 +55,13 @@ public sealed class JsonPersistenceSerializer
         }
     }
 
-    public object Deserialize(byte[] payload, string manifest)
+    public object Deserialize(ReadOnlySpan<byte> payload, string manifest)
     {
         try
         {
             if (!_migrations.ContainsKey(manifest))
             {
-                var type = Resolve(manifest);
-                return JsonSerializer.Deserialize(payload, type, _options)
+                return JsonSerializer.Deserialize(payload, Resolve(manifest), _options)
                     ?? throw new PersistenceSerializationException(manifest, $"stored payload of {manifest} is JSON null");
             }
 
@@ -89,6 +88,7 @@ public sealed class JsonPersistenceSerializer
     }
 
     private Type Resolve(string manifest) =>
-        _types.GetOrAdd(manifest, static m => Type.GetType(m, throwOnError: false))
-        ?? throw new PersistenceSerializationException(manifest, $"no type matches manifest '{manifest}' and no JSON migration reads it");
+        Manifests.TryGetType(manifest, out var type)
+            ? type
+            : throw new PersistenceSerializationException(manifest, $"no type is registered for manifest '{manifest}' and no JSON migration reads it");
 }

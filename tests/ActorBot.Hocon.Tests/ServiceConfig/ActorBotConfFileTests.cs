@@ -15,7 +15,7 @@ public sealed class ActorBotConfFileTests
         return AkkaConfig.ParseString(HoconJsonWriter.Write(root));
     }
 
-    [Fact(DisplayName = "actorbot.conf configures the actor system, scheduler and persistence plugins")]
+    [Fact(DisplayName = "actorbot.conf configures the actor system, scheduler and persistence")]
     public void Configures_actor_system_and_persistence()
     {
         var config = Load();
@@ -23,18 +23,12 @@ public sealed class ActorBotConfFileTests
         config.GetTimeSpan("akka.actor.ask-timeout").Should().Be(TimeSpan.FromSeconds(10));
         config.GetString("akka.scheduler.implementation").Should().Be("Akka.Actor.HashedWheelTimerScheduler");
         config.GetTimeSpan("akka.scheduler.tick-duration").Should().Be(TimeSpan.FromMilliseconds(10));
-        config.GetString("akka.persistence.journal.plugin").Should().Be("akka.persistence.journal.sql");
-        config.GetString("akka.persistence.snapshot-store.plugin").Should().Be("akka.persistence.snapshot-store.sql");
-        // The keys ActorBot.Persistence.Sql reads (SqlPluginSettings) and the class the kernel instantiates.
-        config.GetString("akka.persistence.journal.sql.class").Should().Be("ActorBot.Persistence.Sql.Plugin.SqlJournal, ActorBot.Persistence.Sql");
-        config.GetString("akka.persistence.snapshot-store.sql.class").Should().Be("ActorBot.Persistence.Sql.Plugin.SqlSnapshotStore, ActorBot.Persistence.Sql");
-        config.GetString("akka.persistence.journal.sql.provider-name").Should().Be("sqlite");
-        config.GetString("akka.persistence.snapshot-store.sql.provider-name").Should().Be("sqlite");
-        config.GetString("akka.persistence.journal.sql.state-directory").Should().Be("state");
-        config.GetString("akka.persistence.snapshot-store.sql.state-directory").Should().Be("state");
-        config.HasPath("akka.persistence.journal.sql.connection-string").Should().BeFalse("SQLite derives it from state-directory");
-        config.GetInt("akka.persistence.journal.sql.batch-size").Should().Be(100);
-        config.GetBoolean("akka.persistence.journal.sql.auto-initialize").Should().BeTrue();
+        // The keys ActorBot.Persistence.Sql reads (SqlPersistenceOptions.FromConfig); the plugin HOCON is generated from them.
+        config.GetString("actorbot.persistence.provider-name").Should().Be("sqlite");
+        config.GetString("actorbot.persistence.state-directory").Should().Be("state");
+        config.GetString("actorbot.persistence.connection-string").Should().BeEmpty("SQLite derives it from state-directory");
+        config.GetInt("actorbot.persistence.batch-size").Should().Be(100);
+        config.HasPath("akka.persistence.journal.sql").Should().BeFalse("operators never configure the plugin directly");
     }
 
     [Fact(DisplayName = "actorbot.conf configures HTTP, telemetry, SAFE_PAUSE, trade mode and the Binance venue")]
@@ -60,8 +54,7 @@ public sealed class ActorBotConfFileTests
     {
         var config = Load(new Dictionary<string, string> { ["ACTORBOT_STATE_DIR"] = "/var/lib/actorbot", ["ACTORBOT_HTTP_PORT"] = "9191" });
         config.GetInt("actorbot.http.port").Should().Be(9191);
-        config.GetString("akka.persistence.journal.sql.state-directory").Should().Be("/var/lib/actorbot");
-        config.GetString("akka.persistence.snapshot-store.sql.state-directory").Should().Be("/var/lib/actorbot");
+        config.GetString("actorbot.persistence.state-directory").Should().Be("/var/lib/actorbot");
         config.GetString("actorbot.telemetry.jsonl-path").Should().Be("/var/lib/actorbot/telemetry/actorbot.jsonl");
     }
 

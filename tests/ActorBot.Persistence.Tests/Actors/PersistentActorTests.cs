@@ -1,18 +1,10 @@
 using ActorBot.Persistence.Sql;
 using ActorBot.Persistence.Tests.Infrastructure;
-using Akka.Configuration;
 using Xunit.Abstractions;
 
 namespace ActorBot.Persistence.Tests.Actors;
 
-/// <summary>The persistent-actor contract on the default in-memory journal and snapshot store.</summary>
-public sealed class InMemoryPersistentActorTests(ITestOutputHelper output)
-    : PersistentActorContract(ConfigurationFactory.Empty, output)
-{
-    protected override bool SerializesEvents => false;
-}
-
-/// <summary>The persistent-actor contract on the SQLite journal and snapshot store, selected by HOCON.</summary>
+/// <summary>The persistent-actor contract on Akka.Persistence.Sql over a SQLite file.</summary>
 public sealed class SqlitePersistentActorTests : PersistentActorContract
 {
     private readonly TempSqliteFile _file;
@@ -23,12 +15,10 @@ public sealed class SqlitePersistentActorTests : PersistentActorContract
     }
 
     private SqlitePersistentActorTests(TempSqliteFile file, ITestOutputHelper output)
-        : base(ConfigurationFactory.ParseString(SqlPersistenceHocon.For(SqlProvider.Sqlite, file.ConnectionString)), output)
+        : base(ActorBotPersistence.SystemSetup(TestDatabases.Sqlite(file), TestSerializer.Json), output)
     {
         _file = file;
     }
-
-    protected override bool SerializesEvents => true;
 
     protected override void AfterAll()
     {
@@ -37,13 +27,8 @@ public sealed class SqlitePersistentActorTests : PersistentActorContract
     }
 }
 
-/// <summary>The persistent-actor contract on a throwaway PostgreSQL server.</summary>
+/// <summary>The persistent-actor contract on Akka.Persistence.Sql over a throwaway PostgreSQL server.</summary>
 [Collection(PostgresCollection.Name)]
 [RequiresPostgres]
 public sealed class PostgresPersistentActorTests(PostgresFixture fixture, ITestOutputHelper output)
-    : PersistentActorContract(
-        ConfigurationFactory.ParseString(SqlPersistenceHocon.For(SqlProvider.PostgreSql, fixture.Server.CreateIsolatedConnectionString())),
-        output)
-{
-    protected override bool SerializesEvents => true;
-}
+    : PersistentActorContract(ActorBotPersistence.SystemSetup(TestDatabases.Postgres(fixture), TestSerializer.Json), output);

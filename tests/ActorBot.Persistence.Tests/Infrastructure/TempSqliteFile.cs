@@ -1,3 +1,5 @@
+using ActorBot.Persistence.Sql;
+
 namespace ActorBot.Persistence.Tests.Infrastructure;
 
 /// <summary>A SQLite database file in its own temp directory, deleted (with its -wal/-shm files) on dispose.</summary>
@@ -14,7 +16,9 @@ public sealed class TempSqliteFile : IDisposable
 
     public string Path { get; }
 
-    public string ConnectionString => "Data Source=" + Path;
+    public string ConnectionString => Options.ConnectionString;
+
+    public SqlPersistenceOptions Options => SqlPersistenceOptions.SqliteFile(Path);
 
     public void Dispose()
     {

@@ -1,12 +1,14 @@
 using ActorBot.Persistence.Sql;
+using ActorBot.Persistence.Sql.Schema;
 using ActorBot.Persistence.Tests.Infrastructure;
 
 namespace ActorBot.Benchmarks.Suites.Persistence;
 
 /// <summary>
-/// <c>persistence</c>: events/s persisted by 1 and by 100 writers on SQLite and PostgreSQL next to raw ADO.NET
-/// baselines measured in the same run, and recovery time of 100k events with and without a snapshot.
-/// <c>--quick</c> shrinks the sizes for a smoke run.
+/// <c>persistence</c>: Akka.Persistence.Sql (the real plugin, schema created beforehand, our serializer) on SQLite and
+/// PostgreSQL: events/s of 100 actors persisting at once and of one PersistAsync actor, journal write latency of one
+/// order-sized event, recovery of 100k events with our serializer and with Akka's default (Newtonsoft) in the same
+/// run, snapshot + 100 events; next to raw ADO.NET inserts measured in the same run. <c>--quick</c> shrinks sizes.
 /// </summary>
 public sealed class PersistenceSuite : IBenchmarkSuite
 {
@@ -15,16 +17,15 @@ public sealed class PersistenceSuite : IBenchmarkSuite
     public int Run(string[] args)
     {
         var quick = args.Contains("--quick");
-        var sizes = quick ? new BenchSizes(200, 10_000, 10_000) : new BenchSizes(2_000, 100_000, 100_000);
-        Console.WriteLine($"persistence benchmark ({(quick ? "quick" : "full")}): {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        var sizes = quick ? new BenchSizes(200, 2_000, 10_000) : new BenchSizes(2_000, 20_000, 100_000);
+        Console.WriteLine($"persistence benchmark ({(quick ? "quick" : "full")}): Akka.Persistence.Sql, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 
         var dir = Path.Combine(Path.GetTempPath(), "actorbot-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
         try
         {
             var sqlite = SqlPersistenceOptions.SqliteFile(Path.Combine(dir, "bench.db"));
-            new StoreBenchmarks("sqlite", sqlite, sizes).Run();
-            new ActorBenchmarks("sqlite", sqlite, sizes).Run();
+            RunFor("sqlite", sqlite, sizes);
             if (PostgresBinaries.Directory is null)
             {
                 Console.WriteLine("postgresql: skipped. " + PostgresBinaries.MissingMessage);
@@ -32,9 +33,7 @@ public sealed class PersistenceSuite : IBenchmarkSuite
             else
             {
                 using var server = ThrowawayPostgres.Start();
-                var postgres = new SqlPersistenceOptions(SqlProvider.PostgreSql, server.CreateIsolatedConnectionString());
-                new StoreBenchmarks("postgresql", postgres, sizes).Run();
-                new ActorBenchmarks("postgresql", postgres, sizes).Run();
+                RunFor("postgresql", new SqlPersistenceOptions(SqlProvider.PostgreSql, server.CreateIsolatedConnectionString()), sizes);
             }
         }
         finally
@@ -44,13 +43,25 @@ public sealed class PersistenceSuite : IBenchmarkSuite
 
         return 0;
     }
+
+    private static void RunFor(string name, SqlPersistenceOptions options, BenchSizes sizes)
+    {
+        SchemaCreator.Create(options);
+        Console.WriteLine();
+        Console.WriteLine($"== {name} ==");
+        new RawBaselines(options, sizes).Run();
+        new ActorBenchmarks(options, sizes).Run();
+    }
 }
 
-/// <summary>How many events each measurement uses: per-event transactions, batched writes, recovery.</summary>
-internal sealed record BenchSizes(int SingleTransactionEvents, int BatchedEvents, int RecoveryEvents);
+/// <summary>Events per measurement: latency samples, throughput runs, recovery.</summary>
+internal sealed record BenchSizes(int LatencyEvents, int WriteEvents, int RecoveryEvents);
 
 /// <summary>A market-data-sized event (about 90 bytes of JSON).</summary>
 internal sealed record BenchEvent(long Seq, string Symbol, decimal Price, decimal Quantity);
+
+/// <summary>An order-sized event (about 250 bytes of JSON), what /execution journals per order step.</summary>
+internal sealed record OrderEvent(string ClientOrderId, string Symbol, int Side, decimal Price, decimal Quantity, decimal StopLoss, decimal TakeProfit, long DecisionTimeMs, string Reason);
 
 /// <summary>The state the recovery benchmark rebuilds: what a zones or trader actor would fold events into.</summary>
 internal sealed record BenchState(long Count, decimal Notional, long LastSeq)

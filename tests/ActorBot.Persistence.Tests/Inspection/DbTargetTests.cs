@@ -2,7 +2,7 @@ using ActorBot.Persistence.Sql;
 using ActorBot.Persistence.Sql.Inspection;
 using ActorBot.Persistence.Tests.Infrastructure;
 
-namespace ActorBot.Persistence.Tests.Store;
+namespace ActorBot.Persistence.Tests.Inspection;
 
 public sealed class DbTargetTests
 {
@@ -12,7 +12,6 @@ public sealed class DbTargetTests
         var target = DbTarget.Parse("Host=db;Username=bot;Password=hunter2");
 
         target.Options.Provider.Should().Be(SqlProvider.PostgreSql);
-        target.Options.AutoInitialize.Should().BeFalse();
         target.Description.Should().NotContain("hunter2");
     }
 
@@ -37,18 +36,11 @@ public sealed class DbTargetTests
             .Where(e => e.Field == "--db" && e.Problem.Contains("/nonexistent/state.db"));
     }
 
-    [Fact(DisplayName = "Options with a bad table name or batch size are rejected naming the setting")]
+    [Fact(DisplayName = "Options with a bad batch size are rejected naming the setting")]
     public void Bad_options()
     {
-        var badTable = () => SqlPersistenceOptions.SqliteFile("x.db").WithTable("journal; DROP TABLE x").Validated();
         var badBatch = () => (SqlPersistenceOptions.SqliteFile("x.db") with { BatchSize = 0 }).Validated();
 
-        badTable.Should().Throw<SqlPersistenceConfigurationException>().Which.Field.Should().Be("table-name");
         badBatch.Should().Throw<SqlPersistenceConfigurationException>().Which.Field.Should().Be("batch-size");
     }
-}
-
-internal static class OptionsTestExtensions
-{
-    public static SqlPersistenceOptions WithTable(this SqlPersistenceOptions options, string table) => options with { JournalTableName = table };
 }
