@@ -1,7 +1,9 @@
+using ActorBot.Persistence.Sql.Serialization;
+
 namespace ActorBot.Engine.Symbols;
 
 /// <summary>Journaled by /trader: a paper trade was opened at <paramref name="EntryFill"/> after the decision at <paramref name="DecisionTimeMs"/>.</summary>
-public sealed record SnapTradeOpened(string EventId, long DecisionTimeMs, int Side, double EntryFill, double Atr);
+public sealed record SnapTradeOpened(string EventId, long DecisionTimeMs, int Side, double EntryFill, double Atr) : IPersisted;
 
 /// <summary>Journaled by /trader: the trade of this event was closed.</summary>
-public sealed record SnapTradeClosed(string EventId, long ExitBarOpenMs, double RFinal);
+public sealed record SnapTradeClosed(string EventId, long ExitBarOpenMs, double RFinal) : IPersisted;

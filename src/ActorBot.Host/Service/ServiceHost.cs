@@ -1,6 +1,9 @@
 using ActorBot.Domain.Modes;
 using ActorBot.Engine.Bot;
 using ActorBot.Engine.Configuration;
+using ActorBot.Engine.Persistence;
+using ActorBot.Persistence.Sql;
+using ActorBot.Persistence.Sql.Schema;
 using ActorBot.Engine.Venues;
 using Akka.Actor;
 using Akka.Hosting;
@@ -37,9 +40,15 @@ public static class ServiceHost
         builder.WebHost.UseUrls($"http://{bindHost}:{port}");
         builder.Services.AddSingleton(configuration);
         builder.Services.AddSingleton(botSettings);
+        // The plugin runs with auto-initialize off: its tables are created here, once, before any actor can
+        // write (several nodes or restarts never race to create them). A bad setting fails `run` with exit 2.
+        var persistence = SqlPersistenceOptions.FromConfig(config);
+        SchemaCreator.Create(persistence);
+        builder.Services.AddSingleton(persistence);
         builder.Services.AddAkka("actorbot", (akka, _) =>
         {
             akka.AddHocon(config, HoconAddMode.Append);
+            akka.WithActorBotPersistence(persistence, EnginePersistence.CreateSerializer());
             // Akka's log events go through Microsoft.Extensions.Logging, so they share the host's format and filters.
             akka.ConfigureLoggers(loggers =>
             {

@@ -16,7 +16,8 @@ public sealed class ServiceProbeTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var overrides = Path.Combine(_dir, "override.conf");
-        await File.WriteAllTextAsync(overrides, """
+        await File.WriteAllTextAsync(overrides, $$"""
+            actorbot.state-dir = "{{_dir}}"
             actorbot.symbols = [BTCUSDT, ETHUSDT]
             actorbot.venues.binance-usdm.api-secret = "do-not-show-me"
             akka.persistence.journal.sql.connection-string = "Host=db;Username=bot;Password=hunter2;Database=actorbot"

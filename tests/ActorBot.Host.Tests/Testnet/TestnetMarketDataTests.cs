@@ -118,6 +118,7 @@ public sealed class TestnetMarketDataTests : IAsyncLifetime
     {
         var overrides = Path.Combine(_dir, "override.conf");
         await File.WriteAllTextAsync(overrides, $$"""
+            actorbot.state-dir = "{{_dir}}"
             actorbot.symbols = [BTCUSDT]
             actorbot.safe-pause.stale-timeout = 2s
             actorbot.safe-pause.clear-hysteresis = 200ms

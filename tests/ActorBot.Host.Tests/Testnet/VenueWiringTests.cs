@@ -16,7 +16,8 @@ public sealed class VenueWiringTests : IDisposable
     private ServiceConfiguration Config(string hocon)
     {
         var path = Path.Combine(_dir, "override.conf");
-        File.WriteAllText(path, hocon);
+        // State (the SQLite journal) goes to this test's folder, never the working directory.
+        File.WriteAllText(path, $"actorbot.state-dir = \"{_dir}\"\n{hocon}");
         return ServiceConfiguration.Load(path, _ => null);
     }
 

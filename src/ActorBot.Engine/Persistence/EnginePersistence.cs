@@ -1,0 +1,20 @@
+using ActorBot.Engine.Symbols;
+using ActorBot.Persistence.Sql.Serialization;
+
+namespace ActorBot.Engine.Persistence;
+
+/// <summary>
+/// Every event and snapshot the Engine's persistent actors write, each with its manifest: a fixed string
+/// chosen once and never changed (it is what the journal stores instead of a CLR type name, so renaming a
+/// record never breaks recovery). A persisted type missing here fails loudly (<see cref="IPersisted"/>),
+/// never silently falls back to Akka's default serializer.
+/// </summary>
+public static class EnginePersistence
+{
+    public static PersistenceManifests Manifests { get; } = PersistenceManifests.Empty
+        .Add<SnapTradeOpened>("trader.trade-opened")
+        .Add<SnapTradeClosed>("trader.trade-closed");
+
+    /// <summary>The serializer the service registers for the journal and snapshot store.</summary>
+    public static JsonPersistenceSerializer CreateSerializer() => new(Manifests);
+}
