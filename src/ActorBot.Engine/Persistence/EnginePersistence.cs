@@ -13,7 +13,8 @@ public static class EnginePersistence
 {
     public static PersistenceManifests Manifests { get; } = PersistenceManifests.Empty
         .Add<SnapTradeOpened>("trader.trade-opened")
-        .Add<SnapTradeClosed>("trader.trade-closed");
+        .Add<SnapTradeClosed>("trader.trade-closed")
+        .Add<TraderSnapshot>("trader.snapshot");
 
     /// <summary>The serializer the service registers for the journal and snapshot store.</summary>
     public static JsonPersistenceSerializer CreateSerializer() => new(Manifests);

@@ -1,6 +1,7 @@
 using ActorBot.Domain.Bars;
 using ActorBot.Domain.Barriers;
 using Akka.Actor;
+using Akka.Event;
 using Akka.Persistence;
 
 namespace ActorBot.Engine.Symbols;
@@ -25,14 +26,35 @@ public sealed class TraderActor : ReceivePersistentActor
     private Bar? _lastBar;
     private bool _paused;
 
+    private readonly int _snapshotEvery;
+
     public TraderActor(string symbol, SymbolPipelineSettings settings)
+        : this(symbol, settings, DefaultSnapshotEvery)
     {
+    }
+
+    /// <param name="snapshotEvery">events between snapshots (tests use small numbers to exercise them).</param>
+    public TraderActor(string symbol, SymbolPipelineSettings settings, int snapshotEvery)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(snapshotEvery, 1);
+        _snapshotEvery = snapshotEvery;
         _symbol = symbol;
         _settings = settings;
         _book = new SnapTradeBook(settings.Geometry, settings.MaxConcurrentTrades);
         _fills = new PaperFillModel(settings.Fills);
         PersistenceId = $"trader-{symbol}";
 
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is TraderSnapshot snapshot)
+            {
+                _openById.Clear();
+                foreach (var e in snapshot.Open)
+                {
+                    _openById[e.EventId] = e;
+                }
+            }
+        });
         Recover<SnapTradeOpened>(e => _openById[e.EventId] = e);
         Recover<SnapTradeClosed>(e => _openById.Remove(e.EventId));
         Recover<RecoveryCompleted>(_ =>
@@ -47,7 +69,12 @@ public sealed class TraderActor : ReceivePersistentActor
         Command<SymbolPauseChanged>(m => _paused = m.Paused);
         Command<PipelineMark>(m => m.ReplyTo.Tell(new PipelineDrained(_symbol)));
         Command<FlushPipeline>(OnFlush);
+        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotFailure>(f => Context.GetLogger().Warning("trader {0}: snapshot failed (recovery replays more events): {1}", _symbol, f.Cause.Message));
     }
+
+    /// <summary>Events between snapshots: recovery reads one snapshot and at most this many events.</summary>
+    public const int DefaultSnapshotEvery = 50;
 
     public override string PersistenceId { get; }
 
@@ -83,6 +110,7 @@ public sealed class TraderActor : ReceivePersistentActor
             _openById[ev.EventId] = ev;
             _book.TryOpen(ev.EventId, ev.DecisionTimeMs, ev.Side, ev.EntryFill, ev.Atr);
             _settings.Sink.Tell(record);
+            SnapshotIfDue();
         });
     }
 
@@ -118,6 +146,16 @@ public sealed class TraderActor : ReceivePersistentActor
         {
             _openById.Remove(ev.EventId);
             _settings.Sink.Tell(new TradeRecord(_symbol, closed, endOfData, fill));
+            SnapshotIfDue();
         });
+    }
+
+    // The open trades are the whole recoverable state, so a snapshot keeps recovery short however long the journal.
+    private void SnapshotIfDue()
+    {
+        if (LastSequenceNr % _snapshotEvery == 0)
+        {
+            SaveSnapshot(new TraderSnapshot(_openById.Values.OrderBy(e => e.DecisionTimeMs).ToList()));
+        }
     }
 }

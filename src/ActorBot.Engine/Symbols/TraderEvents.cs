@@ -7,3 +7,6 @@ public sealed record SnapTradeOpened(string EventId, long DecisionTimeMs, int Si
 
 /// <summary>Journaled by /trader: the trade of this event was closed.</summary>
 public sealed record SnapTradeClosed(string EventId, long ExitBarOpenMs, double RFinal) : IPersisted;
+
+/// <summary>Snapshot of /trader: the trades open at that sequence number.</summary>
+public sealed record TraderSnapshot(IReadOnlyList<SnapTradeOpened> Open) : IPersisted;
