@@ -1,5 +1,5 @@
-using ActorBot.Domain.Bars;
 using ActorBot.Domain.Barriers;
+using ActorBot.Domain.Bars;
 using ActorBot.Domain.Models;
 using ActorBot.Domain.Paper;
 using ActorBot.Domain.ShockFlip;
