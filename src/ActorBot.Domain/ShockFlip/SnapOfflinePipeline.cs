@@ -1,5 +1,5 @@
-using ActorBot.Domain.Bars;
 using ActorBot.Domain.Barriers;
+using ActorBot.Domain.Bars;
 
 namespace ActorBot.Domain.ShockFlip;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActorBot.Domain.Barriers;
+using ActorBot.Domain.Paper;
 using ActorBot.Domain.ShockFlip;
 using ActorBot.Engine.Symbols;
 using YamlDotNet.Core;

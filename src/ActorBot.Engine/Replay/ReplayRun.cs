@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using ActorBot.Data.MarketData;
-using ActorBot.Domain.Bars;
 using ActorBot.Domain.Barriers;
+using ActorBot.Domain.Bars;
 using ActorBot.Domain.Models;
 using ActorBot.Domain.ShockFlip;
 using ActorBot.Engine.Symbols;

@@ -1,6 +1,7 @@
-using ActorBot.Domain.Bars;
 using ActorBot.Domain.Barriers;
+using ActorBot.Domain.Bars;
 using ActorBot.Domain.Models;
+using ActorBot.Domain.Paper;
 using ActorBot.Domain.ShockFlip;
 using Akka.Actor;
 

@@ -1,5 +1,6 @@
 using ActorBot.Domain.Barriers;
 using ActorBot.Domain.Models;
+using ActorBot.Domain.Paper;
 using ActorBot.Domain.ShockFlip;
 using Akka.Actor;
 

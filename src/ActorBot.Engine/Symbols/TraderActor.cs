@@ -1,5 +1,6 @@
-using ActorBot.Domain.Bars;
 using ActorBot.Domain.Barriers;
+using ActorBot.Domain.Bars;
+using ActorBot.Domain.Paper;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
@@ -8,7 +9,7 @@ namespace ActorBot.Engine.Symbols;
 
 /// <summary>
 /// <c>/user/bot/{symbol}/trader</c>: the barrier trade engine (<see cref="SnapTradeBook"/>, causal rule: a trade
-/// opened at a bar's close sees barriers from the next bar on) with paper fills (<see cref="PaperFillModel"/>).
+/// opened at a bar's close sees barriers from the next bar on) with paper fills (<see cref="BarrierFillCosts"/>).
 /// Per bar, in this order: feed the bar to the open trades, then act on the bar's signal — route decision,
 /// SAFE_PAUSE, one position per symbol — exactly the order of the streaming Domain test.
 /// Persistent with a stable id (<c>trader-{symbol}</c>): openings and closings are journaled; recovery
@@ -20,7 +21,7 @@ public sealed class TraderActor : ReceivePersistentActor
     private readonly string _symbol;
     private readonly SymbolPipelineSettings _settings;
     private readonly SnapTradeBook _book;
-    private readonly PaperFillModel _fills;
+    private readonly BarrierFillCosts _fills;
     private readonly Dictionary<string, SnapTradeOpened> _openById = new(StringComparer.Ordinal);
     private readonly Dictionary<EntryAction, long> _actions = new();
     private Bar? _lastBar;
@@ -41,7 +42,7 @@ public sealed class TraderActor : ReceivePersistentActor
         _symbol = symbol;
         _settings = settings;
         _book = new SnapTradeBook(settings.Geometry, settings.MaxConcurrentTrades);
-        _fills = new PaperFillModel(settings.Fills);
+        _fills = new BarrierFillCosts(settings.Fills);
         PersistenceId = $"trader-{symbol}";
 
         Recover<SnapshotOffer>(offer =>

@@ -6,6 +6,7 @@ using ActorBot.Data.MarketData;
 using ActorBot.Domain.Bars;
 using ActorBot.Domain.Barriers;
 using ActorBot.Domain.Models;
+using ActorBot.Domain.Paper;
 using ActorBot.Domain.ShockFlip;
 using ActorBot.Engine.Replay;
 using ActorBot.Engine.Symbols;

@@ -1,4 +1,4 @@
-namespace ActorBot.Engine.Symbols;
+namespace ActorBot.Domain.Paper;
 
 /// <summary>Costs of the in-process (paper/replay) fill: taker fee and slippage per side, in basis points, and the position notional.</summary>
 public sealed record FillSettings(double TakerFeeBps, double SlippageBps, double NotionalUsd)
@@ -25,15 +25,16 @@ public sealed record FillSettings(double TakerFeeBps, double SlippageBps, double
 public sealed record FillResult(double EntryFill, double ExitFill, double Quantity, double GrossPnl, double Fees, double NetPnl, double RNet);
 
 /// <summary>
-/// The paper fill model (one job): every fill is a taker fill that pays <see cref="FillSettings.SlippageBps"/>
+/// Costs of a closed barrier trade in replay and the trader's paper path (moved here from the Engine:
+/// pure arithmetic, no actor state). Every fill is a taker fill that pays <see cref="FillSettings.SlippageBps"/>
 /// against the trader and <see cref="FillSettings.TakerFeeBps"/> on its notional. The barrier engine
 /// itself stays frictionless (SPEC §6.1: the label has no costs); this model adds them on top.
 /// </summary>
-public sealed class PaperFillModel
+public sealed class BarrierFillCosts
 {
     private readonly FillSettings _settings;
 
-    public PaperFillModel(FillSettings settings) => _settings = settings.Validate();
+    public BarrierFillCosts(FillSettings settings) => _settings = settings.Validate();
 
     /// <summary>The price the entry fills at when the decision is taken at <paramref name="reference"/>.</summary>
     public double EntryFill(int side, double reference) => reference * (1.0 + (side * _settings.SlippageBps * 1e-4));

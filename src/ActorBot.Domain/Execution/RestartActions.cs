@@ -1,0 +1,31 @@
+namespace ActorBot.Domain.Execution;
+
+/// <summary>One venue request restart-flatten asks for, in the order given.</summary>
+public abstract record RestartAction(string Symbol);
+
+public sealed record CancelOrderAction(string Symbol, string ClientOrderId, string Reason) : RestartAction(Symbol);
+
+public sealed record CancelAlgoOrderAction(string Symbol, string ClientAlgoId, string Reason) : RestartAction(Symbol);
+
+/// <summary>A reduce-only MARKET order closing <paramref name="Quantity"/>.</summary>
+public sealed record FlattenAction(string Symbol, OrderSide Side, decimal Quantity, string ClientOrderId) : RestartAction(Symbol);
+
+public sealed record PlaceBracketAction(ConditionalOrder Order) : RestartAction(Order.Symbol);
+
+/// <summary>What restart-flatten did, for the HUD, telemetry and the probe.</summary>
+public sealed record RestartReport(
+    RestartPolicy Policy,
+    IReadOnlyList<RestartAction> Actions,
+    int ForeignOrdersCanceled,
+    IReadOnlyList<string> PositionsFlattened,
+    IReadOnlyList<string> PositionsAdopted,
+    int BracketsCanceled,
+    int BracketsAttached,
+    IReadOnlyList<string> FlattenedForLackOfTargets)
+{
+    public string Summary() =>
+        $"restart ({Policy.ToString().ToLowerInvariant()}): {ForeignOrdersCanceled} foreign orders canceled, "
+        + $"{PositionsFlattened.Count} positions flattened, {PositionsAdopted.Count} adopted, "
+        + $"{BracketsCanceled} brackets canceled, {BracketsAttached} attached"
+        + (FlattenedForLackOfTargets.Count > 0 ? $", flattened without bracket targets: {string.Join(",", FlattenedForLackOfTargets)}" : string.Empty);
+}
