@@ -49,7 +49,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             }
         };
         _weights = new WeightAccounting(options.Time, options.WeightLimit, options.WeightWindow, options.BanDuration);
-        Replayer = new MarketReplayer(options.DataFiles, options.Speed, Market, Engine, Streams, options.Time, DecodeErrors);
+        Replayer = new MarketReplayer(options.DataFiles, options.Speed, Market, Engine, Streams, options.Time, DecodeErrors, options.RebaseTimestamps);
     }
 
     public ExchangeEngine Engine { get; }

@@ -36,6 +36,14 @@ public sealed record SimulatorOptions
 
     public TimeSpan ListenKeyValidity { get; init; } = TimeSpan.FromMinutes(60);
 
+    /// <summary>
+    /// Shift replayed trade times (E, T of aggTrade frames and REST trade history) by a whole number of minutes so
+    /// the first trade is "now": a testnet in a box serves current timestamps as a real testnet does, so a
+    /// service's staleness checks see live data, and bars hold the same trades (minute boundaries are kept).
+    /// Raw depth/markPrice frames of recordings keep their recorded times.
+    /// </summary>
+    public bool RebaseTimestamps { get; init; }
+
     /// <summary>Start replaying as soon as the host starts; false lets a test set up orders first and call <see cref="SimulatorHost.StartReplay"/>.</summary>
     public bool AutoStartReplay { get; init; } = true;
 

@@ -14,7 +14,7 @@ namespace ActorBot.Engine.Venues;
 /// <c>{symbol}@aggTrade</c> for the configured symbols; the client's thread runs an <see cref="AggTradePipeline"/>
 /// that decodes, backfills gaps and thins the data, and everything it learns comes back here as messages
 /// (the client's events included), so this actor's state is only ever touched by this actor. Forwards
-/// <see cref="MarketDataSeen"/> to the bot, raises <see cref="PauseReason.Backfilling"/> while a backfill
+/// each frame's trades to the bot as a <see cref="TradeBatch"/>, raises <see cref="PauseReason.Backfilling"/> while a backfill
 /// runs and tells <c>health</c> when the stream goes up or down.
 /// </summary>
 public sealed class MarketDataActor : ReceiveActor, IWithTimers
@@ -43,6 +43,8 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
         _health = health;
 
         Receive<MarketDataSeen>(m => _bot.Tell(m));
+        // Trades in exchange order, gaps already backfilled: the symbol's staleness watchdog and its strategy tree.
+        Receive<TradeBatch>(m => _bot.Tell(m));
         Receive<StreamConnected>(m =>
         {
             _log.Info("{0} market stream connected (connect #{1})", _settings.Venue, m.Connects);
@@ -110,7 +112,7 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
         // Captured here: Self must not be read from the client's thread.
         var self = Self;
         _stop = new CancellationTokenSource();
-        _pipeline = new AggTradePipeline(_rest, _errors, _settings.MarketDataThrottle, self, _stop.Token);
+        _pipeline = new AggTradePipeline(_rest, _errors, self, _settings.ContractOf, _stop.Token);
         var options = new MarketStreamOptions
         {
             BaseUri = _settings.WsBaseUri,
@@ -183,7 +185,7 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
     private MarketStreamStatus Status() => new(
         _up,
         _client?.FramesReceived ?? 0,
-        _pipeline?.MarketDataForwarded ?? 0,
+        _pipeline?.TradesForwarded ?? 0,
         _errors.Total,
         _client?.Connects ?? 0,
         _client?.ConnectFailures ?? 0,

@@ -30,7 +30,7 @@ public sealed record GetMarketStreamStatus
 public sealed record MarketStreamStatus(
     bool Up,
     long FramesReceived,
-    long MarketDataForwarded,
+    long TradesForwarded,
     long DecodeErrors,
     long Connects,
     long ConnectFailures,

@@ -1,3 +1,4 @@
+using ActorBot.Data.MarketData;
 using ActorBot.Domain.Modes;
 using ActorBot.Engine.Configuration;
 using Akka.Configuration;
@@ -24,9 +25,16 @@ public sealed record VenueSettings(
     TimeSpan ConnectTimeout,
     TimeSpan StreamStallTimeout,
     TimeSpan DisabledGrace,
-    TimeSpan MarketDataThrottle,
     TimeSpan ReconnectMaxDelay)
 {
+    /// <summary>
+    /// Per symbol, how the venue's trade quantity converts to base units (<c>contracts { SYMBOL = inverse-100usd }</c>);
+    /// every other symbol is linear (all of USDⓈ-M). Only a simulator replaying COIN-M data needs an entry.
+    /// </summary>
+    public IReadOnlyDictionary<string, ContractSpec> Contracts { get; init; } = new Dictionary<string, ContractSpec>(StringComparer.Ordinal);
+
+    public ContractSpec ContractOf(string symbol) => Contracts.TryGetValue(symbol, out var spec) ? spec : ContractSpec.Linear;
+
     /// <summary>
     /// Reads the venue's settings, or null when the venue should not stream market data in this mode:
     /// it must be <c>enabled</c>, and either the mode is testnet (<c>market-data = auto</c>) or
@@ -56,8 +64,33 @@ public sealed record VenueSettings(
             Positive(config, $"{prefix}.connect-timeout", TimeSpan.FromSeconds(10)),
             Positive(config, $"{prefix}.stream-stall-timeout", TimeSpan.FromSeconds(30)),
             Positive(config, $"{prefix}.disabled-grace", TimeSpan.FromSeconds(5)),
-            Positive(config, $"{prefix}.market-data-throttle", TimeSpan.FromMilliseconds(250)),
-            Positive(config, $"{prefix}.reconnect-max-delay", TimeSpan.FromSeconds(30)));
+            Positive(config, $"{prefix}.reconnect-max-delay", TimeSpan.FromSeconds(30)))
+        {
+            Contracts = ReadContracts(config, $"{prefix}.contracts"),
+        };
+    }
+
+    private static Dictionary<string, ContractSpec> ReadContracts(Config config, string key)
+    {
+        var result = new Dictionary<string, ContractSpec>(StringComparer.Ordinal);
+        if (!config.HasPath(key))
+        {
+            return result;
+        }
+
+        var section = config.GetConfig(key);
+        foreach (var (symbol, _) in section?.AsEnumerable() ?? [])
+        {
+            var name = section!.Text(symbol, null);
+            result[symbol] = name switch
+            {
+                "linear" => ContractSpec.Linear,
+                "inverse-100usd" => ContractSpec.CoinMargined100Usd,
+                _ => throw new ConfigurationException($"{key}.{symbol} must be linear or inverse-100usd (got \"{name}\")"),
+            };
+        }
+
+        return result;
     }
 
     private static MarketDataSwitch ParseSwitch(string? value, string key) => value?.Trim().ToLowerInvariant() switch

@@ -43,7 +43,7 @@ internal static class VenueMetrics
         }
 
         Counter(text, "actorbot_venue_market_frames_total", label, market.FramesReceived);
-        Counter(text, "actorbot_venue_market_data_forwarded_total", label, market.MarketDataForwarded);
+        Counter(text, "actorbot_venue_trades_forwarded_total", label, market.TradesForwarded);
         Counter(text, "actorbot_venue_decode_errors_total", label, market.DecodeErrors);
         Counter(text, "actorbot_venue_market_stream_connects_total", label, market.Connects);
         Counter(text, "actorbot_venue_market_stream_connect_failures_total", label, market.ConnectFailures);

@@ -29,9 +29,12 @@ public sealed class MarketReplayer
     private long _firstEventMs = -1;
     private long _startTimestamp;
     private long _frames;
+    private readonly bool _rebase;
+    private long? _rebaseOffsetMs;
 
-    public MarketReplayer(IReadOnlyList<string> files, double? speed, MarketDataStore store, ExchangeEngine engine, StreamHub hub, TimeProvider time, DecodeErrorCounter errors)
+    public MarketReplayer(IReadOnlyList<string> files, double? speed, MarketDataStore store, ExchangeEngine engine, StreamHub hub, TimeProvider time, DecodeErrorCounter errors, bool rebaseTimestamps = false)
     {
+        _rebase = rebaseTimestamps;
         _files = files;
         _speed = speed;
         _store = store;
@@ -161,6 +164,12 @@ public sealed class MarketReplayer
 
     private void PublishAggTrade(AggTrade t)
     {
+        if (_rebase)
+        {
+            _rebaseOffsetMs ??= TimeRebase.WholeMinuteOffset(t.TradeTimeMs, _time.GetUtcNow().ToUnixTimeMilliseconds());
+            t = t with { EventTimeMs = t.EventTimeMs + _rebaseOffsetMs.Value, TradeTimeMs = t.TradeTimeMs + _rebaseOffsetMs.Value };
+        }
+
         _engine.OnTrade(t.Symbol, t.Price, t.Quantity);
         _store.OnAggTrade(t);
         var json = JsonText.Write(w =>

@@ -29,7 +29,6 @@ public sealed class MarketDataActorTests : Akka.TestKit.Xunit2.TestKit, IDisposa
             ConnectTimeout: TimeSpan.FromSeconds(1),
             StreamStallTimeout: TimeSpan.FromSeconds(1),
             DisabledGrace: TimeSpan.FromSeconds(1),
-            MarketDataThrottle: TimeSpan.FromMilliseconds(250),
             ReconnectMaxDelay: TimeSpan.FromMilliseconds(50));
         var errors = new DecodeErrorCounter();
         var rest = new BinanceRestClient(_http, new BinanceRestOptions { BaseAddress = settings.RestBaseUri, MaxRetries = 0 }, null, errors);

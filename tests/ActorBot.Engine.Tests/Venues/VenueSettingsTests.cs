@@ -35,7 +35,7 @@ public sealed class VenueSettingsTests
         s.RestBaseUri.Should().Be(new Uri("http://127.0.0.1:9000"));
         s.WsBaseUri.Should().Be(new Uri("ws://127.0.0.1:9000"));
         s.DisabledGrace.Should().Be(TimeSpan.FromSeconds(2));
-        s.MarketDataThrottle.Should().Be(TimeSpan.FromMilliseconds(250));
+        s.ContractOf("BTCUSDT").Should().Be(ActorBot.Data.MarketData.ContractSpec.Linear);
         s.StreamStallTimeout.Should().Be(TimeSpan.FromSeconds(30));
         s.Symbols.Should().Equal("BTCUSDT");
     }

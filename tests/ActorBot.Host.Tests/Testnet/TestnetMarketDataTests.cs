@@ -35,6 +35,8 @@ public sealed class TestnetMarketDataTests : IAsyncLifetime
             DataFiles = [Path.Combine(AppContext.BaseDirectory, "Data", "hftbacktest", "btcusdt_20230404.dat.gz")],
             Speed = 5,
             AutoStartReplay = false,
+            // The 2023 recording is served with current times, as a testnet would: staleness is judged on trade time.
+            RebaseTimestamps = true,
         });
         _admin = new HttpClient { BaseAddress = _sim.RestUri };
     }
@@ -90,7 +92,7 @@ public sealed class TestnetMarketDataTests : IAsyncLifetime
         market.Backfills.Should().BeGreaterThanOrEqualTo(1);
         market.TradesBackfilled.Should().BeGreaterThan(0);
         market.DecodeErrors.Should().Be(0);
-        market.MarketDataForwarded.Should().BeLessThan(market.FramesReceived, "the bot gets thinned heartbeats, not every trade");
+        market.TradesForwarded.Should().BeGreaterThan(0, "every trade reaches the symbol's tree");
 
         var metrics = await _http!.GetStringAsync("/metrics");
         metrics.Should().Contain("actorbot_venue_healthy{venue=\"binance-usdm\"} 1")
