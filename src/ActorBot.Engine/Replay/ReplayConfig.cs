@@ -51,7 +51,15 @@ public sealed record ReplayConfig(
         ["replay"] = ["batch_max_trades", "bar_close_grace_ms"],
     };
 
-    public static ReplayConfig Load(string path)
+    /// <summary>
+    /// The strategy part of the same file for the running service (<c>actorbot.strategy.profile</c>): detector,
+    /// barriers, routing, models, fills. Its <c>data</c> section, if any, is not required and not read.
+    /// </summary>
+    public static ReplayConfig LoadProfile(string path) => Load(path, requireData: false);
+
+    public static ReplayConfig Load(string path) => Load(path, requireData: true);
+
+    private static ReplayConfig Load(string path, bool requireData)
     {
         if (!File.Exists(path))
         {
@@ -89,7 +97,7 @@ public sealed record ReplayConfig(
         };
         var config = new ReplayConfig(
             path,
-            r.String("", "symbol") ?? throw r.Missing("symbol"),
+            r.String("", "symbol") ?? (requireData ? throw r.Missing("symbol") : "ANY"),
             (r.String("data", "format") ?? "aggtrades") switch
             {
                 "aggtrades" => TradeFileFormat.AggTrades,
@@ -97,7 +105,7 @@ public sealed record ReplayConfig(
                 var other => throw r.Bad("data.format", $"'{other}' is not known (aggtrades, raw_trades)"),
             },
             r.String("data", "contract") ?? "linear",
-            r.StringList("data", "files").Select(f => Path.GetFullPath(Path.Combine(dir, f))).ToList(),
+            requireData ? r.StringList("data", "files").Select(f => Path.GetFullPath(Path.Combine(dir, f))).ToList() : [],
             (r.String("features", "mode") ?? "causal") switch
             {
                 "causal" => FeatureMode.Causal,
@@ -124,11 +132,13 @@ public sealed record ReplayConfig(
             throw new ReplayConfigException($"{path}: {ex.Message}", ex);
         }
 
-        return config.Validate();
+        return config.Validate(requireData);
     }
 
     /// <summary>Range checks that name the key; also applied after command-line overrides.</summary>
-    public ReplayConfig Validate()
+    public ReplayConfig Validate() => Validate(requireData: true);
+
+    private ReplayConfig Validate(bool requireData)
     {
         if (string.IsNullOrWhiteSpace(Symbol) || !Symbol.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_'))
         {
@@ -140,7 +150,7 @@ public sealed record ReplayConfig(
             throw new ReplayConfigException($"{SourcePath}: data.contract '{Contract}' is not known (linear, inverse-100usd).");
         }
 
-        if (DataFiles.Count == 0)
+        if (requireData && DataFiles.Count == 0)
         {
             throw new ReplayConfigException($"{SourcePath}: data.files lists no file (or pass --data).");
         }

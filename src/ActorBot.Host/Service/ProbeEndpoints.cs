@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ActorBot.Domain.Modes;
 using ActorBot.Engine.Bot;
+using ActorBot.Engine.Strategy;
 using Akka.Actor;
 using Akka.Hosting;
 
@@ -39,6 +40,15 @@ public static class ProbeEndpoints
                 : Results.Json(new { ready = true, state = "RUNNING", reasons = Array.Empty<string>(), clearing = status.ClearingReasons });
         });
 
+        // What the strategy decided and traded so far (bounded recent lists); asked of /user/strategy.
+        app.MapGet("/strategy", async (IRequiredActor<StrategyRecorder> recorder, CancellationToken ct) =>
+        {
+            var status = await TryAsk<StrategyStatus>(recorder.ActorRef, GetStrategyStatus.Instance, ct).ConfigureAwait(false);
+            return status is null
+                ? Results.Json(new { error = "the strategy recorder did not answer within 2 s" }, statusCode: 503)
+                : Results.Json(status);
+        });
+
         app.MapGet("/config", (ServiceConfiguration configuration) =>
             Results.Text(configuration.ToRedactedJson(), "application/json", Encoding.UTF8));
 
@@ -55,10 +65,24 @@ public static class ProbeEndpoints
                 text.Append("# TYPE actorbot_unknown_symbol_messages_total counter\nactorbot_unknown_symbol_messages_total ")
                     .Append(status.UnknownSymbolMessages.ToString(CultureInfo.InvariantCulture)).Append('\n');
                 await VenueMetrics.AppendAsync(text, registry, status.Venue, ct).ConfigureAwait(false);
+                await StrategyMetrics.AppendAsync(text, registry, ct).ConfigureAwait(false);
             }
 
             return Results.Text(text.ToString(), "text/plain; version=0.0.4", Encoding.UTF8);
         });
+    }
+
+    private static async Task<T?> TryAsk<T>(IActorRef actor, object message, CancellationToken ct)
+        where T : class
+    {
+        try
+        {
+            return await actor.Ask<T>(message, AskTimeout).WaitAsync(ct).ConfigureAwait(false);
+        }
+        catch (AskTimeoutException)
+        {
+            return null;
+        }
     }
 
     private static async Task<BotStatus?> TryStatus(IRequiredActor<BotActor> bot, CancellationToken ct)

@@ -2,6 +2,8 @@ using ActorBot.Domain.Modes;
 using ActorBot.Engine.Bot;
 using ActorBot.Engine.Configuration;
 using ActorBot.Engine.Persistence;
+using ActorBot.Engine.Strategy;
+using ActorBot.Engine.Symbols;
 using ActorBot.Persistence.Sql;
 using ActorBot.Persistence.Sql.Schema;
 using ActorBot.Engine.Venues;
@@ -43,6 +45,14 @@ public static class ServiceHost
         // The plugin runs with auto-initialize off: its tables are created here, once, before any actor can
         // write (several nodes or restarts never race to create them). A bad setting fails `run` with exit 2.
         var persistence = SqlPersistenceOptions.FromConfig(config);
+        // Loaded before the host starts, so a missing profile or a refused model fails `run` with exit 2. The host
+        // owns it (a singleton) and disposes the ONNX sessions when it stops.
+        var strategy = StrategyRuntime.Load(config);
+        if (strategy is not null)
+        {
+            builder.Services.AddSingleton(strategy);
+        }
+
         SchemaCreator.Create(persistence);
         builder.Services.AddSingleton(persistence);
         builder.Services.AddAkka("actorbot", (akka, _) =>
@@ -59,7 +69,10 @@ public static class ServiceHost
             });
             akka.WithActors((system, registry) =>
             {
-                var bot = system.ActorOf(Props.Create(() => new BotActor(botSettings)), "bot");
+                var recorder = system.ActorOf(Props.Create(() => new StrategyRecorder()), "strategy");
+                registry.Register<StrategyRecorder>(recorder);
+                Func<string, SymbolPipelineSettings?>? pipelines = strategy is null ? null : _ => strategy.PipelineFor(recorder);
+                var bot = system.ActorOf(Props.Create(() => new BotActor(botSettings, pipelines)), "bot");
                 registry.Register<BotActor>(bot);
                 if (venue is not null)
                 {

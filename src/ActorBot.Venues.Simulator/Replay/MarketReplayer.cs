@@ -29,6 +29,9 @@ public sealed class MarketReplayer
     private long _firstEventMs = -1;
     private long _startTimestamp;
     private long _frames;
+
+    // Well under a session's 10,000-frame queue, so max speed never drops a frame.
+    private const int MaxSpeedBacklog = 2_000;
     private readonly bool _rebase;
     private long? _rebaseOffsetMs;
 
@@ -202,6 +205,13 @@ public sealed class MarketReplayer
     {
         if (_speed is not { } speed)
         {
+            // "As fast as possible" means as fast as the slowest subscriber reads: wait while a socket is far
+            // behind rather than let its queue drop frames (a finite speed keeps the venue's drop-oldest rule).
+            while (_hub.LargestMarketBacklog > MaxSpeedBacklog)
+            {
+                await Task.Delay(1, ct).ConfigureAwait(false);
+            }
+
             return;
         }
 

@@ -23,6 +23,9 @@ public sealed class StreamHub
 
     public void Add(StreamSession session) => _sessions[session.Id] = session;
 
+    /// <summary>The most frames any market session has queued but not yet written to its socket.</summary>
+    public int LargestMarketBacklog => _sessions.Values.Where(s => s.ListenKey is null).Select(s => s.Backlog).DefaultIfEmpty(0).Max();
+
     public void Remove(StreamSession session) => _sessions.TryRemove(session.Id, out _);
 
     public void Publish(string stream, string payloadJson)

@@ -71,6 +71,9 @@ public sealed class StreamSession
 
     public void Enqueue(string frame) => _outbox.Writer.TryWrite(frame);
 
+    /// <summary>Frames queued for this socket (the replay at max speed waits on it instead of dropping).</summary>
+    public int Backlog => _outbox.Reader.Count;
+
     public void Complete() => _outbox.Writer.TryComplete();
 
     /// <summary>
