@@ -28,6 +28,7 @@ public static class SqlPersistenceHocon
                   tag-write-mode = TagTable
                   delete-compatibility-mode = off
                   batch-size = {{options.BatchSize}}
+                  parallelism = {{options.Parallelism}}
                 }
               }
               snapshot-store {
