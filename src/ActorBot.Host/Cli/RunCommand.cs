@@ -88,14 +88,19 @@ public static class RunCommand
 
         await using (app.ConfigureAwait(false))
         {
+            await Console.Out.WriteLineAsync($"actorbot: {gate.Explain()}; config from {configuration.Source}").ConfigureAwait(false);
+
+            // Start, then say where the probe listens: with --http-port 0 the port is only known once bound.
+            // --duration counts from there, so a slow start cannot use it up before the service serves.
+            await app.StartAsync(ct).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"actorbot: probe on {string.Join(", ", app.Urls)}").ConfigureAwait(false);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             if (duration is { } d)
             {
                 stop.CancelAfter(d);
             }
 
-            await Console.Out.WriteLineAsync($"actorbot: {gate.Explain()}; config from {configuration.Source}").ConfigureAwait(false);
-            await app.RunAsync(stop.Token).ConfigureAwait(false);
+            await app.WaitForShutdownAsync(stop.Token).ConfigureAwait(false);
         }
 
         return 0;
