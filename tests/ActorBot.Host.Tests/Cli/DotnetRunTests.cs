@@ -5,6 +5,7 @@ namespace ActorBot.Host.Tests.Cli;
 /// the directory it is run from (the Web SDK alone would use src/ActorBot.Host). Slow (it checks the build), so
 /// only these two go through it; the other README commands run the built dll in the same working directory.
 /// </summary>
+[Collection(RepoRootCommands.Name)]
 public sealed class DotnetRunTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);

@@ -5,6 +5,7 @@ namespace ActorBot.Host.Tests.Cli;
 /// built <c>actorbot.dll</c> with the repository root as working directory — what <c>dotnet run --project</c>
 /// gives since the Host's RunWorkingDirectory is the caller's directory, which <see cref="DotnetRunTests"/> proves.
 /// </summary>
+[Collection(RepoRootCommands.Name)]
 public sealed class ReadmeCommandsTests
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(3);
