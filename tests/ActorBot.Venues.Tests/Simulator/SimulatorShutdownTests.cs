@@ -5,7 +5,8 @@ namespace ActorBot.Venues.Tests.Simulator;
 
 /// <summary>
 /// The simulator stopping while its WebSocket clients hang up — the cleanup of the Host's testnet tests. The
-/// deterministic interleaving is in <see cref="StreamHubShutdownTests"/>; this runs the real sockets many times.
+/// deterministic interleaving is in <see cref="StreamHubShutdownTests"/>; this runs the real sockets many times
+/// as a smoke test of the whole shutdown (on the pre-fix code it did not hit the race here; the staged test did).
 /// </summary>
 public sealed class SimulatorShutdownTests
 {
