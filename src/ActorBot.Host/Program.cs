@@ -10,18 +10,36 @@ public static class Program
     {
         var root = CliRoot.Build();
         var parse = root.Parse(args);
+        var command = CommandPath(parse);
         if (parse.Errors.Count > 0)
         {
-            // Usage errors are bad input: say what is wrong and exit 2 (System.CommandLine would exit 1).
-            foreach (var error in parse.Errors)
-            {
-                Console.Error.WriteLine($"actorbot: {error.Message}");
-            }
-
-            Console.Error.WriteLine("Run 'actorbot --help' for usage.");
-            return 2;
+            // Usage errors are bad input: one line naming the option and the problem, exit 2 (System.CommandLine
+            // would print every error and the whole help, and exit 1).
+            var problems = string.Join("; ", parse.Errors.Select(e => CliExit.OneLine(e.Message).TrimEnd('.')).Distinct());
+            Console.Error.WriteLine($"actorbot{(command.Length == 0 ? string.Empty : " " + command)}: {problems} (run 'actorbot --help' for usage)");
+            return CliExit.BadInput;
         }
 
-        return parse.Invoke();
+        try
+        {
+            // Our handler, not System.CommandLine's: its default prints the stack trace.
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex)
+        {
+            return CliExit.Report(ex, command, Console.Error);
+        }
+    }
+
+    /// <summary>"model score" for <c>actorbot model score …</c>; empty for the root.</summary>
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        return string.Join(' ', names);
     }
 }

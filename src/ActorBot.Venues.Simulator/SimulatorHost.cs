@@ -173,8 +173,10 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
+        // Drop the sockets before cancelling: cancelling ends every session's request at once, and the drop
+        // would then race those ends. (A session that ends anyway is skipped by the drop, see StreamSession.End.)
         Streams.DropAll();
+        await _stop.CancelAsync().ConfigureAwait(false);
         if (_replayTask is not null)
         {
             try

@@ -8,6 +8,7 @@ public static class SuiteCatalog
         new Suites.Persistence.PersistenceSuite(),
         new Suites.HoconSuite(),
         new Replay.ReplaySuite(),
+        new Replay.CsvSuite(),
         new Suites.ActorMessagingSuite(),
         new Suites.VenueSuite(),
         new Suites.Models.ModelScoringSuite(),

@@ -18,7 +18,7 @@ public static class BookCommand
         {
             Description = "Recording file (hftbacktest .gz, cryptofeed ws/http); repeat for several, in order.",
             Required = true,
-        };
+        }.ExistingFile();
         var depth = new Option<int>("--depth") { Description = "Levels per side to print.", DefaultValueFactory = _ => 10 };
         replay.Options.Add(symbol);
         replay.Options.Add(recordings);

@@ -27,8 +27,8 @@ public static class ModelCommand
 
     private static Command BuildScore()
     {
-        var model = new Option<string>("--model") { Description = "model.onnx (with model.json beside it, or feature_names metadata) or a registry directory", Required = true };
-        var input = new Option<string>("--input") { Description = "CSV whose header names the model's features", Required = true };
+        var model = new Option<string>("--model") { Description = "model.onnx (with model.json beside it, or feature_names metadata) or a registry directory", Required = true }.ExistingPath();
+        var input = new Option<string>("--input") { Description = "CSV whose header names the model's features", Required = true }.ExistingFile();
         var output = new Option<string>("--out") { Description = "CSV to write: the input rows plus a 'p' column", Required = true };
         var allowMissing = new Option<bool>("--allow-missing") { Description = "treat a missing feature column as 0.0 (the research encoder's rule) instead of failing" };
         var cmd = new Command("score", "Score rows of a CSV with an ONNX model; writes them back with a 'p' column.");
@@ -63,15 +63,15 @@ public static class ModelCommand
 
     private static Command BuildExport()
     {
-        var trades = new Option<string>("--trades") { Description = "Binance aggTrades .csv or .zip", Required = true };
+        var trades = new Option<string>("--trades") { Description = "Binance aggTrades .csv or .zip", Required = true }.ExistingFile();
         var symbol = new Option<string>("--symbol") { Description = "symbol written into the table", DefaultValueFactory = _ => "BTCUSDT" };
-        var contract = new Option<string>("--contract") { Description = "linear (USD-M, qty in base) or inverse-100usd (COIN-M, qty in 100-USD contracts)", DefaultValueFactory = _ => "linear" };
+        var contract = new Option<string>("--contract") { Description = "linear (USD-M, qty in base) or inverse-100usd (COIN-M, qty in 100-USD contracts)", DefaultValueFactory = _ => "linear" }.OneOf("linear", "inverse-100usd");
         var tick = new Option<double>("--tick") { Description = "tick size for the research snap", DefaultValueFactory = _ => 0.1 };
-        var mode = new Option<string>("--mode") { Description = "research (parity) or causal (what trades)", DefaultValueFactory = _ => "causal" };
+        var mode = new Option<string>("--mode") { Description = "research (parity) or causal (what trades)", DefaultValueFactory = _ => "causal" }.OneOf("research", "causal");
         var modelDir = new Option<string>("--model-dir") { Description = "registry entry whose decile cut points causal mode uses", DefaultValueFactory = _ => "models/registry/snap_hgb_2024_btc_agg" };
         var zBand = new Option<double?>("--z-band") { Description = "override z_band (default 1.8)" };
         var jumpBand = new Option<double?>("--jump-band") { Description = "override jump_band (default 2.2)" };
-        var geometry = new Option<string>("--barriers") { Description = "barrier preset: strategy or legacy_0p5r_3r", DefaultValueFactory = _ => "strategy" };
+        var geometry = new Option<string>("--barriers") { Description = "barrier preset: strategy or legacy_0p5r_3r", DefaultValueFactory = _ => "strategy" }.OneOf("strategy", "legacy_0p5r_3r");
         var output = new Option<string>("--out") { Description = "feature/label CSV to write", Required = true };
         var cmd = new Command("export-features", "Run bars -> features -> ShockFlip -> labels over a trade file and write the feature/label table.");
         foreach (var o in new Option[] { trades, symbol, contract, tick, mode, modelDir, zBand, jumpBand, geometry, output })
@@ -146,12 +146,12 @@ public static class ModelCommand
         }
         catch (Exception ex) when (ex is ModelLoadException or CsvInputException or DataFormatException or ArgumentException)
         {
-            Console.Error.WriteLine($"actorbot model: {ex.Message}");
+            Console.Error.WriteLine($"actorbot model: {CliExit.OneLine(ex.Message)}");
             return 2;
         }
         catch (IOException ex)
         {
-            Console.Error.WriteLine($"actorbot model: {ex.Message}");
+            Console.Error.WriteLine($"actorbot model: {CliExit.OneLine(ex.Message)}");
             return 1;
         }
     }

@@ -14,8 +14,8 @@ public static class ParityCommand
 
     public static Command Build()
     {
-        var a = new Option<string>("--a") { Description = "first folder or CSV", Required = true };
-        var b = new Option<string>("--b") { Description = "second folder or CSV", Required = true };
+        var a = new Option<string>("--a") { Description = "first folder or CSV", Required = true }.ExistingPath();
+        var b = new Option<string>("--b") { Description = "second folder or CSV", Required = true }.ExistingPath();
         var epsilon = new Option<double>("--epsilon") { Description = "absolute tolerance for numeric cells", DefaultValueFactory = _ => 1e-6 };
         var cmd = new Command("parity", "Compare two replay outputs (folders with the same file names, or two CSVs) column by column.");
         cmd.Options.Add(a);
@@ -42,7 +42,7 @@ public static class ParityCommand
             }
             catch (ReplayConfigException ex)
             {
-                Console.Error.WriteLine($"actorbot parity: {ex.Message}");
+                Console.Error.WriteLine($"actorbot parity: {CliExit.OneLine(ex.Message)}");
                 return 2;
             }
         });

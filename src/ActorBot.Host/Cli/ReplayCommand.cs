@@ -13,9 +13,9 @@ public static class ReplayCommand
 {
     public static Command Build()
     {
-        var config = new Option<string>("--config") { Description = "strategy YAML", DefaultValueFactory = _ => "configs/snap_harvester_btc.yaml" };
+        var config = new Option<string>("--config") { Description = "strategy YAML", DefaultValueFactory = _ => "configs/snap_harvester_btc.yaml" }.ExistingFile();
         var symbol = new Option<string?>("--symbol") { Description = "override the config's symbol" };
-        var data = new Option<string[]>("--data") { Description = "trade files to replay instead of the config's data.files", AllowMultipleArgumentsPerToken = true };
+        var data = new Option<string[]>("--data") { Description = "trade files to replay instead of the config's data.files", AllowMultipleArgumentsPerToken = true }.ExistingFile();
         var output = new Option<string>("--out") { Description = "folder for bars.csv, events.csv, trades.csv, summary.json", Required = true };
         var export = new Option<string?>("--export-features") { Description = "also write the feature/label table (as model export-features) to this CSV" };
         var cmd = new Command("replay", "Replay trade files through the actor tree on virtual time; write bars, events, trades and a summary.");
@@ -55,12 +55,12 @@ public static class ReplayCommand
             }
             catch (ReplayConfigException ex)
             {
-                Console.Error.WriteLine($"actorbot replay: {ex.Message}");
+                Console.Error.WriteLine($"actorbot replay: {CliExit.OneLine(ex.Message)}");
                 return 2;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TimeoutException)
             {
-                Console.Error.WriteLine($"actorbot replay: {ex.Message}");
+                Console.Error.WriteLine($"actorbot replay: {CliExit.OneLine(ex.Message)}");
                 return 1;
             }
         });

@@ -15,11 +15,19 @@ public static class RunCommand
 {
     public static Command Build()
     {
-        var configOption = new Option<string?>("--config") { Description = "HOCON file laid over the embedded defaults (hocon/actorbot.conf)." };
+        var configOption = new Option<string?>("--config") { Description = "HOCON file laid over the embedded defaults (hocon/actorbot.conf)." }.ExistingFile();
         var modeOption = new Option<string?>("--trade-mode") { Description = "shadow (default) | paper | testnet | live" };
+        modeOption.Validators.Add(result =>
+        {
+            var text = result.GetValueOrDefault<string?>();
+            if (!TradeModeParser.TryParse(text, out _))
+            {
+                result.AddError($"--trade-mode: {UnknownMode(text)}");
+            }
+        });
         var liveOption = new Option<bool>("--enable-live-execution") { Description = "One of the gates live trading requires." };
-        var portOption = new Option<int?>("--http-port") { Description = "Probe port (overrides actorbot.http.port; 0 = any free port)." };
-        var durationOption = new Option<string?>("--duration") { Description = "Stop after this long, e.g. 30s (default: run until stopped)." };
+        var portOption = CliValues.Port("--http-port", "Probe port (overrides actorbot.http.port; 0 = any free port).");
+        var durationOption = CliValues.Duration("--duration", "Stop after this long, e.g. 30s (default: run until stopped).");
 
         var command = new Command("run", "Run the service on its embedded defaults (shadow mode: decisions, no orders).");
         command.Options.Add(configOption);
@@ -37,7 +45,9 @@ public static class RunCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string? configPath, string? modeText, bool enableLive, int? port, string? durationText, CancellationToken ct)
+    private static string UnknownMode(string? text) => $"unknown trade mode \"{text}\"; use shadow, paper, testnet or live.";
+
+    private static async Task<int> RunAsync(string? configPath, string? modeText, bool enableLive, int? port, TimeSpan? duration, CancellationToken ct)
     {
         ServiceConfiguration configuration;
         try
@@ -46,29 +56,16 @@ public static class RunCommand
         }
         catch (HoconException ex)
         {
-            await Console.Error.WriteLineAsync($"actorbot run: configuration error: {ex.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"actorbot run: configuration error: {CliExit.OneLine(ex.Message)}").ConfigureAwait(false);
             return 2;
         }
 
         var configuredMode = configuration.Config.GetString("actorbot.trade-mode", "shadow");
         if (!TradeModeParser.TryParse(modeText ?? configuredMode, out var mode))
         {
-            await Console.Error.WriteLineAsync($"actorbot run: unknown trade mode \"{modeText ?? configuredMode}\"; use shadow, paper, testnet or live.").ConfigureAwait(false);
+            // Only the configured value can get here: --trade-mode is checked at parse time.
+            await Console.Error.WriteLineAsync($"actorbot run: actorbot.trade-mode: {UnknownMode(configuredMode)}").ConfigureAwait(false);
             return 2;
-        }
-
-        TimeSpan? duration = null;
-        if (durationText is not null)
-        {
-            try
-            {
-                duration = ConfigurationFactory.ParseString($"d = {durationText}").GetTimeSpan("d", allowInfinite: false);
-            }
-            catch (ConfigurationException)
-            {
-                await Console.Error.WriteLineAsync($"actorbot run: --duration \"{durationText}\" is not a duration such as 30s or 5 minutes.").ConfigureAwait(false);
-                return 2;
-            }
         }
 
         var gate = LiveArmingGate.Evaluate(LiveGateInputs.FromEnvironment(mode, enableLive, Environment.GetEnvironmentVariable));
@@ -85,20 +82,25 @@ public static class RunCommand
         }
         catch (ConfigurationException ex)
         {
-            await Console.Error.WriteLineAsync($"actorbot run: configuration error: {ex.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"actorbot run: configuration error: {CliExit.OneLine(ex.Message)}").ConfigureAwait(false);
             return 2;
         }
 
         await using (app.ConfigureAwait(false))
         {
+            await Console.Out.WriteLineAsync($"actorbot: {gate.Explain()}; config from {configuration.Source}").ConfigureAwait(false);
+
+            // Start, then say where the probe listens: with --http-port 0 the port is only known once bound.
+            // --duration counts from there, so a slow start cannot use it up before the service serves.
+            await app.StartAsync(ct).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"actorbot: probe on {string.Join(", ", app.Urls)}").ConfigureAwait(false);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             if (duration is { } d)
             {
                 stop.CancelAfter(d);
             }
 
-            await Console.Out.WriteLineAsync($"actorbot: {gate.Explain()}; config from {configuration.Source}").ConfigureAwait(false);
-            await app.RunAsync(stop.Token).ConfigureAwait(false);
+            await app.WaitForShutdownAsync(stop.Token).ConfigureAwait(false);
         }
 
         return 0;

@@ -13,9 +13,16 @@ public static class SimulateCommand
     public static Command Build()
     {
         var command = new Command("simulate", "Run the local Binance USDⓈ-M venue simulator on 127.0.0.1, replaying recordings.");
-        var data = new Option<string[]>("--data") { Description = "Recordings to replay, in order (hftbacktest/cryptofeed raw files, aggTrades CSV/zip).", AllowMultipleArgumentsPerToken = true };
-        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 = any free port).", DefaultValueFactory = _ => 0 };
+        var data = new Option<string[]>("--data") { Description = "Recordings to replay, in order (hftbacktest/cryptofeed raw files, aggTrades CSV/zip).", AllowMultipleArgumentsPerToken = true }.ExistingFile();
+        var port = CliValues.Port("--port", "Port on 127.0.0.1 (0 = any free port).", 0);
         var speed = new Option<string>("--speed") { Description = "Replay speed: a multiple of real time (e.g. 1, 10) or 'max'.", DefaultValueFactory = _ => "1" };
+        speed.Validators.Add(result =>
+        {
+            if (!TryParseSpeed(result.GetValueOrDefault<string>() ?? "1", out _))
+            {
+                result.AddError($"--speed must be a positive number or 'max', got '{result.GetValueOrDefault<string>()}'.");
+            }
+        });
         command.Options.Add(data);
         command.Options.Add(port);
         command.Options.Add(speed);
@@ -23,18 +30,27 @@ public static class SimulateCommand
         return command;
     }
 
-    private static int Run(string[] files, int port, string speedText)
+    /// <summary>'max' (as fast as possible: null) or a positive multiple of real time.</summary>
+    private static bool TryParseSpeed(string text, out double? speed)
     {
-        double? speed;
-        if (speedText.Equals("max", StringComparison.OrdinalIgnoreCase))
+        speed = null;
+        if (text.Equals("max", StringComparison.OrdinalIgnoreCase))
         {
-            speed = null;
+            return true;
         }
-        else if (double.TryParse(speedText, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x > 0)
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x > 0 && double.IsFinite(x))
         {
             speed = x;
+            return true;
         }
-        else
+
+        return false;
+    }
+
+    private static int Run(string[] files, int port, string speedText)
+    {
+        if (!TryParseSpeed(speedText, out var speed))
         {
             Console.Error.WriteLine($"simulate: --speed must be a positive number or 'max', got '{speedText}'.");
             return 2;

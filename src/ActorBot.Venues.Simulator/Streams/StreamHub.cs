@@ -26,7 +26,12 @@ public sealed class StreamHub
     /// <summary>The most frames any market session has queued but not yet written to its socket.</summary>
     public int LargestMarketBacklog => _sessions.Values.Where(s => s.ListenKey is null).Select(s => s.Backlog).DefaultIfEmpty(0).Max();
 
-    public void Remove(StreamSession session) => _sessions.TryRemove(session.Id, out _);
+    /// <summary>The session's request is ending: it leaves the hub and its connection may no longer be aborted.</summary>
+    public void Remove(StreamSession session)
+    {
+        _sessions.TryRemove(session.Id, out _);
+        session.End();
+    }
 
     public void Publish(string stream, string payloadJson)
     {
@@ -52,13 +57,16 @@ public sealed class StreamHub
         }
     }
 
-    /// <summary>Fault: abort every socket without a close handshake.</summary>
+    /// <summary>
+    /// Fault (and shutdown): abort every live socket without a close handshake. A session whose request ends
+    /// while this runs is skipped — the snapshot of sessions can be stale by the time it is reached.
+    /// </summary>
     public void DropAll()
     {
         foreach (var session in _sessions.Values)
         {
             session.Complete();
-            session.AbortConnection();
+            session.TryAbort();
         }
     }
 

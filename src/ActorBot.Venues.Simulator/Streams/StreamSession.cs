@@ -14,9 +14,15 @@ public sealed class StreamSession
         SingleReader = true,
     });
 
+    // Guards the connection's lifetime: an abort and the end of the request never overlap, so the
+    // connection (an HttpContext) is never aborted after Kestrel has recycled it.
+    private readonly Lock _lifetime = new();
+    private readonly Action _abortConnection;
+    private bool _ended;
+
     public StreamSession(WebSocket socket, bool combined, string? listenKey, Action? abortConnection = null)
     {
-        AbortConnection = abortConnection ?? socket.Abort;
+        _abortConnection = abortConnection ?? socket.Abort;
         Socket = socket;
         Combined = combined;
         ListenKey = listenKey;
@@ -25,9 +31,6 @@ public sealed class StreamSession
     public Guid Id { get; } = Guid.NewGuid();
 
     public WebSocket Socket { get; }
-
-    /// <summary>Kills the TCP connection (fault injection: dropped socket).</summary>
-    public Action AbortConnection { get; }
 
     public bool Combined { get; }
 
@@ -75,6 +78,38 @@ public sealed class StreamSession
     public int Backlog => _outbox.Reader.Count;
 
     public void Complete() => _outbox.Writer.TryComplete();
+
+    /// <summary>
+    /// Kills the TCP connection (fault injection: dropped socket; shutdown) unless its request has already
+    /// ended. Returns whether it aborted a live connection.
+    /// </summary>
+    public bool TryAbort()
+    {
+        lock (_lifetime)
+        {
+            if (_ended)
+            {
+                return false;
+            }
+
+            _abortConnection();
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The request serving this session is ending: from now on nothing may touch its connection. Waits for an
+    /// abort in progress to finish, so the request cannot complete (and its context be disposed) under it.
+    /// </summary>
+    public void End()
+    {
+        lock (_lifetime)
+        {
+            _ended = true;
+        }
+
+        Complete();
+    }
 
     /// <summary>
     /// Sends queued frames until the outbox is completed, then closes the socket gracefully (so a last
