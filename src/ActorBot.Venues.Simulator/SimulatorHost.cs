@@ -315,6 +315,19 @@ public sealed class SimulatorHost : IAsyncDisposable
                 return placed.HttpStatus == 200 && Faults.TakeOrderUnknown()
                     ? EngineResult.Error(-1000, "Unknown error, please check your request or try again later.", 503)
                     : placed;
+            case "POST /fapi/v1/algoOrder":
+                var placedAlgo = Engine.PlaceAlgoOrder(p);
+                return placedAlgo.HttpStatus == 200 && Faults.TakeOrderUnknown()
+                    ? EngineResult.Error(-1000, "Unknown error, please check your request or try again later.", 503)
+                    : placedAlgo;
+            case "GET /fapi/v1/algoOrder":
+                return Engine.QueryAlgoOrder(p);
+            case "DELETE /fapi/v1/algoOrder":
+                return Engine.CancelAlgoOrder(p);
+            case "GET /fapi/v1/openAlgoOrders":
+                return Engine.OpenAlgoOrders(symbol);
+            case "DELETE /fapi/v1/algoOpenOrders":
+                return Engine.CancelAllAlgoOrders(p);
             case "GET /fapi/v1/order":
                 return Engine.QueryOrder(p);
             case "DELETE /fapi/v1/order":
@@ -405,7 +418,9 @@ public sealed class SimulatorHost : IAsyncDisposable
         "GET /fapi/v1/depth" => (DepthWeight(p), false, Security.None),
         "GET /fapi/v1/aggTrades" => (20, false, Security.None),
         "GET /fapi/v1/klines" => (5, false, Security.None),
-        "POST /fapi/v1/order" => (0, true, Security.Signed),
+        "POST /fapi/v1/order" or "POST /fapi/v1/algoOrder" => (0, true, Security.Signed),
+        "GET /fapi/v1/algoOrder" or "DELETE /fapi/v1/algoOrder" or "DELETE /fapi/v1/algoOpenOrders" => (1, false, Security.Signed),
+        "GET /fapi/v1/openAlgoOrders" => (p.ContainsKey("symbol") ? 1 : 40, false, Security.Signed),
         "GET /fapi/v1/order" or "DELETE /fapi/v1/order" or "POST /fapi/v1/leverage" => (1, false, Security.Signed),
         "GET /fapi/v1/openOrders" => (p.ContainsKey("symbol") ? 1 : 40, false, Security.Signed),
         "GET /fapi/v2/positionRisk" or "GET /fapi/v3/positionRisk" or "GET /fapi/v2/account" or "GET /fapi/v3/account"
