@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using ActorBot.Venues.Binance.Decoding;
 using ActorBot.Venues.Binance.Rest;
+using ActorBot.Venues.Binance.Streams;
 using ActorBot.Venues.Simulator.Engine;
 using ActorBot.Venues.Simulator.Faults;
 using ActorBot.Venues.Simulator.Http;
@@ -35,6 +36,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _replayTask;
     private long _requests;
+    private long _retiredRootConnects;
 
     private SimulatorHost(WebApplication app, SimulatorOptions options)
     {
@@ -69,8 +71,14 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>REST base, e.g. <c>http://127.0.0.1:51234</c>.</summary>
     public Uri RestUri { get; private set; } = null!;
 
-    /// <summary>WebSocket base, e.g. <c>ws://127.0.0.1:51234</c> (append <c>/ws/…</c> or <c>/stream?streams=…</c>).</summary>
+    /// <summary>
+    /// WebSocket base without a path, e.g. <c>ws://127.0.0.1:51234</c>, routed like the venue: append
+    /// <c>/public|/market/ws/…</c> or <c>…/stream?streams=…</c>, and <c>/private/ws?listenKey=…&amp;events=…</c>.
+    /// </summary>
     public Uri WsUri { get; private set; } = null!;
+
+    /// <summary>WebSocket upgrades on the retired root (<c>/ws/…</c>, <c>/stream?…</c>): the adapter must never make one.</summary>
+    public long RetiredRootConnects => Interlocked.Read(ref _retiredRootConnects);
 
     /// <summary>REST requests received (admin endpoints excluded).</summary>
     public long RequestCount => Interlocked.Read(ref _requests);
@@ -309,6 +317,19 @@ public sealed class SimulatorHost : IAsyncDisposable
                 return placed.HttpStatus == 200 && Faults.TakeOrderUnknown()
                     ? EngineResult.Error(-1000, "Unknown error, please check your request or try again later.", 503)
                     : placed;
+            case "POST /fapi/v1/algoOrder":
+                var placedAlgo = Engine.PlaceAlgoOrder(p);
+                return placedAlgo.HttpStatus == 200 && Faults.TakeOrderUnknown()
+                    ? EngineResult.Error(-1000, "Unknown error, please check your request or try again later.", 503)
+                    : placedAlgo;
+            case "GET /fapi/v1/algoOrder":
+                return Engine.QueryAlgoOrder(p);
+            case "DELETE /fapi/v1/algoOrder":
+                return Engine.CancelAlgoOrder(p);
+            case "GET /fapi/v1/openAlgoOrders":
+                return Engine.OpenAlgoOrders(symbol);
+            case "DELETE /fapi/v1/algoOpenOrders":
+                return Engine.CancelAllAlgoOrders(p);
             case "GET /fapi/v1/order":
                 return Engine.QueryOrder(p);
             case "DELETE /fapi/v1/order":
@@ -399,7 +420,9 @@ public sealed class SimulatorHost : IAsyncDisposable
         "GET /fapi/v1/depth" => (DepthWeight(p), false, Security.None),
         "GET /fapi/v1/aggTrades" => (20, false, Security.None),
         "GET /fapi/v1/klines" => (5, false, Security.None),
-        "POST /fapi/v1/order" => (0, true, Security.Signed),
+        "POST /fapi/v1/order" or "POST /fapi/v1/algoOrder" => (0, true, Security.Signed),
+        "GET /fapi/v1/algoOrder" or "DELETE /fapi/v1/algoOrder" or "DELETE /fapi/v1/algoOpenOrders" => (1, false, Security.Signed),
+        "GET /fapi/v1/openAlgoOrders" => (p.ContainsKey("symbol") ? 1 : 40, false, Security.Signed),
         "GET /fapi/v1/order" or "DELETE /fapi/v1/order" or "POST /fapi/v1/leverage" => (1, false, Security.Signed),
         "GET /fapi/v1/openOrders" => (p.ContainsKey("symbol") ? 1 : 40, false, Security.Signed),
         "GET /fapi/v2/positionRisk" or "GET /fapi/v3/positionRisk" or "GET /fapi/v2/account" or "GET /fapi/v3/account"
@@ -485,45 +508,36 @@ public sealed class SimulatorHost : IAsyncDisposable
             return;
         }
 
-        StreamSession session;
-        if (path == "/stream")
+        var request = StreamPath.Parse(path, name => ctx.Request.Query[name].ToString() is { Length: > 0 } v ? v : null);
+        if (request is null)
         {
-            using var socket = await ctx.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-            session = new StreamSession(socket, combined: true, listenKey: null, ctx.Abort);
-            foreach (var s in (ctx.Request.Query["streams"].ToString() ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries))
-            {
-                session.Subscribe(s);
-            }
-
-            await RunSessionAsync(session, ctx.RequestAborted).ConfigureAwait(false);
+            ctx.Response.StatusCode = 404;
             return;
         }
 
-        if (path.StartsWith("/ws/", StringComparison.Ordinal) || path == "/ws")
+        if (request.IsRetiredRoot)
         {
-            var name = path.Length > 4 ? path[4..] : string.Empty;
-            var isUser = _listenKeys.ContainsKey(name);
-            if (!isUser && name.Length == 64 && !name.Contains('@'))
-            {
-                ctx.Response.StatusCode = 400;
-                return;
-            }
+            // Counted so tests can prove the adapter never uses it.
+            Interlocked.Increment(ref _retiredRootConnects);
+        }
 
-            using var socket = await ctx.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-            session = new StreamSession(socket, combined: false, listenKey: isUser ? name : null, ctx.Abort);
-            if (!isUser && name.Length > 0)
-            {
-                foreach (var s in name.Split('/', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    session.Subscribe(s);
-                }
-            }
-
-            await RunSessionAsync(session, ctx.RequestAborted).ConfigureAwait(false);
+        // User data only on /private, and only for a live key; on the retired root a listenKey is just a
+        // stream name that never delivers (the venue no longer serves user data there).
+        var listenKey = request.Route == StreamRouteKind.Private ? request.ListenKey : null;
+        if (request.Route == StreamRouteKind.Private && (listenKey is null || !_listenKeys.ContainsKey(listenKey)))
+        {
+            ctx.Response.StatusCode = 400;
             return;
         }
 
-        ctx.Response.StatusCode = 404;
+        using var socket = await ctx.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        var session = new StreamSession(socket, request.Combined, listenKey, ctx.Abort, request.Route, request.Events);
+        foreach (var s in request.Streams)
+        {
+            session.Subscribe(s);
+        }
+
+        await RunSessionAsync(session, ctx.RequestAborted).ConfigureAwait(false);
     }
 
     private async Task RunSessionAsync(StreamSession session, CancellationToken aborted)

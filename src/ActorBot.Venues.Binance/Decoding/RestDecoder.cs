@@ -4,7 +4,7 @@ using ActorBot.Venues.Binance.Rest;
 namespace ActorBot.Venues.Binance.Decoding;
 
 /// <summary>Decoders for the REST answers the adapter uses; source label <c>rest.&lt;endpoint&gt;</c>.</summary>
-public sealed class RestDecoder
+public sealed partial class RestDecoder
 {
     private readonly DecodeErrorCounter _errors;
 

@@ -14,7 +14,7 @@ namespace ActorBot.Venues.Binance.Rest;
 /// requests only. A new order is never re-sent blindly: on an unknown outcome it is looked up by
 /// <c>origClientOrderId</c> first. Every call returns a <see cref="RestResult{T}"/>; none throws for venue errors.
 /// </summary>
-public sealed class BinanceRestClient
+public sealed partial class BinanceRestClient
 {
     /// <summary>418: Binance's IP ban (not in <see cref="HttpStatusCode"/>).</summary>
     private const HttpStatusCode Teapot = (HttpStatusCode)418;

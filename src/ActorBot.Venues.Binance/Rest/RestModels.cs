@@ -20,6 +20,16 @@ public sealed record BinanceError(int Code, string Message)
     public const int ReduceOnlyRejected = -2022;
     /// <summary>Futures answer to a newClientOrderId already used by an open order.</summary>
     public const int DuplicateClientOrderId = -4116;
+    public const int InvalidOrderType = -1116;
+    public const int NotRequiredParameter = -1106;
+    public const int InvalidParameter = -1130;
+    public const int QuantityNotPositive = -4003;
+    public const int InvalidClientOrderId = -4015;
+    /// <summary>
+    /// Since 2025-12-09 <c>POST /fapi/v1/order</c> refuses STOP/STOP_MARKET/TAKE_PROFIT/TAKE_PROFIT_MARKET/
+    /// TRAILING_STOP_MARKET: "Order type not supported for this endpoint. Please use the Algo Order API endpoints instead."
+    /// </summary>
+    public const int ConditionalNeedsAlgoApi = -4120;
 }
 
 public sealed record ServerTime(long ServerTimeMs);

@@ -6,7 +6,9 @@ using ActorBot.Venues.Binance.Decoding;
 namespace ActorBot.Venues.Binance.Streams;
 
 /// <summary>
-/// Binance combined-stream WebSocket client: subscribe/unsubscribe at run time, reconnect with exponential
+/// Binance combined-stream WebSocket client: one socket per routed base in use (<see cref="StreamRoute"/>:
+/// depth and book tickers on <c>/public</c>, the rest on <c>/market</c>; the retired root is never used),
+/// subscribe/unsubscribe at run time, reconnect with exponential
 /// backoff and jitter, a planned reconnect before the 24 h cut, and a per-stream watchdog that notices a
 /// silent stream on a socket that still looks connected. After a reconnect every stream is "unproven" until
 /// data arrives on it (<see cref="StreamProven"/>). Frames are handed to the callback from a reused buffer,
@@ -25,9 +27,8 @@ public sealed class MarketStreamClient : IAsyncDisposable
     private readonly Dictionary<string, long> _lastSeen = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unproven = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
-    private ClientWebSocket? _socket;
-    private CancellationTokenSource? _connection;
-    private Task? _loop;
+    private readonly Dictionary<StreamRouteKind, RouteConnection> _routes = new();
+    private bool _started;
     private int _nextId;
     private long _connects;
     private long _connectFailures;
@@ -59,7 +60,17 @@ public sealed class MarketStreamClient : IAsyncDisposable
 
     public long Connects => Interlocked.Read(ref _connects);
 
-    public long Reconnects => Math.Max(0, Connects - 1);
+    /// <summary>Connects beyond the first of each route.</summary>
+    public long Reconnects
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _routes.Values.Sum(r => Math.Max(0, Interlocked.Read(ref r.Connects) - 1));
+            }
+        }
+    }
 
     public long ConnectFailures => Interlocked.Read(ref _connectFailures);
 
@@ -69,40 +80,85 @@ public sealed class MarketStreamClient : IAsyncDisposable
 
     public long FramesReceived => Interlocked.Read(ref _frames);
 
-    public bool IsConnected => _socket?.State == WebSocketState.Open;
+    /// <summary>True when every route in use has an open socket.</summary>
+    public bool IsConnected
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _routes.Count > 0 && _routes.Values.All(r => r.Socket?.State == WebSocketState.Open);
+            }
+        }
+    }
+
+    /// <summary>The routes with a connection loop (one socket each).</summary>
+    public IReadOnlyCollection<StreamRouteKind> Routes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _routes.Keys.ToList();
+            }
+        }
+    }
 
     /// <summary>The last connect or receive failure (for the probe and doctor); null when none yet.</summary>
     public string? LastError { get; private set; }
 
-    public void Start() => _loop ??= Task.Run(async () =>
+    /// <summary>Starts one connection loop per route of the current streams (once).</summary>
+    public void Start()
     {
-        try
+        lock (_gate)
         {
-            await RunAsync(_stop.Token).ConfigureAwait(false);
+            if (_started)
+            {
+                return;
+            }
+
+            _started = true;
+            foreach (var route in _streams.Select(StreamRoute.Classify).Distinct().ToList())
+            {
+                EnsureRoute(route);
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LastError = $"loop: {ex}";
-            throw;
-        }
-    });
+    }
 
     /// <summary>Adds a stream now (SUBSCRIBE on the live socket) and on every reconnect.</summary>
     public Task SubscribeAsync(string stream) => ChangeAsync("SUBSCRIBE", stream, add: true);
 
     public Task UnsubscribeAsync(string stream) => ChangeAsync("UNSUBSCRIBE", stream, add: false);
 
-    /// <summary>Recycles the socket now (used for the planned 24 h reconnect and on a stall).</summary>
-    public void Recycle() => _connection?.Cancel();
+    /// <summary>Recycles every socket now (used for the planned 24 h reconnect and on a stall).</summary>
+    public void Recycle()
+    {
+        List<RouteConnection> routes;
+        lock (_gate)
+        {
+            routes = _routes.Values.ToList();
+        }
+
+        foreach (var route in routes)
+        {
+            route.Connection?.Cancel();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
-        if (_loop is not null)
+        List<Task> loops;
+        lock (_gate)
+        {
+            loops = _routes.Values.Select(r => r.Loop).OfType<Task>().ToList();
+        }
+
+        foreach (var loop in loops)
         {
             try
             {
-                await _loop.ConfigureAwait(false);
+                await loop.ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -116,6 +172,8 @@ public sealed class MarketStreamClient : IAsyncDisposable
     private async Task ChangeAsync(string method, string stream, bool add)
     {
         var name = stream;
+        var route = StreamRoute.Classify(name);
+        ClientWebSocket? socket = null;
         lock (_gate)
         {
             if (add)
@@ -130,9 +188,19 @@ public sealed class MarketStreamClient : IAsyncDisposable
                 _lastSeen.Remove(name);
                 _unproven.Remove(name);
             }
+
+            if (_routes.TryGetValue(route, out var connection))
+            {
+                socket = connection.Socket;
+            }
+            else if (add && _started)
+            {
+                // First stream of a route not yet in use: its own socket, which subscribes it in the URL.
+                EnsureRoute(route);
+                return;
+            }
         }
 
-        var socket = _socket;
         if (socket?.State == WebSocketState.Open)
         {
             var message = $"{{\"method\":\"{method}\",\"params\":[\"{name}\"],\"id\":{Interlocked.Increment(ref _nextId)}}}";
@@ -140,20 +208,46 @@ public sealed class MarketStreamClient : IAsyncDisposable
         }
     }
 
-    private async Task RunAsync(CancellationToken stop)
+    /// <summary>Starts the loop of <paramref name="route"/> unless it runs already. Caller holds <see cref="_gate"/>.</summary>
+    private void EnsureRoute(StreamRouteKind route)
+    {
+        if (_routes.ContainsKey(route))
+        {
+            return;
+        }
+
+        var connection = new RouteConnection(route);
+        _routes[route] = connection;
+        connection.Loop = Task.Run(async () =>
+        {
+            try
+            {
+                await RunAsync(connection, _stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LastError = $"loop {route}: {ex}";
+                throw;
+            }
+        });
+    }
+
+    private string[] StreamsOf(StreamRouteKind route)
+    {
+        lock (_gate)
+        {
+            return _streams.Where(s => StreamRoute.Classify(s) == route).ToArray();
+        }
+    }
+
+    private async Task RunAsync(RouteConnection route, CancellationToken stop)
     {
         var failures = 0;
         while (!stop.IsCancellationRequested)
         {
             using var socket = new ClientWebSocket();
             socket.Options.KeepAliveInterval = _options.KeepAliveInterval;
-            string[] streams;
-            lock (_gate)
-            {
-                streams = _streams.ToArray();
-            }
-
-            var uri = new Uri(_options.BaseUri, "/stream?streams=" + string.Join('/', streams));
+            var uri = StreamRoute.StreamUrl(_options.BaseUri, route.Route, StreamsOf(route.Route));
             Interlocked.Increment(ref _attempts);
             try
             {
@@ -170,13 +264,13 @@ public sealed class MarketStreamClient : IAsyncDisposable
             }
 
             failures = 0;
-            _socket = socket;
             using var connection = CancellationTokenSource.CreateLinkedTokenSource(stop);
-            _connection = connection;
             lock (_gate)
             {
+                route.Socket = socket;
+                route.Connection = connection;
                 var now = _time.GetTimestamp();
-                foreach (var s in _streams)
+                foreach (var s in _streams.Where(s => StreamRoute.Classify(s) == route.Route))
                 {
                     _unproven.Add(s);
                     _lastSeen[s] = now;
@@ -184,9 +278,10 @@ public sealed class MarketStreamClient : IAsyncDisposable
             }
 
             // Count first: a null-conditional call would skip evaluating its argument.
+            Interlocked.Increment(ref route.Connects);
             var connects = Interlocked.Increment(ref _connects);
             Connected?.Invoke(connects);
-            var watchdog = WatchdogAsync(connection);
+            var watchdog = WatchdogAsync(route.Route, connection);
             try
             {
                 await ReceiveAsync(socket, connection.Token).ConfigureAwait(false);
@@ -200,8 +295,11 @@ public sealed class MarketStreamClient : IAsyncDisposable
             {
                 await connection.CancelAsync().ConfigureAwait(false);
                 await watchdog.ConfigureAwait(false);
-                _socket = null;
-                _connection = null;
+                lock (_gate)
+                {
+                    route.Socket = null;
+                    route.Connection = null;
+                }
             }
 
             if (!stop.IsCancellationRequested)
@@ -265,7 +363,7 @@ public sealed class MarketStreamClient : IAsyncDisposable
         }
     }
 
-    private async Task WatchdogAsync(CancellationTokenSource connection)
+    private async Task WatchdogAsync(StreamRouteKind route, CancellationTokenSource connection)
     {
         var period = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(10).Ticks, _options.StallTimeout.Ticks / 4));
         try
@@ -278,7 +376,8 @@ public sealed class MarketStreamClient : IAsyncDisposable
                 {
                     foreach (var (stream, seen) in _lastSeen)
                     {
-                        if (_time.GetElapsedTime(seen) > _options.StallTimeout)
+                        // Each socket watches its own route: a stall elsewhere is that socket's business.
+                        if (StreamRoute.Classify(stream) == route && _time.GetElapsedTime(seen) > _options.StallTimeout)
                         {
                             stale = stream;
                             break;

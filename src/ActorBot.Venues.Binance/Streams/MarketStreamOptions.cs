@@ -3,7 +3,10 @@ namespace ActorBot.Venues.Binance.Streams;
 /// <summary>WebSocket market-stream settings; defaults follow Binance's documented connection rules.</summary>
 public sealed record MarketStreamOptions
 {
-    /// <summary>WS base, e.g. <c>wss://fstream.binance.com</c>; the client appends <c>/stream?streams=…</c>.</summary>
+    /// <summary>
+    /// WS base without a path, e.g. <c>wss://fstream.binance.com</c> (testnet <c>wss://fstream.binancefuture.com</c>);
+    /// the client appends the routed path per stream (<c>/public/stream?streams=…</c>, <c>/market/stream?streams=…</c>).
+    /// </summary>
     public Uri BaseUri { get; init; } = new("wss://fstream.binance.com");
 
     /// <summary>A connect (TCP + TLS + upgrade) that takes longer is abandoned and retried.</summary>

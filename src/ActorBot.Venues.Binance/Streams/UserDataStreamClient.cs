@@ -6,7 +6,8 @@ using ActorBot.Venues.Binance.UserData;
 namespace ActorBot.Venues.Binance.Streams;
 
 /// <summary>
-/// The user-data stream: creates a listenKey over REST, connects <c>/ws/&lt;listenKey&gt;</c>, keeps the key
+/// The user-data stream: creates a listenKey over REST, connects the routed private base
+/// (<c>/private/ws?listenKey=…&amp;events=…</c>, see <see cref="StreamRoute.PrivateUrl"/>), keeps the key
 /// alive (PUT every <see cref="KeepAliveInterval"/>, 30 min by default), and starts over with a new key on
 /// <c>listenKeyExpired</c>, on a keep-alive answered −1125, or when the socket drops. Events are decoded
 /// (bad ones counted) and handed to the callback in arrival order.
@@ -32,6 +33,15 @@ public sealed class UserDataStreamClient : IAsyncDisposable
         _onEvent = onEvent;
         _time = time ?? TimeProvider.System;
     }
+
+    /// <summary>
+    /// The events asked for. The venue treats this as an allow list, so every type the adapter acts on is named,
+    /// <c>listenKeyExpired</c> included (it is how a dead key is noticed).
+    /// </summary>
+    public IReadOnlyList<string> Events { get; init; } = DefaultEvents;
+
+    public static IReadOnlyList<string> DefaultEvents { get; } =
+        ["ORDER_TRADE_UPDATE", "ACCOUNT_UPDATE", "ALGO_UPDATE", "TRADE_LITE", "ACCOUNT_CONFIG_UPDATE", "MARGIN_CALL", "listenKeyExpired"];
 
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromMinutes(30);
 
@@ -81,7 +91,7 @@ public sealed class UserDataStreamClient : IAsyncDisposable
             using var socket = new ClientWebSocket();
             try
             {
-                await socket.ConnectAsync(new Uri(_wsBase, "/ws/" + CurrentListenKey), stop).ConfigureAwait(false);
+                await socket.ConnectAsync(StreamRoute.PrivateUrl(_wsBase, CurrentListenKey, Events), stop).ConfigureAwait(false);
             }
             catch (Exception ex) when (!stop.IsCancellationRequested && ex is not OperationCanceledException)
             {

@@ -1,16 +1,19 @@
 using System.Globalization;
 using System.Text.Json;
+using ActorBot.Venues.Binance.Rest;
 
 namespace ActorBot.Venues.Simulator.Engine;
 
 /// <summary>
-/// The simulated USDⓈ-M exchange: orders (MARKET, LIMIT GTC/IOC/GTX, STOP_MARKET, TAKE_PROFIT_MARKET with
-/// workingType MARK_PRICE/CONTRACT_PRICE, reduceOnly, closePosition), one-way positions, leverage, a USDT
+/// The simulated USDⓈ-M exchange: orders (MARKET, LIMIT GTC/IOC/GTX, reduceOnly), conditional orders through
+/// the Algo Order API only (STOP_MARKET / TAKE_PROFIT_MARKET with workingType MARK_PRICE/CONTRACT_PRICE,
+/// reduceOnly or closePosition — see <c>ExchangeEngine.Algo.cs</c>; <c>/fapi/v1/order</c> refuses them with
+/// −4120 as Binance does since 2025-12-09), one-way positions, leverage, a USDT
 /// balance, maker/taker fees, and user-data events. Prices come from the replayed market data
 /// (<see cref="OnTrade"/>, <see cref="OnBookTicker"/>, <see cref="OnMarkPrice"/>). Errors use Binance's codes.
 /// One lock guards all state: the simulator favours obvious correctness over throughput.
 /// </summary>
-public sealed class ExchangeEngine
+public sealed partial class ExchangeEngine
 {
     private readonly object _gate = new();
     private readonly TimeProvider _time;
@@ -63,9 +66,15 @@ public sealed class ExchangeEngine
         {
             var m = Market(symbol);
             m.LastPrice = price;
-            m.Mark ??= price;
+            if (!m.MarkFed)
+            {
+                // No markPrice feed for this symbol (a trades-only recording): the mark follows the last trade,
+                // so MARK_PRICE triggers still move.
+                m.Mark = price;
+            }
+
             FillRestingLimits(symbol, price);
-            TriggerConditionals(symbol);
+            TriggerAlgos(symbol);
         }
     }
 
@@ -85,10 +94,11 @@ public sealed class ExchangeEngine
         {
             var m = Market(symbol);
             m.Mark = mark;
+            m.MarkFed = true;
             m.Index = index ?? mark;
             m.FundingRate = fundingRate ?? m.FundingRate;
             m.NextFundingMs = nextFundingMs ?? m.NextFundingMs;
-            TriggerConditionals(symbol);
+            TriggerAlgos(symbol);
         }
     }
 
@@ -171,7 +181,12 @@ public sealed class ExchangeEngine
                 return EngineResult.Error(-1117, "Invalid side.");
             }
 
-            if (type is not ("MARKET" or "LIMIT" or "STOP_MARKET" or "TAKE_PROFIT_MARKET"))
+            if (AlgoOnlyTypes.Contains(type))
+            {
+                return EngineResult.Error(BinanceError.ConditionalNeedsAlgoApi, "Order type not supported for this endpoint. Please use the Algo Order API endpoints instead.");
+            }
+
+            if (type is not ("MARKET" or "LIMIT"))
             {
                 return EngineResult.Error(-1116, "Invalid orderType.");
             }
@@ -186,9 +201,7 @@ public sealed class ExchangeEngine
             var reduceOnly = p.GetValueOrDefault("reduceOnly") == "true";
             var quantity = Dec(p, "quantity");
             var price = Dec(p, "price");
-            var stopPrice = Dec(p, "stopPrice");
             var tif = p.GetValueOrDefault("timeInForce") ?? "GTC";
-            var workingType = p.GetValueOrDefault("workingType") ?? "CONTRACT_PRICE";
             if (quantity is null && !closePosition)
             {
                 return EngineResult.Error(-1102, "Mandatory parameter 'quantity' was not sent, was empty/null, or malformed.");
@@ -204,13 +217,7 @@ public sealed class ExchangeEngine
                 return EngineResult.Error(-1102, "Mandatory parameter 'price' or 'timeInForce' was not sent, was empty/null, or malformed.");
             }
 
-            var conditional = type is "STOP_MARKET" or "TAKE_PROFIT_MARKET";
-            if (conditional && stopPrice is null or <= 0)
-            {
-                return EngineResult.Error(-1102, "Mandatory parameter 'stopPrice' was not sent, was empty/null, or malformed.");
-            }
-
-            if (closePosition && !conditional)
+            if (closePosition)
             {
                 return EngineResult.Error(-1106, "Parameter 'closePosition' sent when not required.");
             }
@@ -225,8 +232,8 @@ public sealed class ExchangeEngine
                 TimeInForce = type == "LIMIT" ? tif : "GTC",
                 Quantity = quantity ?? 0m,
                 Price = price ?? 0m,
-                StopPrice = stopPrice ?? 0m,
-                WorkingType = workingType,
+                StopPrice = 0m,
+                WorkingType = "CONTRACT_PRICE",
                 ReduceOnly = reduceOnly || closePosition,
                 ClosePosition = closePosition,
                 TimeMs = NowMs,
@@ -243,11 +250,6 @@ public sealed class ExchangeEngine
                 }
 
                 order.Quantity = Math.Min(order.Quantity, Math.Abs(position));
-            }
-
-            if (conditional && WouldTrigger(order))
-            {
-                return EngineResult.Error(-2021, "Order would immediately trigger.");
             }
 
             _orders[order.OrderId] = order;
@@ -511,7 +513,7 @@ public sealed class ExchangeEngine
             if (half > 0 && half < quantity)
             {
                 ApplyFill(order, half, price, maker);
-                if (order.Type is "MARKET" or "STOP_MARKET" or "TAKE_PROFIT_MARKET" || order.TimeInForce == "IOC")
+                if (order.Type == "MARKET" || order.TimeInForce == "IOC")
                 {
                     ApplyFill(order, order.Remaining, price, maker);
                 }
@@ -565,6 +567,8 @@ public sealed class ExchangeEngine
             {
                 Expire(other);
             }
+
+            ExpireClosePositionAlgos(order.Symbol);
         }
     }
 
@@ -578,31 +582,6 @@ public sealed class ExchangeEngine
                 FillAt(order, order.Remaining, order.Price, maker: true);
             }
         }
-    }
-
-    private void TriggerConditionals(string symbol)
-    {
-        foreach (var order in _orders.Values.Where(o => o.IsOpen && o.Symbol == symbol && o.IsConditional).OrderBy(o => o.OrderId).ToList())
-        {
-            if (WouldTrigger(order))
-            {
-                ExecuteAsTaker(order);
-            }
-        }
-    }
-
-    private bool WouldTrigger(SimOrder order)
-    {
-        var m = Market(order.Symbol);
-        var reference = order.WorkingType == "MARK_PRICE" ? m.Mark ?? m.LastPrice : m.LastPrice;
-        if (reference is not { } price)
-        {
-            return false;
-        }
-
-        // STOP_MARKET buys on a rise / sells on a fall; TAKE_PROFIT_MARKET the other way round.
-        var buyAbove = (order.Type == "STOP_MARKET") == (order.Side == "BUY");
-        return buyAbove ? price >= order.StopPrice : price <= order.StopPrice;
     }
 
     private void Expire(SimOrder order)
@@ -696,7 +675,7 @@ public sealed class ExchangeEngine
             w.WriteBoolean("m", maker);
             w.WriteBoolean("R", o.ReduceOnly);
             w.WriteString("wt", o.WorkingType);
-            w.WriteString("ot", o.Type);
+            w.WriteString("ot", o.OriginalType ?? o.Type);
             w.WriteString("ps", "BOTH");
             w.WriteBoolean("cp", o.ClosePosition);
             w.WriteDecimal("rp", realized);
@@ -782,6 +761,9 @@ public sealed class ExchangeEngine
         public decimal? LastPrice { get; set; }
 
         public decimal? Mark { get; set; }
+
+        /// <summary>A markPrice feed has been seen; until then the mark follows the last trade.</summary>
+        public bool MarkFed { get; set; }
 
         public decimal? Index { get; set; }
 

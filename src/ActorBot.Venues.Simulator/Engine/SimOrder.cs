@@ -41,7 +41,8 @@ public sealed class SimOrder
 
     public bool IsOpen => Status is "NEW" or "PARTIALLY_FILLED";
 
-    public bool IsConditional => Type is "STOP_MARKET" or "TAKE_PROFIT_MARKET";
+    /// <summary>For the MARKET order an algo order places on trigger: the algo's type (STOP_MARKET, …), reported as <c>ot</c>.</summary>
+    public string? OriginalType { get; init; }
 
     public decimal Remaining => Quantity - ExecutedQuantity;
 }

@@ -46,13 +46,21 @@ public sealed class StreamHub
         }
     }
 
+    /// <summary>User-data event to the sessions of a listenKey that asked for its type (<c>events=</c> is an allow list).</summary>
     public void PublishUser(string listenKey, string payloadJson)
     {
+        string? type = null;
         foreach (var session in _sessions.Values)
         {
-            if (session.ListenKey == listenKey)
+            if (session.ListenKey != listenKey)
             {
-                session.Enqueue(payloadJson);
+                continue;
+            }
+
+            type ??= UserEventType.Of(payloadJson);
+            if (session.Events is null || session.Events.Contains(type))
+            {
+                session.Enqueue(session.Combined ? $"{{\"stream\":\"{listenKey}\",\"data\":{payloadJson}}}" : payloadJson);
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Threading.Channels;
+using ActorBot.Venues.Binance.Streams;
 
 namespace ActorBot.Venues.Simulator.Streams;
 
@@ -20,8 +21,10 @@ public sealed class StreamSession
     private readonly Action _abortConnection;
     private bool _ended;
 
-    public StreamSession(WebSocket socket, bool combined, string? listenKey, Action? abortConnection = null)
+    public StreamSession(WebSocket socket, bool combined, string? listenKey, Action? abortConnection = null, StreamRouteKind? route = null, IReadOnlySet<string>? events = null)
     {
+        Route = route;
+        Events = events;
         _abortConnection = abortConnection ?? socket.Abort;
         Socket = socket;
         Combined = combined;
@@ -37,6 +40,12 @@ public sealed class StreamSession
     /// <summary>Set for user-data sessions (<c>/ws/&lt;listenKey&gt;</c>).</summary>
     public string? ListenKey { get; }
 
+    /// <summary>The routed base the client connected to; null for the retired root.</summary>
+    public StreamRouteKind? Route { get; }
+
+    /// <summary>User-data event allow list (<c>events=</c>); null delivers every event.</summary>
+    public IReadOnlySet<string>? Events { get; }
+
     public IReadOnlyCollection<string> Streams
     {
         get
@@ -48,6 +57,10 @@ public sealed class StreamSession
         }
     }
 
+    /// <summary>
+    /// Subscribes, as the venue does, even to a stream this base never feeds: the subscription is accepted
+    /// and listed, it just never delivers (see <see cref="IsSubscribed"/>).
+    /// </summary>
     public void Subscribe(string stream)
     {
         lock (_streams)
@@ -64,11 +77,12 @@ public sealed class StreamSession
         }
     }
 
+    /// <summary>True when frames of <paramref name="stream"/> are delivered here: subscribed and routed to this base.</summary>
     public bool IsSubscribed(string stream)
     {
         lock (_streams)
         {
-            return _streams.Contains(stream);
+            return _streams.Contains(stream) && StreamPath.Delivers(Route, stream);
         }
     }
 

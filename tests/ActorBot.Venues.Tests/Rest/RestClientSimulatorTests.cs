@@ -90,47 +90,6 @@ public sealed class RestClientSimulatorTests
         (await client.QueryOrderAsync("BTCUSDT", "gtx-ok")).Value!.Status.Should().Be("FILLED", "a resting bid fills when a trade prints through it");
     }
 
-    [Fact(DisplayName = "Brackets trigger on replayed real prices: the stop fills first, then the take-profit expires with the position closed")]
-    public async Task BracketsOnReplayedPrices()
-    {
-        await using var host = await Sim.StartAsync(new SimulatorOptions { DataFiles = [TestData.BtcDay1], Speed = null, AutoStartReplay = false });
-        host.PublishTrade("BTCUSDT", 28_145.1m, 0.001m, 1);
-        var (client, http) = Sim.Client(host);
-        using var ownedHttp = http;
-
-        (await client.PlaceOrderAsync(new NewOrder("BTCUSDT", "BUY", "MARKET", "entry", 0.01m))).Value!.Status.Should().Be("FILLED");
-        (await client.PlaceOrderAsync(new NewOrder("BTCUSDT", "SELL", "STOP_MARKET", "sl", StopPrice: 28_141m, WorkingType: "CONTRACT_PRICE", ClosePosition: true))).Value!.Status.Should().Be("NEW");
-        (await client.PlaceOrderAsync(new NewOrder("BTCUSDT", "SELL", "TAKE_PROFIT_MARKET", "tp", StopPrice: 28_150m, WorkingType: "CONTRACT_PRICE", ClosePosition: true))).Value!.Status.Should().Be("NEW");
-        var wouldTrigger = await client.PlaceOrderAsync(new NewOrder("BTCUSDT", "SELL", "STOP_MARKET", "bad", StopPrice: 28_146m, ClosePosition: true));
-        wouldTrigger.Error!.Code.Should().Be(BinanceError.OrderWouldImmediatelyTrigger);
-
-        host.StartReplay();
-        await host.ReplayCompletion;
-
-        (await client.QueryOrderAsync("BTCUSDT", "sl")).Value!.Status.Should().Be("FILLED");
-        (await client.QueryOrderAsync("BTCUSDT", "tp")).Value!.Status.Should().Be("EXPIRED");
-        host.Engine.PositionAmount("BTCUSDT").Should().Be(0m);
-        host.Engine.WalletBalance.Should().BeLessThan(10_000m, "a stop-loss exit loses money and fees");
-    }
-
-    [Fact(DisplayName = "A MARK_PRICE stop triggers on the mark price, not on trades")]
-    public async Task MarkPriceStop()
-    {
-        await using var host = await Sim.StartAsync();
-        host.PublishTrade("BTCUSDT", 100m, 1m, 1);
-        host.Engine.OnMarkPrice("BTCUSDT", 100m);
-        var (client, http) = Sim.Client(host);
-        using var ownedHttp = http;
-        await client.PlaceOrderAsync(new NewOrder("BTCUSDT", "SELL", "MARKET", "short", 1m));
-        await client.PlaceOrderAsync(new NewOrder("BTCUSDT", "BUY", "STOP_MARKET", "sl", StopPrice: 105m, WorkingType: "MARK_PRICE", ClosePosition: true));
-
-        host.PublishTrade("BTCUSDT", 106m, 1m, 2);
-        (await client.QueryOrderAsync("BTCUSDT", "sl")).Value!.Status.Should().Be("NEW", "trades do not move a MARK_PRICE stop");
-        host.Engine.OnMarkPrice("BTCUSDT", 105.5m);
-        (await client.QueryOrderAsync("BTCUSDT", "sl")).Value!.Status.Should().Be("FILLED");
-        host.Engine.PositionAmount("BTCUSDT").Should().Be(0m);
-    }
-
     [Fact(DisplayName = "A -1021 from a skewed venue clock resyncs the offset and the request succeeds on its one retry")]
     public async Task ClockResync()
     {
