@@ -31,7 +31,6 @@ public sealed class ReadmeCommandsTests
             {
                 "run" => await RunService(example),
                 "simulate" => await RunSimulator(example),
-                "state" when StateNotYetWritten(example) => await RunExpectingMissingState(example),
                 _ => await RunToCompletion(example),
             };
             if (failure is not null)
@@ -41,25 +40,6 @@ public sealed class ReadmeCommandsTests
         }
 
         failures.Should().BeEmpty();
-    }
-
-    /// <summary>
-    /// On this build <c>run</c> creates no database until a persistent actor writes (shadow mode with no market
-    /// data writes nothing); issue 9 point 3 creates the schema before the actor system starts, and from then on
-    /// the README's <c>state inspect</c> after <c>run</c> is run like every other line. Until then the line must
-    /// at least fail the documented way: exit 2, one line naming the missing file.
-    /// </summary>
-    private static bool StateNotYetWritten(string[] args) =>
-        args is ["state", "inspect", ..] && Array.IndexOf(args, "--db") is var i and >= 0 && i + 1 < args.Length
-        && !args[i + 1].Contains('=', StringComparison.Ordinal) && !File.Exists(Path.Combine(ReadmeCommands.RepoRoot, args[i + 1]));
-
-    private static async Task<string?> RunExpectingMissingState(string[] args)
-    {
-        using var process = ActorbotProcess.StartDll(args, ReadmeCommands.RepoRoot);
-        var code = await process.WaitForExit(CommandTimeout);
-        return code == 2 && process.StderrLines.Count == 1 && process.Stderr.Contains("does not exist", StringComparison.Ordinal)
-            ? null
-            : $"exit {code} (expected 2 and one line naming the missing database); stderr: {process.Stderr}";
     }
 
     private static async Task<string?> RunToCompletion(string[] args)
