@@ -56,10 +56,11 @@ public sealed record VenueSettings(
             return null;
         }
 
+        var (restKey, wsKey) = UrlKeys(venue, mode);
         return new VenueSettings(
             venue,
-            ParseUri(config.Text($"{prefix}.rest-base-url", null), $"{prefix}.rest-base-url", "http", "https"),
-            ParseUri(config.Text($"{prefix}.ws-base-url", null), $"{prefix}.ws-base-url", "ws", "wss"),
+            ParseUri(config.Text(restKey, null), restKey, "http", "https"),
+            ParseUri(config.Text(wsKey, null), wsKey, "ws", "wss"),
             symbols,
             Positive(config, $"{prefix}.connect-timeout", TimeSpan.FromSeconds(10)),
             Positive(config, $"{prefix}.stream-stall-timeout", TimeSpan.FromSeconds(30)),
@@ -68,6 +69,23 @@ public sealed record VenueSettings(
         {
             Contracts = ReadContracts(config, $"{prefix}.contracts"),
         };
+    }
+
+    /// <summary>
+    /// The URL keys a mode uses: testnet reads <c>{venue}.testnet.*</c> (defaults: Binance's USDⓈ-M testnet), so a
+    /// testnet run can never fall back to the mainnet URLs of <c>{venue}.rest-base-url</c> / <c>ws-base-url</c>.
+    /// </summary>
+    public static (string RestKey, string WsKey) UrlKeys(string venue, TradeMode mode)
+    {
+        var prefix = mode == TradeMode.Testnet ? $"actorbot.venues.{venue}.testnet" : $"actorbot.venues.{venue}";
+        return ($"{prefix}.rest-base-url", $"{prefix}.ws-base-url");
+    }
+
+    /// <summary>The configured URLs the mode would use (for the arming gate's mainnet check), without validating them.</summary>
+    public static IReadOnlyList<string> ConfiguredUrls(Config config, string venue, TradeMode mode)
+    {
+        var (rest, ws) = UrlKeys(venue, mode);
+        return new[] { config.Text(rest, null), config.Text(ws, null) }.OfType<string>().ToList();
     }
 
     private static Dictionary<string, ContractSpec> ReadContracts(Config config, string key)

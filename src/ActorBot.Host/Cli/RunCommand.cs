@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ActorBot.Domain.Modes;
 using ActorBot.Hocon;
+using ActorBot.Engine.Bot;
+using ActorBot.Engine.Venues;
 using ActorBot.Host.Service;
 using Akka.Configuration;
 
@@ -68,7 +70,15 @@ public static class RunCommand
             return 2;
         }
 
-        var gate = LiveArmingGate.Evaluate(LiveGateInputs.FromEnvironment(mode, enableLive, Environment.GetEnvironmentVariable));
+        // DRY_RUN can only lower the mode, so the URLs checked are those of the mode actually run.
+        var runMode = DryRun.IsOn(Environment.GetEnvironmentVariable(DryRun.Variable)) ? DryRun.Force(mode) : mode;
+        var urls = VenueSettings.ConfiguredUrls(configuration.Config, BotSettings.DefaultVenue, runMode);
+        var gate = LiveArmingGate.Evaluate(LiveGateInputs.FromEnvironment(mode, enableLive, Environment.GetEnvironmentVariable, urls));
+        foreach (var check in gate.Checks)
+        {
+            await Console.Out.WriteLineAsync("actorbot: " + check).ConfigureAwait(false);
+        }
+
         if (!gate.Allowed)
         {
             await Console.Error.WriteLineAsync("actorbot run: " + gate.Explain()).ConfigureAwait(false);
@@ -78,7 +88,7 @@ public static class RunCommand
         WebApplication app;
         try
         {
-            app = ServiceHost.Build(configuration, mode, port);
+            app = ServiceHost.Build(configuration, gate.Mode, port);
         }
         catch (ConfigurationException ex)
         {

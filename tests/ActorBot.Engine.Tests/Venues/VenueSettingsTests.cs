@@ -11,6 +11,7 @@ public sealed class VenueSettingsTests
           enabled = true
           rest-base-url = "http://127.0.0.1:9000"
           ws-base-url = "ws://127.0.0.1:9000"
+          testnet { rest-base-url = "http://127.0.0.1:9001", ws-base-url = "ws://127.0.0.1:9001" }
           disabled-grace = 2s
         }
         """;
@@ -32,8 +33,10 @@ public sealed class VenueSettingsTests
     public void Values()
     {
         var s = Read(Base, TradeMode.Testnet)!;
-        s.RestBaseUri.Should().Be(new Uri("http://127.0.0.1:9000"));
-        s.WsBaseUri.Should().Be(new Uri("ws://127.0.0.1:9000"));
+        s.RestBaseUri.Should().Be(new Uri("http://127.0.0.1:9001"), "testnet reads the testnet block");
+        s.WsBaseUri.Should().Be(new Uri("ws://127.0.0.1:9001"));
+        var shadow = Read(Base + "\nactorbot.venues.binance-usdm.market-data = on", TradeMode.Shadow)!;
+        shadow.RestBaseUri.Should().Be(new Uri("http://127.0.0.1:9000"), "other modes read the main URLs");
         s.DisabledGrace.Should().Be(TimeSpan.FromSeconds(2));
         s.ContractOf("BTCUSDT").Should().Be(ActorBot.Data.MarketData.ContractSpec.Linear);
         s.StreamStallTimeout.Should().Be(TimeSpan.FromSeconds(30));
@@ -41,8 +44,8 @@ public sealed class VenueSettingsTests
     }
 
     [Theory(DisplayName = "A bad value is a ConfigurationException naming the key")]
-    [InlineData("ws-base-url = \"http://wrong-scheme\"", "ws-base-url")]
-    [InlineData("rest-base-url = \"not a url\"", "rest-base-url")]
+    [InlineData("testnet.ws-base-url = \"http://wrong-scheme\"", "testnet.ws-base-url")]
+    [InlineData("testnet.rest-base-url = \"not a url\"", "testnet.rest-base-url")]
     [InlineData("market-data = sometimes", "market-data")]
     [InlineData("disabled-grace = 0s", "disabled-grace")]
     public void BadValues(string line, string key)

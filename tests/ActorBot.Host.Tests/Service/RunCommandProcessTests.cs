@@ -25,6 +25,38 @@ public sealed class RunCommandProcessTests
         stderr.Should().NotContain("ACTORBOT_LIVE_EXEC_ENABLE is not set").And.NotContain("visible-key-value-must-not-leak");
     }
 
+    [Fact(DisplayName = "DRY_RUN=true runs a live request as shadow, prints an arm-check line per gate, and never needs the live gates")]
+    public async Task DryRunForcesShadow()
+    {
+        var (code, stdout, _) = await Run(["run", "--trade-mode", "live", "--http-port", "0", "--duration", "1s"], new Dictionary<string, string?>
+        {
+            ["DRY_RUN"] = "true",
+            ["BINANCE_API_KEY"] = null,
+            ["BINANCE_API_SECRET"] = null,
+        });
+        code.Should().Be(0);
+        stdout.Should().Contain("trade mode shadow armed").And.Contain("DRY_RUN overrides live")
+            .And.Contain("arm-check dry_run: PASS").And.Contain("arm-check venue_api_key: FAIL")
+            .And.Contain("arm-check testnet_endpoints");
+    }
+
+    [Fact(DisplayName = "Testnet pointed at a mainnet host is refused with exit 2, naming the URL")]
+    public async Task TestnetOnMainnetRefused()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"actorbot-mainnet-{Guid.NewGuid():N}.conf");
+        await File.WriteAllTextAsync(file, "actorbot.venues.binance-usdm.testnet.rest-base-url = \"https://fapi.binance.com\"\n");
+        try
+        {
+            var (code, _, stderr) = await Run(["run", "--config", file, "--trade-mode", "testnet"], new Dictionary<string, string?>());
+            code.Should().Be(2);
+            stderr.Should().Contain("fapi.binance.com").And.Contain("--trade-mode shadow");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact(DisplayName = "A broken config file is refused with exit 2 and its file, line and column")]
     public async Task BadConfigRefused()
     {

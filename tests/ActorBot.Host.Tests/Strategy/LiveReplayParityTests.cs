@@ -72,8 +72,8 @@ public sealed class LiveReplayParityTests : IAsyncLifetime
             # The profile's own stale timeout, as replay uses it.
             actorbot.safe-pause.stale-timeout = {{(long)replayConfig.StaleTimeout.TotalMilliseconds}}ms
             actorbot.venues.binance-usdm {
-              rest-base-url = "{{_sim!.RestUri}}"
-              ws-base-url = "{{_sim.WsUri}}"
+              testnet.rest-base-url = "{{_sim!.RestUri}}"
+              testnet.ws-base-url = "{{_sim.WsUri}}"
               stream-stall-timeout = 60s
               contracts { BTCUSD_PERP = inverse-100usd }
             }

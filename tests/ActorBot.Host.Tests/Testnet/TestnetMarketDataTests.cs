@@ -128,6 +128,7 @@ public sealed class TestnetMarketDataTests : IAsyncLifetime
               enabled = true
               rest-base-url = "{{rest}}"
               ws-base-url = "{{ws}}"
+              testnet { rest-base-url = "{{rest}}", ws-base-url = "{{ws}}" }
               connect-timeout = 2s
               reconnect-max-delay = 200ms
               stream-stall-timeout = 1s

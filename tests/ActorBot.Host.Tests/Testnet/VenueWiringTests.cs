@@ -33,6 +33,8 @@ public sealed class VenueWiringTests : IDisposable
         var configuration = Config($"""
             actorbot.venues.binance-usdm.rest-base-url = "http://127.0.0.1:1"
             actorbot.venues.binance-usdm.ws-base-url = "ws://127.0.0.1:1"
+            actorbot.venues.binance-usdm.testnet.rest-base-url = "http://127.0.0.1:1"
+            actorbot.venues.binance-usdm.testnet.ws-base-url = "ws://127.0.0.1:1"
             {extra}
             """);
         await using var app = ServiceHost.Build(configuration, mode, httpPortOverride: 0);
@@ -50,8 +52,8 @@ public sealed class VenueWiringTests : IDisposable
     [Fact(DisplayName = "A venue URL with the wrong scheme fails the build with an error naming the key")]
     public void BadUrlRefused()
     {
-        var configuration = Config("actorbot.venues.binance-usdm.ws-base-url = \"https://not-a-websocket\"");
+        var configuration = Config("actorbot.venues.binance-usdm.testnet.ws-base-url = \"https://not-a-websocket\"");
         var act = () => ServiceHost.Build(configuration, TradeMode.Testnet, httpPortOverride: 0);
-        act.Should().Throw<ConfigurationException>().WithMessage("*actorbot.venues.binance-usdm.ws-base-url*");
+        act.Should().Throw<ConfigurationException>().WithMessage("*actorbot.venues.binance-usdm.testnet.ws-base-url*");
     }
 }
