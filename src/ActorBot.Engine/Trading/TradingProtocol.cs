@@ -1,0 +1,56 @@
+using Akka.Actor;
+
+namespace ActorBot.Engine.Trading;
+
+// The money path between actors (issue 10): /user/bot/{symbol}/trader → /user/bot/risk → /user/venues/{venue}/execution.
+// Every message carries the strategy's event id, from which the execution side derives deterministic client order ids
+// (Domain.Execution.ClientOrderId), so a re-sent intent (sharding hand-off, restart) is de-duplicated by the venue
+// and by the execution journal, never sent twice. Prices and quantities are decimals on this path.
+
+/// <summary>Trader → risk: the strategy wants this entry (a market order with an exchange-hosted SL and TP).</summary>
+public sealed record TradeIntent(
+    string Venue,
+    string Symbol,
+    string EventId,
+    long SignalTimeMs,
+    int Side,
+    decimal ReferencePrice,
+    decimal StopPrice,
+    decimal TakeProfitPrice,
+    IActorRef ReplyTo);
+
+/// <summary>Risk → trader (ReplyTo): the intent was dropped; <paramref name="Reason"/> is the <c>risk_drops_total</c> label.</summary>
+public sealed record TradeRejected(string Symbol, string EventId, string Reason, string Detail);
+
+/// <summary>Risk → execution: an approved, sized entry.</summary>
+public sealed record PlaceEntry(
+    string Symbol,
+    string EventId,
+    long SignalTimeMs,
+    int Side,
+    decimal Quantity,
+    decimal StopPrice,
+    decimal TakeProfitPrice,
+    IActorRef ReplyTo);
+
+/// <summary>Execution → ReplyTo: the entry filled (average price and quantity from the venue's fills).</summary>
+public sealed record EntryFilled(string Symbol, string EventId, decimal AveragePrice, decimal Quantity);
+
+/// <summary>Execution → ReplyTo: both exchange-hosted brackets are working, priced from the actual fill.</summary>
+public sealed record BracketsPlaced(string Symbol, string EventId, decimal StopTrigger, decimal TakeProfitTrigger);
+
+/// <summary>Execution → ReplyTo: the entry could not be made (refused, expired) — nothing is open.</summary>
+public sealed record EntryFailed(string Symbol, string EventId, string Reason);
+
+/// <summary>
+/// Execution → ReplyTo: the position of this entry is closed (a bracket triggered, or it was flattened because a
+/// bracket could not be placed, by the kill switch or by restart-flatten). <paramref name="Reason"/>: tp | sl |
+/// flatten_bracket_failed | kill_switch | restart_flatten.
+/// </summary>
+public sealed record PositionClosed(string Symbol, string EventId, decimal ExitPrice, decimal Quantity, decimal RealizedPnl, string Reason);
+
+/// <summary>Kill switch → every venue's execution: cancel all orders and algo orders; optionally flatten reduce-only.</summary>
+public sealed record CancelAll(bool Flatten, IActorRef ReplyTo);
+
+/// <summary>Execution → ReplyTo: what the cancel-all did, and how long it took on the wall clock.</summary>
+public sealed record CancelAllDone(string Venue, int OrdersCanceled, int AlgoOrdersCanceled, int PositionsFlattened, TimeSpan Took);
