@@ -54,7 +54,14 @@ public sealed record SqlPersistenceOptions
                 throw new SqlPersistenceConfigurationException("actorbot.persistence.connection-string", "is required with provider-name = postgresql");
             }
 
-            var directory = section.GetString("state-directory", config.GetString("actorbot.state-dir", "state"));
+            // Empty means the service's state directory, looked up here rather than by a HOCON substitution: each
+            // config layer resolves on its own, so a default of ${actorbot.state-dir} would ignore an operator's.
+            var directory = section.GetString("state-directory", string.Empty);
+            if (string.IsNullOrWhiteSpace(directory))
+            {
+                directory = config.GetString("actorbot.state-dir", "state");
+            }
+
             connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, DefaultSqliteFileName) }.ToString();
         }
 

@@ -19,8 +19,10 @@ namespace ActorBot.Host.Service;
 /// </summary>
 public static class ServiceHost
 {
-    public static WebApplication Build(ServiceConfiguration configuration, TradeMode mode, int? httpPortOverride)
+    /// <param name="environment">environment lookup (tests inject one); the process environment by default.</param>
+    public static WebApplication Build(ServiceConfiguration configuration, TradeMode mode, int? httpPortOverride, Func<string, string?>? environment = null)
     {
+        environment ??= Environment.GetEnvironmentVariable;
         ArgumentNullException.ThrowIfNull(configuration);
         var config = configuration.Config;
         var botSettings = BotSettings.FromConfig(config, mode);
@@ -82,8 +84,12 @@ public static class ServiceHost
             });
         });
 
+        builder.Services.AddSingleton<KillSwitch>();
+        builder.Services.AddSingleton(new ServiceEnvironment(environment));
+        builder.Services.AddHostedService<KillSwitchWatcher>();
         var app = builder.Build();
         ProbeEndpoints.Map(app);
+        KillEndpoints.Map(app, environment);
         return app;
     }
 }

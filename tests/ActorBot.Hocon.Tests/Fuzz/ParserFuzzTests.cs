@@ -23,6 +23,8 @@ public sealed class ParserFuzzTests
         _output = output;
     }
     private static readonly TimeSpan PerInputTimeout = TimeSpan.FromSeconds(5);
+    private const int MinimumInputs = 2_000;
+    private const int MaximumInputs = 50_000;
 
     private static List<string> Seeds() =>
         Directory.GetFiles(CorpusFiles.Resources, "*.*", SearchOption.AllDirectories)
@@ -41,9 +43,11 @@ public sealed class ParserFuzzTests
             EnvironmentLookup = HoconLoadOptions.NoEnvironment,
             BaseDirectory = CorpusFiles.Resources,
         };
+        // A fixed number of seeded inputs (not a time box), so the run is the same on a busy CI machine; the
+        // time budget only caps a pathologically slow machine, never lowers the count below the minimum.
         var clock = Stopwatch.StartNew();
         int parsed = 0, rejected = 0, iteration = 0;
-        while (clock.Elapsed < Budget)
+        while (iteration < MinimumInputs || (clock.Elapsed < Budget && iteration < MaximumInputs))
         {
             var input = mutator.Mutate(seeds[iteration % seeds.Count]);
             iteration++;

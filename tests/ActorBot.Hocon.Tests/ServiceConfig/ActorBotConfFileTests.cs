@@ -25,7 +25,8 @@ public sealed class ActorBotConfFileTests
         config.GetTimeSpan("akka.scheduler.tick-duration").Should().Be(TimeSpan.FromMilliseconds(10));
         // The keys ActorBot.Persistence.Sql reads (SqlPersistenceOptions.FromConfig); the plugin HOCON is generated from them.
         config.GetString("actorbot.persistence.provider-name").Should().Be("sqlite");
-        config.GetString("actorbot.persistence.state-directory").Should().Be("state");
+        config.GetString("actorbot.persistence.state-directory").Should().BeEmpty("empty means actorbot.state-dir, read at run time");
+        config.GetString("actorbot.state-dir").Should().Be("state");
         config.GetString("actorbot.persistence.connection-string").Should().BeEmpty("SQLite derives it from state-directory");
         config.GetInt("actorbot.persistence.batch-size").Should().Be(100);
         config.HasPath("akka.persistence.journal.sql").Should().BeFalse("operators never configure the plugin directly");
@@ -54,7 +55,7 @@ public sealed class ActorBotConfFileTests
     {
         var config = Load(new Dictionary<string, string> { ["ACTORBOT_STATE_DIR"] = "/var/lib/actorbot", ["ACTORBOT_HTTP_PORT"] = "9191" });
         config.GetInt("actorbot.http.port").Should().Be(9191);
-        config.GetString("actorbot.persistence.state-directory").Should().Be("/var/lib/actorbot");
+        config.GetString("actorbot.state-dir").Should().Be("/var/lib/actorbot");
         config.GetString("actorbot.telemetry.jsonl-path").Should().Be("/var/lib/actorbot/telemetry/actorbot.jsonl");
     }
 

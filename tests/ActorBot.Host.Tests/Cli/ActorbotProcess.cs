@@ -47,9 +47,15 @@ internal sealed class ActorbotProcess : IDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Runs the built executable: <c>dotnet actorbot.dll args</c> in <paramref name="workingDirectory"/>.</summary>
-    public static ActorbotProcess StartDll(IEnumerable<string> args, string workingDirectory)
+    public static ActorbotProcess StartDll(IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            // null removes the variable from the child's environment.
+            psi.Environment[name] = value;
+        }
+
         psi.ArgumentList.Add(Dll);
         foreach (var a in args)
         {

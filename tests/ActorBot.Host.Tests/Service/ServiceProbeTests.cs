@@ -54,6 +54,10 @@ public sealed class ServiceProbeTests : IAsyncLifetime
         body.Should().Contain("SAFE_PAUSE").And.Contain("stale market data for BTCUSDT").And.Contain("stale market data for ETHUSDT");
     }
 
+    [Fact(DisplayName = "An operator file that sets only actorbot.state-dir moves the SQLite journal there (schema created at start)")]
+    public void Journal_follows_the_state_dir() =>
+        File.Exists(Path.Combine(_dir, "actorbot.db")).Should().BeTrue();
+
     [Fact(DisplayName = "/config shows the effective configuration with secrets and passwords redacted")]
     public async Task ConfigIsRedacted()
     {

@@ -95,12 +95,15 @@ public sealed class LiveReplayParityTests : IAsyncLifetime
         // The last bar only closes on the wall clock (its minute ends in the future of the replayed day), so the
         // live run sees every bar but the last; the replay's last-bar decisions, if any, are not compared.
         var expected = replay.Records.Signals.Where(s => s.Signal.Event.TimestampMs < replay.Records.Bars[^1].OpenTimeMs).ToList();
+        var expectedTrades = replay.Records.Trades.Where(t => !t.EndOfData).ToList();
+        // Trades close on bars after their signal, so both counts are awaited (the tree may still be working
+        // through the last minutes when the last trade has been forwarded).
         var live = await Poll.Until(
             () => recorder.Ask<StrategyStatus>(GetStrategyStatus.Instance, TimeSpan.FromSeconds(5)),
-            s => s.Signals >= expected.Count,
-            "the live strategy decided on every event",
+            s => s.Signals >= expected.Count && s.Trades >= expectedTrades.Count,
+            "the live strategy decided on every event and closed every trade",
             Deadline,
-            s => $"{s.Signals} of {expected.Count} decisions");
+            s => $"{s.Signals} of {expected.Count} decisions, {s.Trades} of {expectedTrades.Count} trades");
 
         live.Signals.Should().Be(expected.Count);
         var offset = live.RecentDecisions[0].DecisionTimeMs - expected[0].Signal.Event.DecisionTimeMs;
@@ -108,7 +111,6 @@ public sealed class LiveReplayParityTests : IAsyncLifetime
         live.RecentDecisions.Select(d => (d.DecisionTimeMs - offset, d.Side, d.PActive, d.PShadow, d.Take, d.Action)).Should().Equal(
             expected.Select(s => (s.Signal.Event.DecisionTimeMs, s.Signal.Event.Side, s.Decision.PActive, s.Decision.PShadow, s.Decision.Take, StrategyRecorder.ActionName(s.Action))));
 
-        var expectedTrades = replay.Records.Trades.Where(t => !t.EndOfData).ToList();
         live.RecentTrades.Select(t => (t.DecisionTimeMs - offset, t.Side, t.Entry, t.ExitPrice, t.R)).Should().Equal(
             expectedTrades.Select(t => (t.Trade.DecisionTimeMs, t.Trade.Side, t.Trade.Entry, t.Trade.Outcome.ExitPrice, t.Trade.Outcome.RFinal)));
         expected.Should().HaveCountGreaterThan(15, "the bundled day has 21 events");

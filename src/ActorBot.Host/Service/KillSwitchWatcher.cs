@@ -1,0 +1,61 @@
+using ActorBot.Domain.Modes;
+using ActorBot.Engine.Bot;
+using ActorBot.Engine.Configuration;
+using Akka.Hosting;
+
+namespace ActorBot.Host.Service;
+
+/// <summary>
+/// Engages the kill switch from the environment at start and from the kill file while the service runs:
+/// creating the file engages it, deleting a file that engaged it releases it. Polled, because a file watcher
+/// misses events on some filesystems (network mounts, containers) and a missed kill is not acceptable.
+/// </summary>
+public sealed class KillSwitchWatcher : BackgroundService
+{
+    private readonly KillSwitch _kill;
+    private readonly IRequiredActor<BotActor> _bot;
+    private readonly string? _file;
+    private readonly TimeSpan _poll;
+
+    private readonly Func<string, string?> _environment;
+
+    public KillSwitchWatcher(KillSwitch kill, IRequiredActor<BotActor> bot, ServiceConfiguration configuration, ServiceEnvironment environment)
+    {
+        _environment = environment.Lookup;
+        _kill = kill;
+        _bot = bot;
+        var file = configuration.Config.Text("actorbot.kill-switch.file", string.Empty);
+        var stateDir = configuration.Config.Text("actorbot.state-dir", "state") ?? "state";
+        _file = string.IsNullOrWhiteSpace(file) ? null : Path.GetFullPath(Path.Combine(stateDir, file));
+        _poll = configuration.Config.Duration("actorbot.kill-switch.poll-interval", TimeSpan.FromMilliseconds(500));
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var bot = await _bot.GetAsync(stoppingToken).ConfigureAwait(false);
+        if (!string.IsNullOrEmpty(_environment(LiveArmingGate.KillSwitchVariable)))
+        {
+            _kill.Engage(bot, $"environment variable {LiveArmingGate.KillSwitchVariable}");
+        }
+
+        if (_file is null)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(_poll);
+        var source = $"file {_file}";
+        do
+        {
+            if (File.Exists(_file))
+            {
+                _kill.Engage(bot, source);
+            }
+            else if (_kill.Engaged && _kill.Source == source)
+            {
+                _kill.Release(bot, source);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+}
