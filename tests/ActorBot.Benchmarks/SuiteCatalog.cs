@@ -11,6 +11,7 @@ public static class SuiteCatalog
         new Replay.CsvSuite(),
         new Suites.ActorMessagingSuite(),
         new Suites.VenueSuite(),
+        new Suites.Execution.ExecutionSuite(),
         new Suites.Models.ModelScoringSuite(),
     ];
 }
