@@ -13,9 +13,10 @@ namespace ActorBot.Engine.Risk;
 /// <summary>
 /// <c>/user/bot/risk</c>, one per service (PersistenceId <c>risk</c>): a thin shell around <see cref="RiskBook"/>
 /// and <see cref="PositionSizer"/>. A <see cref="TradeIntent"/> is checked in three steps so the reason of a drop
-/// is deterministic and names the first rule that blocks: (1) the book's state rules on an unsized intent (kill
-/// switch, SAFE_PAUSE, warm-up, daily cap, loss streak, open-trade caps), (2) sizing and the exchange filters
-/// (never inflated to a minimum), (3) the book again on the sized intent (notional cap, near-liquidation).
+/// is deterministic and names the first rule that blocks: (1) the book on an unsized intent — every rule that does
+/// not depend on the size (kill switch, SAFE_PAUSE, warm-up, daily cap, loss streak, open-trade caps,
+/// near-liquidation), (2) sizing and the exchange filters (never inflated to a minimum), (3) the book again on the
+/// sized intent (the notional cap).
 /// Approved: the book's events are journaled, then <see cref="PlaceEntry"/> goes to the execution target with this
 /// actor as ReplyTo, so every execution reply passes here first (a close is applied to the book — daily cap, loss
 /// streak — before the trader hears of it) and is forwarded to the trader. Rejected: <see cref="TradeRejected"/>
@@ -105,6 +106,7 @@ public sealed class RiskActor : ReceivePersistentActor
         var now = NowMs;
         var direction = m.Side > 0 ? TradeDirection.Long : TradeDirection.Short;
         var conditions = new EntryConditions(_warm.GetValueOrDefault(m.Symbol), _paused.GetValueOrDefault(m.Symbol, true));
+        // Quantity 0 first: a paused or capped book is the reason, not a size that would also have failed.
         var intent = new EntryIntent(m.EventId, m.Symbol, direction, m.ReferencePrice, m.StopPrice, 0m, _settings.Leverage, _settings.MaintenanceMarginRate);
         if (_book.Decide(intent, conditions, now) is Rejected gate)
         {
