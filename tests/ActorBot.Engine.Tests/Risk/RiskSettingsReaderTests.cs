@@ -24,6 +24,16 @@ public sealed class RiskSettingsReaderTests
         s.FiltersFor("ETHUSDT").Should().Be(RiskSettingsReader.DefaultFilters with { Symbol = "ETHUSDT" });
     }
 
+    [Fact(DisplayName = "hocon/actorbot.conf documents the same risk defaults the reader uses")]
+    public void ShippedFileMatchesDefaults()
+    {
+        var path = Path.Combine(Replay.ReplayFixture.RepoRoot(), "hocon", "actorbot.conf");
+        var shipped = RiskSettingsReader.FromConfig(ConfigurationFactory.ParseString(File.ReadAllText(path)));
+        var defaults = RiskSettingsReader.FromConfig(Config.Empty);
+        shipped.Should().BeEquivalentTo(defaults);
+        shipped.Filters.Should().BeEmpty();
+    }
+
     [Fact(DisplayName = "Every key is read, decimals exactly, and a symbol's filter block overrides the default block key by key")]
     public void ReadsEveryKey()
     {
