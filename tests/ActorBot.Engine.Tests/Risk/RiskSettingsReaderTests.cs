@@ -61,7 +61,12 @@ public sealed class RiskSettingsReaderTests
         (s.QuoteRiskPerTrade, s.Leverage, s.MaintenanceMarginRate, s.FreeBalanceUsd, s.SnapshotEvery).Should().Be((0.1m, 5m, 0.005m, 300m, 10));
         s.FiltersFor("BTCUSDT").Should().Be(RiskSettingsReader.DefaultFilters with
         {
-            Symbol = "BTCUSDT", TickSize = 0.01m, StepSize = 0.01m, MinQty = 0.01m, MaxQty = 500m, MinNotional = 5m,
+            Symbol = "BTCUSDT",
+            TickSize = 0.01m,
+            StepSize = 0.01m,
+            MinQty = 0.01m,
+            MaxQty = 500m,
+            MinNotional = 5m,
         });
         s.FiltersFor("ETHUSDT").Should().Be(s.FiltersFor("BTCUSDT") with { Symbol = "ETHUSDT", StepSize = 0.001m, MinNotional = 20m });
     }
