@@ -177,10 +177,11 @@ public sealed class RiskActor : ReceivePersistentActor
         m.ReplyTo.Tell(new TradeRejected(m.Symbol, m.EventId, reason, detail));
     }
 
-    // After a restart the trader's reference is gone (it is not journaled); the trader sits at a fixed path
-    // next to this actor (/user/bot/{symbol}/trader), so replies still reach it.
-    private ICanTell TraderOf(string symbol, string eventId) =>
-        _entries.TryGetValue(eventId, out var entry) ? (ICanTell)entry.Trader : Context.ActorSelection($"../{symbol}/trader");
+    // By path, not by reference: a trader stopped and started again (a new incarnation at the same path) still gets
+    // the replies to its intents. After a restart of risk the reference is gone (it is not journaled); the trader
+    // sits at a fixed path next to this actor (/user/bot/{symbol}/trader).
+    private ActorSelection TraderOf(string symbol, string eventId) =>
+        _entries.TryGetValue(eventId, out var entry) ? Context.ActorSelection(entry.Trader.Path) : Context.ActorSelection($"../{symbol}/trader");
 
     // R of the close against the risk actually taken (fill to stop); 0 when this incarnation never saw the entry.
     private decimal ROf(PositionClosed m)

@@ -116,4 +116,47 @@ public sealed class TraderRiskRoundTripTests : Akka.TestKit.Xunit2.TestKit
         (skipped.Action, skipped.Reason).Should().Be((EntryAction.SkippedEntryFailed, "expired"));
         Status(_risk).OpenTradesBySymbol.Should().BeEmpty();
     }
+
+    [Fact(DisplayName = "A trader stopped with a routed trade open recovers it from its journal and closes it on the venue's PositionClosed")]
+    public async Task RecoveredTraderClosesRoutedTrade()
+    {
+        Ready(_risk, _symbol);
+        var trader = StartTrader();
+        var take = _takes[0];
+        Feed(trader, take);
+        var place = _execution.ExpectMsg<PlaceEntry>(TimeSpan.FromSeconds(10));
+        place.ReplyTo.Tell(new EntryFilled(_symbol, take.EventId, (decimal)take.Signal.Event.Features.Bar.Close, place.Quantity));
+        _sink.ExpectMsg<SignalRecord>(TimeSpan.FromSeconds(10)).Action.Should().Be(EntryAction.Opened);
+        (await trader.GracefulStop(TimeSpan.FromSeconds(10))).Should().BeTrue();
+
+        var recovered = StartTrader();
+        // The recovered routed trade still holds the symbol's one position slot.
+        Feed(recovered, _takes[1]);
+        _sink.ExpectMsg<SignalRecord>(TimeSpan.FromSeconds(10)).Action.Should().Be(EntryAction.SkippedPositionOpen);
+        place.ReplyTo.Tell(new PositionClosed(_symbol, take.EventId, place.StopPrice, place.Quantity, -5m, "sl"));
+        var closed = _sink.ExpectMsg<RoutedTradeRecord>(TimeSpan.FromSeconds(10));
+        (closed.EventId, closed.Reason).Should().Be((take.EventId, "sl"));
+        closed.R.Should().BeLessThan(0);
+    }
+
+    [Fact(DisplayName = "/shockflip tells risk the symbol is cold when it starts and warm once it has seen the warm-up bars")]
+    public void ShockFlipReportsWarmUp()
+    {
+        var risk = CreateTestProbe();
+        var settings = _settings with { Route = new ExecutionRoute(risk.Ref, "binance-usdm", 3) };
+        var shockflip = Sys.ActorOf(Props.Create(() => new ShockFlipActor(_symbol, settings, _sink.Ref)));
+        risk.ExpectMsg(new SymbolWarmChanged(_symbol, false));
+        for (var i = 0; i < 5; i++)
+        {
+            shockflip.Tell(new BarClosed(_symbol, _bars[i]));
+            if (i == 2)
+            {
+                risk.ExpectMsg(new SymbolWarmChanged(_symbol, true));
+            }
+        }
+
+        _sink.ReceiveN(5, TimeSpan.FromSeconds(10));
+        risk.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        ExecutionRoute.WarmupBarsFor(Domain.ShockFlip.ShockFlipParameters.Default).Should().Be(240);
+    }
 }
