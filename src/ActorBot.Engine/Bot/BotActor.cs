@@ -1,5 +1,6 @@
 using ActorBot.Domain.Modes;
 using ActorBot.Domain.Supervision;
+using ActorBot.Engine.Risk;
 using ActorBot.Engine.Symbols;
 using Akka.Actor;
 using Akka.Event;
@@ -21,6 +22,9 @@ public sealed class BotActor : ReceiveActor, IWithTimers
     private readonly Dictionary<string, bool> _externalPauseSent = [];
 
     private readonly Func<string, SymbolPipelineSettings?>? _pipelines;
+    private readonly RiskWiring? _riskWiring;
+    private readonly Dictionary<string, bool> _riskPauseSent = [];
+    private IActorRef? _risk;
 
     public BotActor(BotSettings settings)
         : this(settings, null)
@@ -28,16 +32,20 @@ public sealed class BotActor : ReceiveActor, IWithTimers
     }
 
     /// <param name="pipelines">per symbol, the Snap Harvester subtree settings (null: watchdog only).</param>
-    public BotActor(BotSettings settings, Func<string, SymbolPipelineSettings?>? pipelines)
+    /// <param name="risk">runs /risk and routes entries through it (testnet, live); null: paper fills in process.</param>
+    public BotActor(BotSettings settings, Func<string, SymbolPipelineSettings?>? pipelines, RiskWiring? risk = null)
     {
         _settings = settings;
         _pipelines = pipelines;
+        _riskWiring = risk;
         _pauses = new SafePauseTracker(settings.PauseHysteresis);
 
         Receive<RaisePause>(m => OnRaise(m.Reason));
         Receive<ClearPause>(m => OnClear(m.Reason));
         Receive<SetKillSwitch>(m =>
         {
+            // Risk latches it in its journal, so entries stay blocked across a restart until the operator releases it.
+            _risk?.Tell(m);
             if (m.On)
             {
                 OnRaise(PauseReason.KillSwitch());
@@ -72,9 +80,19 @@ public sealed class BotActor : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
+        if (_riskWiring is { } wiring)
+        {
+            _risk = Context.ActorOf(Props.Create(() => new RiskActor(wiring.Settings, wiring.Execution)), "risk");
+        }
+
         foreach (var symbol in _settings.Symbols)
         {
             var pipeline = _pipelines?.Invoke(symbol);
+            if (pipeline is not null && _risk is { } risk)
+            {
+                pipeline = pipeline with { Route = new ExecutionRoute(risk, _settings.Venue, ExecutionRoute.WarmupBarsFor(pipeline.Detector)) };
+            }
+
             Context.ActorOf(
                 Props.Create(() => new SymbolActor(symbol, _settings.StaleTimeout, pipeline)),
                 symbol);
@@ -144,7 +162,9 @@ public sealed class BotActor : ReceiveActor, IWithTimers
         foreach (var symbol in _settings.Symbols)
         {
             var own = PauseReason.StaleData(symbol);
-            var external = _pauses.ReasonsFor(_settings.Venue, symbol).Any(r => r != own);
+            var reasons = _pauses.ReasonsFor(_settings.Venue, symbol).ToList();
+            NotifyRisk(symbol, reasons.Count > 0);
+            var external = reasons.Any(r => r != own);
             if (_externalPauseSent.TryGetValue(symbol, out var sent) && sent == external)
             {
                 continue;
@@ -153,6 +173,18 @@ public sealed class BotActor : ReceiveActor, IWithTimers
             _externalPauseSent[symbol] = external;
             Context.Child(symbol).Tell(new ExternalPauseChanged(symbol, external));
         }
+    }
+
+    /// <summary>Risk blocks entries on any cause, the symbol's own stale data included (SAFE_PAUSE rule).</summary>
+    private void NotifyRisk(string symbol, bool paused)
+    {
+        if (_risk is null || (_riskPauseSent.TryGetValue(symbol, out var sent) && sent == paused))
+        {
+            return;
+        }
+
+        _riskPauseSent[symbol] = paused;
+        _risk.Tell(new EntriesPauseChanged(symbol, paused));
     }
 
     private List<string> Reasons() => _pauses.ActiveReasons.Select(r => r.ToString()).ToList();

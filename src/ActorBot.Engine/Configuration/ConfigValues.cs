@@ -21,6 +21,10 @@ public static class ConfigValues
     public static double Double(this Config config, string key, double fallback) =>
         Read(config, key, () => config.GetDouble(key, fallback), "a number");
 
+    /// <summary>Money and prices: read as decimal so 0.1 stays 0.1 (a double would not).</summary>
+    public static decimal Decimal(this Config config, string key, decimal fallback) =>
+        Read(config, key, () => config.HasPath(key) ? config.GetDecimal(key) : fallback, "a number");
+
     public static string? Text(this Config config, string key, string? fallback) =>
         Read(config, key, () => config.GetString(key, fallback), "a string");
 

@@ -1,3 +1,4 @@
+using ActorBot.Engine.Risk;
 using ActorBot.Engine.Symbols;
 using ActorBot.Persistence.Sql.Serialization;
 
@@ -14,7 +15,13 @@ public static class EnginePersistence
     public static PersistenceManifests Manifests { get; } = PersistenceManifests.Empty
         .Add<SnapTradeOpened>("trader.trade-opened")
         .Add<SnapTradeClosed>("trader.trade-closed")
-        .Add<TraderSnapshot>("trader.snapshot");
+        .Add<TraderSnapshot>("trader.snapshot")
+        .Add<RiskDayRolled>("risk.day-rolled")
+        .Add<RiskTradeOpened>("risk.trade-opened")
+        .Add<RiskTradeClosed>("risk.trade-closed")
+        .Add<RiskTradeAbandoned>("risk.trade-abandoned")
+        .Add<RiskKillSwitchChanged>("risk.kill-switch-changed")
+        .Add<RiskSnapshot>("risk.snapshot");
 
     /// <summary>The serializer the service registers for the journal and snapshot store.</summary>
     public static JsonPersistenceSerializer CreateSerializer() => new(Manifests);

@@ -188,6 +188,12 @@ public static class ReplayOutputs
             w.WriteStartObject("entries");
             foreach (var action in Enum.GetValues<EntryAction>())
             {
+                // Replay never routes entries through /risk: the routed-only actions would be zeros that change the pinned bytes.
+                if (action is EntryAction.SkippedRiskRejected or EntryAction.SkippedEntryFailed)
+                {
+                    continue;
+                }
+
                 w.WriteNumber(ActionName(action), rec.Signals.Count(s => s.Action == action));
             }
 
@@ -244,6 +250,8 @@ public static class ReplayOutputs
         EntryAction.SkippedBelowMinProb => "skipped_below_min_prob",
         EntryAction.SkippedPositionOpen => "skipped_position_open",
         EntryAction.SkippedSafePause => "skipped_safe_pause",
+        EntryAction.SkippedRiskRejected => "skipped_risk_rejected",
+        EntryAction.SkippedEntryFailed => "skipped_entry_failed",
         _ => a.ToString(),
     };
 

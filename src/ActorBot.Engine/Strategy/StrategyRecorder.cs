@@ -87,6 +87,8 @@ public sealed class StrategyRecorder : ReceiveActor
         EntryAction.SkippedBelowMinProb => "skipped_below_min_prob",
         EntryAction.SkippedPositionOpen => "skipped_position_open",
         EntryAction.SkippedSafePause => "skipped_safe_pause",
+        EntryAction.SkippedRiskRejected => "skipped_risk_rejected",
+        EntryAction.SkippedEntryFailed => "skipped_entry_failed",
         _ => action.ToString(),
     };
 

@@ -53,13 +53,28 @@ public enum EntryAction
     SkippedBelowMinProb,
     SkippedPositionOpen,
     SkippedSafePause,
+
+    /// <summary>Routed entries only: /risk refused the intent (the record's reason is the risk_drops_total label).</summary>
+    SkippedRiskRejected,
+
+    /// <summary>Routed entries only: risk approved, the venue did not fill (the record's reason is execution's).</summary>
+    SkippedEntryFailed,
 }
 
-/// <summary>Record for the telemetry sink: an event, both model probabilities, the decision and what the trader did.</summary>
-public sealed record SignalRecord(string Symbol, string EventId, SnapSignal Signal, RoutingDecision Decision, EntryAction Action);
+/// <summary>
+/// Record for the telemetry sink: an event, both model probabilities, the decision and what the trader did;
+/// <paramref name="Reason"/> says why a routed entry was skipped (null on the paper path).
+/// </summary>
+public sealed record SignalRecord(string Symbol, string EventId, SnapSignal Signal, RoutingDecision Decision, EntryAction Action, string? Reason = null);
 
 /// <summary>Record for the telemetry sink: a closed paper/shadow trade with its fills and costs.</summary>
 public sealed record TradeRecord(string Symbol, ClosedSnapTrade Trade, bool EndOfData, FillResult Fill);
+
+/// <summary>
+/// Record for the telemetry sink: a routed trade the venue closed (<see cref="Trading.PositionClosed"/>): actual fills,
+/// the venue's realised PnL and the barrier R at the actual entry.
+/// </summary>
+public sealed record RoutedTradeRecord(string Symbol, string EventId, int Side, double EntryFill, double ExitFill, decimal Quantity, decimal RealizedPnl, double R, string Reason);
 
 /// <summary>Counters of one symbol pipeline, reported at <see cref="EndOfData"/>.</summary>
 public sealed record PipelineCounters(

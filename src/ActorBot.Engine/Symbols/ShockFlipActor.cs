@@ -16,6 +16,8 @@ public sealed class ShockFlipActor : ReceiveActor
     private readonly MetaRouter _router;
     private readonly IActorRef _trader;
     private long _signals;
+    private readonly ExecutionRoute? _route;
+    private bool _warm;
 
     public ShockFlipActor(string symbol, SymbolPipelineSettings settings, IActorRef trader)
     {
@@ -23,10 +25,12 @@ public sealed class ShockFlipActor : ReceiveActor
         _engine = new SnapSignalEngine(settings.Detector, settings.CutPoints);
         _router = settings.Router;
         _trader = trader;
+        _route = settings.Route;
 
         Receive<BarClosed>(m =>
         {
             var signal = _engine.OnBar(m.Bar);
+            TellRiskIfWarm();
             if (signal is null)
             {
                 _trader.Tell(new BarAnalysed(_symbol, m.Bar, null, null, null));
@@ -40,6 +44,19 @@ public sealed class ShockFlipActor : ReceiveActor
         Receive<SymbolPauseChanged>(m => _trader.Tell(m));
         Receive<PipelineMark>(m => _trader.Tell(m));
         Receive<FlushPipeline>(m => _trader.Tell(m with { RejectedBars = _engine.RejectedBars, Signals = _signals }));
+    }
+
+    // A (re)started detector has empty windows: risk hears "cold" before any intent this incarnation can cause.
+    protected override void PreStart() => _route?.Risk.Tell(new Risk.SymbolWarmChanged(_symbol, false));
+
+    // Told before the bar goes on to /trader, so risk knows the symbol is warm before an intent from that bar.
+    private void TellRiskIfWarm()
+    {
+        if (_route is { } route && !_warm && _engine.BarsSeen >= route.WarmupBars)
+        {
+            _warm = true;
+            route.Risk.Tell(new Risk.SymbolWarmChanged(_symbol, true));
+        }
     }
 
     /// <summary>The research's event id shape (SPEC §6.0): symbol, ISO bar-open time, side.</summary>

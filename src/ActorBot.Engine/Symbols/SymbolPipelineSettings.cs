@@ -10,7 +10,8 @@ namespace ActorBot.Engine.Symbols;
 /// What a symbol's Snap Harvester subtree (/bars, /shockflip, /trader) needs. The router and cut points
 /// are immutable and shared; each actor builds its own mutable Domain objects from them.
 /// <see cref="Sink"/> receives the records (bars, signals, trades, counters): the telemetry actor live,
-/// the replay recorder in replay.
+/// the replay recorder in replay. <see cref="Route"/>: entries go to /risk as intents and open on the venue's fill
+/// (testnet, live); null keeps the in-process paper fills of replay, shadow and paper.
 /// </summary>
 public sealed record SymbolPipelineSettings(
     ShockFlipParameters Detector,
@@ -20,4 +21,5 @@ public sealed record SymbolPipelineSettings(
     int MaxConcurrentTrades,
     FillSettings Fills,
     TimeSpan BarCloseGrace,
-    IActorRef Sink);
+    IActorRef Sink,
+    ExecutionRoute? Route = null);

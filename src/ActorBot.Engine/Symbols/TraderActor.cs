@@ -15,8 +15,9 @@ namespace ActorBot.Engine.Symbols;
 /// Persistent with a stable id (<c>trader-{symbol}</c>): openings and closings are journaled; recovery
 /// re-opens the trades that were open. Limitation: the per-bar path state of an open trade (breakeven lock,
 /// MFE/MAE) is not journaled, so a recovered trade restarts its barrier path at the next bar.
+/// With an <see cref="ExecutionRoute"/> (testnet, live) entries go through /risk instead: see TraderActor.Routed.cs.
 /// </summary>
-public sealed class TraderActor : ReceivePersistentActor
+public sealed partial class TraderActor : ReceivePersistentActor
 {
     private readonly string _symbol;
     private readonly SymbolPipelineSettings _settings;
@@ -43,6 +44,7 @@ public sealed class TraderActor : ReceivePersistentActor
         _settings = settings;
         _book = new SnapTradeBook(settings.Geometry, settings.MaxConcurrentTrades);
         _fills = new BarrierFillCosts(settings.Fills);
+        _route = settings.Route;
         PersistenceId = $"trader-{symbol}";
 
         Recover<SnapshotOffer>(offer =>
@@ -60,6 +62,12 @@ public sealed class TraderActor : ReceivePersistentActor
         Recover<SnapTradeClosed>(e => _openById.Remove(e.EventId));
         Recover<RecoveryCompleted>(_ =>
         {
+            // Routed trades live on the venue, not in the paper book: they stay in _openById until PositionClosed.
+            if (_route is not null)
+            {
+                return;
+            }
+
             foreach (var e in _openById.Values.OrderBy(e => e.DecisionTimeMs))
             {
                 _book.TryOpen(e.EventId, e.DecisionTimeMs, e.Side, e.EntryFill, e.Atr);
@@ -70,6 +78,7 @@ public sealed class TraderActor : ReceivePersistentActor
         Command<SymbolPauseChanged>(m => _paused = m.Paused);
         Command<PipelineMark>(m => m.ReplyTo.Tell(new PipelineDrained(_symbol)));
         Command<FlushPipeline>(OnFlush);
+        RoutedCommands();
         Command<SaveSnapshotSuccess>(_ => { });
         Command<SaveSnapshotFailure>(f => Context.GetLogger().Warning("trader {0}: snapshot failed (recovery replays more events): {1}", _symbol, f.Cause.Message));
     }
@@ -94,10 +103,17 @@ public sealed class TraderActor : ReceivePersistentActor
 
         var action = !decision.Take ? EntryAction.SkippedBelowMinProb
             : _paused ? EntryAction.SkippedSafePause
-            : _book.Open.Count >= _book.MaxConcurrent ? EntryAction.SkippedPositionOpen
+            : _book.Open.Count + RoutedCount >= _book.MaxConcurrent ? EntryAction.SkippedPositionOpen
             : EntryAction.Opened;
-        _actions[action] = _actions.GetValueOrDefault(action) + 1;
         var record = new SignalRecord(_symbol, eventId, signal, decision, action);
+        if (action == EntryAction.Opened && _route is { } route)
+        {
+            // Counted and recorded when risk and the venue have answered (RoutedCommands).
+            SendIntent(route, record);
+            return;
+        }
+
+        _actions[action] = _actions.GetValueOrDefault(action) + 1;
         if (action != EntryAction.Opened)
         {
             _settings.Sink.Tell(record);

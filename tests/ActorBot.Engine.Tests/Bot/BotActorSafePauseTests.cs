@@ -1,5 +1,5 @@
-using ActorBot.Domain.Supervision;
 using ActorBot.Domain.Modes;
+using ActorBot.Domain.Supervision;
 using ActorBot.Engine.Bot;
 using ActorBot.Engine.Symbols;
 using Akka.Actor;

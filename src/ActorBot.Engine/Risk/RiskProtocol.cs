@@ -1,0 +1,43 @@
+namespace ActorBot.Engine.Risk;
+
+// Messages of /user/bot/risk besides the money path (Trading/TradingProtocol.cs). The entry conditions arrive as
+// messages, never as shared flags: they describe the present and are held in memory, not journaled (a restarted
+// risk actor starts with every symbol cold and paused until told otherwise — the safe side).
+
+/// <summary>
+/// /{symbol}/shockflip → risk: whether the symbol's bars and features have seen enough bars to be trusted
+/// (the models are loaded before the tree starts, so they are warm by construction). Sent on every change.
+/// </summary>
+public sealed record SymbolWarmChanged(string Symbol, bool Warm);
+
+/// <summary>
+/// /user/bot → risk: whether any SAFE_PAUSE cause (stale data, venue disabled, kill switch, …) pauses entries on
+/// this symbol. Sent on every change.
+/// </summary>
+public sealed record EntriesPauseChanged(string Symbol, bool Paused);
+
+/// <summary>
+/// Replaces a symbol's exchange filters (from exchangeInfo once the integrator wires it); until then the
+/// filters come from <c>actorbot.risk.filters</c>.
+/// </summary>
+public sealed record SetSymbolFilters(Domain.Sizing.SymbolFilters Filters);
+
+/// <summary>Asks /risk for its state; answered with <see cref="RiskStatus"/>.</summary>
+public sealed record GetRiskStatus
+{
+    public static readonly GetRiskStatus Instance = new();
+}
+
+/// <summary>
+/// What /risk shows the probe: <c>risk_drops_total{reason}</c> since the process started (counters are process
+/// metrics, not journaled), open trades per symbol, realised PnL of the current UTC day, the loss streak, the
+/// cooldown end (unix ms) and the kill switch — the last four from the journaled book.
+/// </summary>
+public sealed record RiskStatus(
+    IReadOnlyDictionary<string, long> DropsByReason,
+    IReadOnlyDictionary<string, int> OpenTradesBySymbol,
+    decimal RealisedPnlTodayUsd,
+    int LossStreak,
+    long? CooldownUntilMs,
+    bool KillSwitchEngaged,
+    string? KillSwitchReason);

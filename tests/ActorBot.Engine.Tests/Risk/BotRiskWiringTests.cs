@@ -1,0 +1,57 @@
+using ActorBot.Domain.Modes;
+using ActorBot.Domain.Risk;
+using ActorBot.Engine.Bot;
+using ActorBot.Engine.Risk;
+using ActorBot.Engine.Symbols;
+using Akka.Actor;
+using Akka.TestKit;
+using static ActorBot.Engine.Tests.Risk.RiskTestKit;
+
+namespace ActorBot.Engine.Tests.Risk;
+
+/// <summary>/user/bot creates /user/bot/risk and feeds it SAFE_PAUSE and the kill switch, on virtual time.</summary>
+public sealed class BotRiskWiringTests : Akka.TestKit.Xunit2.TestKit
+{
+    private static readonly BotSettings BotSettings = new(TradeMode.Testnet, Engine.Bot.BotSettings.DefaultVenue, [Btc],
+        StaleTimeout: TimeSpan.FromSeconds(10), PauseHysteresis: TimeSpan.FromSeconds(5));
+
+    private readonly TestProbe _execution;
+    private readonly TestProbe _trader;
+
+    public BotRiskWiringTests()
+        : base(VirtualTimeInMemory)
+    {
+        _execution = CreateTestProbe();
+        _trader = CreateTestProbe();
+    }
+
+    private TestScheduler Scheduler => (TestScheduler)Sys.Scheduler;
+
+    [Fact(DisplayName = "Risk lives at /user/bot/risk, sees a symbol's SAFE_PAUSE until its data is fresh, and the bot's kill switch")]
+    public async Task BotFeedsRisk()
+    {
+        var wiring = new RiskWiring(Settings(), _execution.Ref);
+        var bot = Sys.ActorOf(Props.Create(() => new BotActor(BotSettings, null, wiring)), "bot");
+        // Answered after PreStart, which created /risk.
+        AwaitCondition(() => BotStatus(bot).Paused);
+        var risk = await Sys.ActorSelection("/user/bot/risk").ResolveOne(TimeSpan.FromSeconds(5));
+        risk.Tell(new SymbolWarmChanged(Btc, true));
+        risk.Tell(Intent("e1", _trader.Ref));
+        ExpectRejected(_trader, DropReason.SafePause);
+
+        bot.Tell(new MarketDataSeen(Btc, Scheduler.Now.ToUnixTimeMilliseconds()));
+        AwaitCondition(() => BotStatus(bot).ClearingReasons.Count == 1);
+        Scheduler.Advance(TimeSpan.FromSeconds(7));
+        AwaitCondition(() => !BotStatus(bot).Paused);
+        risk.Tell(Intent("e2", _trader.Ref));
+        ExpectPlace(_execution, "e2");
+
+        bot.Tell(new SetKillSwitch(true));
+        AwaitCondition(() => Status(risk).KillSwitchEngaged);
+        risk.Tell(Intent("e3", _trader.Ref, "ETHUSDT"));
+        ExpectRejected(_trader, DropReason.KillSwitch);
+    }
+
+    private static BotStatus BotStatus(IActorRef bot) =>
+        bot.Ask<BotStatus>(GetBotStatus.Instance, TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
+}
