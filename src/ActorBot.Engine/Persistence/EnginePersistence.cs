@@ -1,4 +1,5 @@
 using ActorBot.Engine.Symbols;
+using ActorBot.Engine.Venues.Execution;
 using ActorBot.Persistence.Sql.Serialization;
 
 namespace ActorBot.Engine.Persistence;
@@ -14,7 +15,14 @@ public static class EnginePersistence
     public static PersistenceManifests Manifests { get; } = PersistenceManifests.Empty
         .Add<SnapTradeOpened>("trader.trade-opened")
         .Add<SnapTradeClosed>("trader.trade-closed")
-        .Add<TraderSnapshot>("trader.snapshot");
+        .Add<TraderSnapshot>("trader.snapshot")
+        .Add<EntrySent>("execution.entry-sent")
+        .Add<OrderAnswered>("execution.order-answered")
+        .Add<FillRecorded>("execution.fill")
+        .Add<BracketSent>("execution.bracket-sent")
+        .Add<BracketAnswered>("execution.bracket-state")
+        .Add<FlattenSent>("execution.flatten-sent")
+        .Add<TradeClosed>("execution.trade-closed");
 
     /// <summary>The serializer the service registers for the journal and snapshot store.</summary>
     public static JsonPersistenceSerializer CreateSerializer() => new(Manifests);
