@@ -134,7 +134,8 @@ public sealed partial class ExecutionActor
             return;
         }
 
-        if (t.EntryDone && t.StopLoss is null)
+        // The REST answer and the stream both report the fill; the first one places the brackets.
+        if (t.EntryDone && t.StopLoss is null && _entriesReported.Add(eventId))
         {
             Reply(eventId, new EntryFilled(t.Symbol, eventId, t.Entry.AveragePrice, t.Entry.FilledQuantity));
             PlaceBrackets(t);

@@ -30,6 +30,7 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
     private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
     private readonly Dictionary<long, string> _algoByVenueOrderId = [];
     private readonly Dictionary<string, string> _closing = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _entriesReported = new(StringComparer.Ordinal);
     private readonly HashSet<string> _bracketsReported = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, SymbolFilters> _filters = new Dictionary<string, SymbolFilters>(StringComparer.Ordinal);
     private ExecutionState _state = ExecutionState.Empty;
@@ -144,8 +145,17 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        PersistAll(events, e => _state = _state.Apply(e));
-        DeferAsync(events[^1], _ => then());
+        // Not DeferAsync: a persist issued from a deferred handler is only flushed with the next command, and commands
+        // are stashed meanwhile, so it would never run. Counting the handlers keeps "then" inside the persist handler.
+        var remaining = events.Count;
+        PersistAll(events, e =>
+        {
+            _state = _state.Apply(e);
+            if (--remaining == 0)
+            {
+                then();
+            }
+        });
     }
 
     private void Reply(string eventId, object message)

@@ -1,0 +1,192 @@
+using ActorBot.Engine.Trading;
+using ActorBot.Venues.Binance.UserData;
+using Akka.Actor;
+
+namespace ActorBot.Engine.Tests.Execution;
+
+/// <summary>
+/// /venues/{v}/execution against the venue simulator over loopback sockets, on the real SQLite journal: entry,
+/// Algo-API brackets, TP/SL closes, refused brackets, duplicate fills, in-doubt entries, restart-flatten, cancel-all.
+/// Prices are driven with the simulator's trade/mark inputs; every wait is bounded on a real condition.
+/// </summary>
+public sealed class ExecutionActorTests
+{
+    private const string Btc = ExecutionHarness.Symbol;
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    [Fact(DisplayName = "Long entry fills, SL and TP are placed from the fill; a trade at the TP closes it: PositionClosed(tp) with PnL, SL canceled, venue flat")]
+    public async Task TakeProfitPath()
+    {
+        await using var h = await ExecutionHarness.StartAsync();
+        h.Host.PublishTrade(Btc, 100m, 1m, 1);
+        var exec = h.StartExecution();
+
+        exec.Tell(new PlaceEntry(Btc, "ev-tp", 1_700_000_000_000, 1, 2m, 95m, 106m, h.Trader.Ref));
+        h.Trader.ExpectMsg<EntryFilled>(Wait).Should().Be(new EntryFilled(Btc, "ev-tp", 100m, 2m));
+        h.Trader.ExpectMsg<BracketsPlaced>(Wait).Should().Be(new BracketsPlaced(Btc, "ev-tp", 95m, 106m));
+        h.Host.Engine.OpenAlgoOrderCount.Should().Be(2);
+
+        h.Host.PublishTrade(Btc, 107m, 1m, 2);
+        var closed = h.Trader.ExpectMsg<PositionClosed>(Wait);
+        closed.Should().Be(new PositionClosed(Btc, "ev-tp", 107m, 2m, 14m, "tp"));
+        h.Kit.AwaitAssert(() => h.Host.Engine.OpenAlgoOrderCount.Should().Be(0, "the SL sibling is canceled"), Wait);
+        h.Host.Engine.PositionAmount(Btc).Should().Be(0m);
+        h.Status(exec).OpenPositions.Should().BeEmpty();
+    }
+
+    [Fact(DisplayName = "Short entry: a trade through the stop closes it: PositionClosed(sl) with a loss, TP canceled")]
+    public async Task StopLossPath()
+    {
+        await using var h = await ExecutionHarness.StartAsync();
+        h.Host.PublishTrade(Btc, 100m, 1m, 1);
+        var exec = h.StartExecution();
+
+        exec.Tell(new PlaceEntry(Btc, "ev-sl", 1_700_000_060_000, -1, 1m, 103m, 90m, h.Trader.Ref));
+        h.Trader.ExpectMsg<EntryFilled>(Wait).AveragePrice.Should().Be(100m);
+        h.Trader.ExpectMsg<BracketsPlaced>(Wait).Should().Be(new BracketsPlaced(Btc, "ev-sl", 103m, 90m));
+
+        h.Host.PublishTrade(Btc, 104m, 1m, 2);
+        h.Trader.ExpectMsg<PositionClosed>(Wait).Should().Be(new PositionClosed(Btc, "ev-sl", 104m, 1m, -4m, "sl"));
+        h.Kit.AwaitAssert(() => h.Host.Engine.OpenAlgoOrderCount.Should().Be(0), Wait);
+        h.Host.Engine.PositionAmount(Btc).Should().Be(0m);
+    }
+
+    [Fact(DisplayName = "The venue refuses the stop (-2021, mark already below it): the position is flattened at once and the TP canceled")]
+    public async Task RefusedBracketFlattens()
+    {
+        await using var h = await ExecutionHarness.StartAsync();
+        h.Host.PublishTrade(Btc, 100m, 1m, 1);
+        h.Host.Engine.OnMarkPrice(Btc, 90m);
+        var exec = h.StartExecution();
+
+        exec.Tell(new PlaceEntry(Btc, "ev-refused", 1_700_000_120_000, 1, 1m, 95m, 106m, h.Trader.Ref));
+        h.Trader.ExpectMsg<EntryFilled>(Wait);
+        PositionClosed closed;
+        try
+        {
+            closed = h.Trader.ExpectMsg<PositionClosed>(Wait);
+        }
+        catch (Exception ex)
+        {
+            var st = h.Status(exec);
+            throw new InvalidOperationException(string.Join(", ", st.Counters.Select(kv => $"{kv.Key}={kv.Value}")) + $" restart={st.LastRestart?.Summary()} open={st.OpenPositions.Count}", ex);
+        }
+        closed.Reason.Should().Be("flatten_bracket_failed");
+        closed.Quantity.Should().Be(1m);
+        h.Host.Engine.PositionAmount(Btc).Should().Be(0m);
+        h.Kit.AwaitAssert(() => h.Host.Engine.OpenAlgoOrderCount.Should().Be(0, "the TP that was placed is canceled"), Wait);
+        h.Status(exec).Counters.Should().ContainKey("POST /fapi/v1/algoOrder Rejected -2021");
+    }
+
+    [Fact(DisplayName = "Partial fills accumulate; the same ORDER_TRADE_UPDATE delivered again is counted once")]
+    public async Task DuplicateFillsCountedOnce()
+    {
+        await using var h = await ExecutionHarness.StartAsync();
+        h.Host.PublishTrade(Btc, 100m, 1m, 1);
+        h.Host.Engine.PartialFills = true;
+        var exec = h.StartExecution();
+
+        exec.Tell(new PlaceEntry(Btc, "ev-dup", 1_700_000_180_000, 1, 1m, 95m, 106m, h.Trader.Ref));
+        h.Trader.ExpectMsg<EntryFilled>(Wait).Should().Be(new EntryFilled(Btc, "ev-dup", 100m, 1m));
+        h.Trader.ExpectMsg<BracketsPlaced>(Wait);
+        h.Kit.AwaitAssert(() => h.Events.OfType<OrderTradeUpdate>().Count(u => u.ExecutionType == "TRADE" && u.ClientOrderId.Contains("-e0-", StringComparison.Ordinal)).Should().Be(2), Wait);
+        var fills = h.Events.OfType<OrderTradeUpdate>().Where(u => u.ExecutionType == "TRADE" && u.ClientOrderId.Contains("-e0-", StringComparison.Ordinal)).ToList();
+        var before = h.Status(exec).Counters.GetValueOrDefault("fill duplicate");
+
+        foreach (var again in fills.Concat(fills))
+        {
+            exec.Tell(again);
+        }
+
+        h.Kit.AwaitAssert(() => h.Status(exec).Counters.GetValueOrDefault("fill duplicate").Should().Be(before + 4), Wait);
+        var position = h.Status(exec).OpenPositions.Should().ContainSingle().Subject;
+        position.Quantity.Should().Be(1m);
+        position.EntryPrice.Should().Be(100m);
+        h.Host.Engine.PositionAmount(Btc).Should().Be(1m);
+    }
+
+    [Fact(DisplayName = "An entry whose answer is lost (503, executed) is looked up by its client order id, not re-sent: one order on the venue")]
+    public async Task InDoubtEntryLookedUp()
+    {
+        await using var h = await ExecutionHarness.StartAsync();
+        h.Host.PublishTrade(Btc, 100m, 1m, 1);
+        var exec = h.StartExecution();
+        h.Host.Faults.OrderUnknownRemaining = 1;
+
+        exec.Tell(new PlaceEntry(Btc, "ev-doubt", 1_700_000_240_000, 1, 1m, 95m, 106m, h.Trader.Ref));
+        h.Trader.ExpectMsg<EntryFilled>(Wait).Quantity.Should().Be(1m);
+        h.Trader.ExpectMsg<BracketsPlaced>(Wait);
+        h.Rest.OrderLookups.Should().Be(1);
+        h.Host.Engine.OrderCount.Should().Be(1, "the entry exists once");
+        h.Host.Engine.PositionAmount(Btc).Should().Be(1m);
+    }
+
+    [Fact(DisplayName = "Killed after the entry left but before its answer: after restart, restart-flatten leaves no position, no bracket and no duplicate entry")]
+    public async Task RestartAfterSendFlattens()
+    {
+        await using var h = await ExecutionHarness.StartAsync();
+        h.Host.PublishTrade(Btc, 100m, 1m, 1);
+        var exec = h.StartExecution();
+        h.Host.Faults.RestDelay = TimeSpan.FromSeconds(3);
+
+        exec.Tell(new PlaceEntry(Btc, "ev-crash", 1_700_000_300_000, 1, 1m, 95m, 106m, h.Trader.Ref));
+        h.Kit.AwaitAssert(() => h.Host.Engine.OrderCount.Should().Be(1, "the venue executed the entry"), Wait);
+        h.Stop(exec);
+        h.Host.Faults.RestDelay = TimeSpan.Zero;
+
+        var again = h.StartExecution();
+        var status = h.Status(again);
+        status.LastRestart!.PositionsFlattened.Should().Equal(Btc);
+        status.OpenPositions.Should().BeEmpty();
+        h.Host.Engine.PositionAmount(Btc).Should().Be(0m);
+        h.Host.Engine.OpenAlgoOrderCount.Should().Be(0);
+        h.Host.Engine.OrderCount.Should().Be(2, "the entry once and the reduce-only close; nothing re-sent");
+        (await h.Rest.GetOpenOrdersAsync()).Value.Should().BeEmpty();
+    }
+
+    [Fact(DisplayName = "Killed with a bracketed position: after restart (policy flatten) the position is closed and both brackets canceled")]
+    public async Task RestartWithBracketsFlattens()
+    {
+        await using var h = await ExecutionHarness.StartAsync();
+        h.Host.PublishTrade(Btc, 100m, 1m, 1);
+        var exec = h.StartExecution();
+        exec.Tell(new PlaceEntry(Btc, "ev-bracketed", 1_700_000_360_000, 1, 1m, 95m, 106m, h.Trader.Ref));
+        h.Trader.ExpectMsg<EntryFilled>(Wait);
+        h.Trader.ExpectMsg<BracketsPlaced>(Wait);
+        h.Stop(exec);
+
+        var again = h.StartExecution();
+        var report = h.Status(again).LastRestart!;
+        report.PositionsFlattened.Should().Equal(Btc);
+        report.BracketsCanceled.Should().Be(2);
+        report.ForeignOrdersCanceled.Should().Be(0);
+        h.Host.Engine.PositionAmount(Btc).Should().Be(0m);
+        h.Host.Engine.OpenAlgoOrderCount.Should().Be(0);
+        h.Host.Engine.OrderCount.Should().Be(2);
+    }
+
+    [Fact(DisplayName = "CancelAll(flatten) removes every order and algo order and closes the position, measured under 1 s")]
+    public async Task CancelAllWithinOneSecond()
+    {
+        await using var h = await ExecutionHarness.StartAsync();
+        h.Host.PublishTrade(Btc, 100m, 1m, 1);
+        h.Host.PublishTrade("ETHUSDT", 10m, 1m, 1);
+        var exec = h.StartExecution();
+        exec.Tell(new PlaceEntry(Btc, "ev-kill", 1_700_000_420_000, 1, 1m, 95m, 106m, h.Trader.Ref));
+        h.Trader.ExpectMsg<EntryFilled>(Wait);
+        h.Trader.ExpectMsg<BracketsPlaced>(Wait);
+        (await h.Rest.PlaceOrderAsync(new ActorBot.Venues.Binance.Rest.NewOrder("ETHUSDT", "BUY", "LIMIT", "manual-1", 1m, 5m, "GTC"))).IsSuccess.Should().BeTrue();
+
+        var kill = h.Kit.CreateTestProbe();
+        exec.Tell(new CancelAll(Flatten: true, kill.Ref));
+        var done = kill.ExpectMsg<CancelAllDone>(Wait);
+        done.Took.Should().BeLessThan(TimeSpan.FromSeconds(1));
+        done.OrdersCanceled.Should().Be(1);
+        done.AlgoOrdersCanceled.Should().Be(2);
+        done.PositionsFlattened.Should().Be(1);
+        h.Trader.ExpectMsg<PositionClosed>(Wait).Reason.Should().Be("kill_switch");
+        h.Host.Engine.OpenAlgoOrderCount.Should().Be(0);
+        (await h.Rest.GetOpenOrdersAsync()).Value.Should().BeEmpty();
+        h.Host.Engine.PositionAmount(Btc).Should().Be(0m);
+    }
+}
