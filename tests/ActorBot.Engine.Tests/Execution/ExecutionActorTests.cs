@@ -156,6 +156,36 @@ public sealed class ExecutionActorTests
         h.Host.Engine.OrderCount.Should().Be(2);
     }
 
+    [Fact(DisplayName = "Policy adopt: a restarted execution keeps the position and re-attaches the bracket that went missing, from the journaled trigger")]
+    public async Task RestartAdoptReattaches()
+    {
+        await using var h = await ExecutionHarness.StartAsync();
+        h.Host.PublishTrade(Btc, 100m, 1m, 1);
+        var settings = new Engine.Venues.Execution.ExecutionSettings("sim", [Btc], Domain.Execution.RestartPolicy.Adopt);
+        var exec = h.StartExecution(settings);
+        exec.Tell(new PlaceEntry(Btc, "ev-adopt", 1_700_000_480_000, 1, 1m, 95m, 106m, h.Trader.Ref));
+        h.Trader.ExpectMsg<EntryFilled>(Wait);
+        h.Trader.ExpectMsg<BracketsPlaced>(Wait);
+        h.Stop(exec);
+        var adopted = h.StartExecution(settings);
+        var stop = h.Status(adopted).OpenPositions;
+        stop.Should().ContainSingle().Which.Quantity.Should().Be(1m, "nothing was missing: the position is adopted as it is");
+        h.Host.Engine.OpenAlgoOrderCount.Should().Be(2);
+        var sl = stop[0].StopLossId!;
+        h.Stop(adopted);
+        (await h.Rest.CancelAlgoOrderAsync(sl)).IsSuccess.Should().BeTrue();
+
+        var again = h.StartExecution(settings);
+        var report = h.Status(again).LastRestart!;
+        report.PositionsAdopted.Should().Equal(Btc);
+        report.BracketsAttached.Should().Be(1);
+        h.Host.Engine.PositionAmount(Btc).Should().Be(1m);
+        h.Host.Engine.OpenAlgoOrderCount.Should().Be(2);
+        var open = (await h.Rest.GetOpenAlgoOrdersAsync(Btc)).Value!;
+        open.Single(a => a.OrderType == "STOP_MARKET").TriggerPrice.Should().Be(95m);
+        h.Status(again).OpenPositions.Should().ContainSingle().Which.StopLossId.Should().NotBe(sl);
+    }
+
     [Fact(DisplayName = "CancelAll(flatten) removes every order and algo order and closes the position, measured under 1 s")]
     public async Task CancelAllWithinOneSecond()
     {

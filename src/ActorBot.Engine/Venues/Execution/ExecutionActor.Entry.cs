@@ -292,7 +292,7 @@ public sealed partial class ExecutionActor
                 return;
             }
 
-                        _log.Error("ALERT execution {0}: flatten of {1} ({2}) did not close it: {3}; retrying", _settings.Venue, a.EventId, now.Symbol, a.Result);
+            _log.Error("ALERT execution {0}: flatten of {1} ({2}) did not close it: {3}; retrying", _settings.Venue, a.EventId, now.Symbol, a.Result);
             Timers.StartSingleTimer($"flatten-{a.EventId}", new FlattenRetry(a.EventId, a.Reason, a.Attempt + 1), _settings.LookupInterval);
         });
     }
