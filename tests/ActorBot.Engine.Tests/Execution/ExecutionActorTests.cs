@@ -112,6 +112,50 @@ public sealed class ExecutionActorTests
         h.Host.Engine.PositionAmount(Btc).Should().Be(1m);
     }
 
+    [Fact(DisplayName = "An entry still in doubt after the lookup stays in doubt (status lists it) and is looked up until the venue answers; sent once")]
+    public async Task InDoubtEntryStaysUntilAnswered()
+    {
+        await using var h = await ExecutionHarness.StartAsync();
+        h.Host.PublishTrade(Btc, 100m, 1m, 1);
+        var exec = h.StartExecution(new Engine.Venues.Execution.ExecutionSettings("sim", [Btc], LookupRetry: TimeSpan.FromMilliseconds(100)));
+        h.Host.Faults.WsStall = true;
+        h.FailRoute = "GET /fapi/v1/order";
+        h.Host.Faults.OrderUnknownRemaining = 1;
+
+        exec.Tell(new PlaceEntry(Btc, "ev-limbo", 1_700_000_270_000, 1, 1m, 95m, 106m, h.Trader.Ref));
+        h.Kit.AwaitAssert(() => h.Status(exec).InDoubt.Should().ContainSingle().Which.EventId.Should().Be("ev-limbo"), Wait);
+        h.Kit.AwaitAssert(() => h.Status(exec).Counters.Where(c => c.Key.StartsWith("GET /fapi/v1/order ServerError", StringComparison.Ordinal)).Sum(c => c.Value).Should().BeGreaterThan(1), Wait);
+        h.Host.Engine.OrderCount.Should().Be(1);
+
+        h.FailRoute = null;
+        h.Host.Faults.WsStall = false;
+        h.Trader.ExpectMsg<EntryFilled>(Wait).Quantity.Should().Be(1m);
+        h.Trader.ExpectMsg<BracketsPlaced>(Wait);
+        h.Status(exec).InDoubt.Should().BeEmpty();
+        h.Host.Engine.OrderCount.Should().Be(1, "looked up, never re-sent");
+    }
+
+    [Fact(DisplayName = "While restart-flatten cannot read the venue, intents are queued, not sent; once it can, the queued entry goes out")]
+    public async Task IntentsQueuedDuringRestart()
+    {
+        await using var h = await ExecutionHarness.StartAsync();
+        h.Host.PublishTrade(Btc, 100m, 1m, 1);
+        h.FailRoute = "GET /fapi/v2/positionRisk";
+        var exec = h.StartExecution(new Engine.Venues.Execution.ExecutionSettings("sim", [Btc], RestartRetry: TimeSpan.FromMilliseconds(100)), waitReady: false);
+
+        exec.Tell(new PlaceEntry(Btc, "ev-queued", 1_700_000_540_000, 1, 1m, 95m, 106m, h.Trader.Ref));
+        h.Kit.AwaitAssert(() => h.Status(exec).Counters.GetValueOrDefault("restart read failed").Should().BeGreaterThan(1), Wait);
+        var status = h.Status(exec);
+        status.Phase.Should().Be(Engine.Venues.Execution.ExecutionPhase.Restarting);
+        status.QueuedIntents.Should().Be(1);
+        h.Host.Engine.OrderCount.Should().Be(0);
+
+        h.FailRoute = null;
+        h.Trader.ExpectMsg<EntryFilled>(Wait);
+        h.Trader.ExpectMsg<BracketsPlaced>(Wait);
+        h.Status(exec).Phase.Should().Be(Engine.Venues.Execution.ExecutionPhase.Ready);
+    }
+
     [Fact(DisplayName = "Killed after the entry left but before its answer: after restart, restart-flatten leaves no position, no bracket and no duplicate entry")]
     public async Task RestartAfterSendFlattens()
     {

@@ -22,7 +22,7 @@ internal sealed class ExecutionHarness : IAsyncDisposable
 {
     public const string Symbol = "BTCUSDT";
     private readonly string _dir;
-    private readonly HttpClient _http = new();
+    private readonly HttpClient _http;
     private readonly UserDataStreamClient _spy;
     private int _generation;
 
@@ -30,6 +30,7 @@ internal sealed class ExecutionHarness : IAsyncDisposable
     {
         Host = host;
         _dir = dir;
+        _http = new HttpClient(new FaultHandler(this) { InnerHandler = new HttpClientHandler() });
         System = system;
         Kit = new Akka.TestKit.Xunit2.TestKit(system);
         Trader = Kit.CreateTestProbe("trader");
@@ -55,6 +56,9 @@ internal sealed class ExecutionHarness : IAsyncDisposable
 
     public ConcurrentQueue<UserDataEvent> Events { get; } = new();
 
+    /// <summary>Requests matching this answer HTTP 500 before reaching the venue (client-side fault: "GET /fapi/v1/order").</summary>
+    public volatile string? FailRoute;
+
     public static async Task<ExecutionHarness> StartAsync()
     {
         var host = await SimulatorHost.StartAsync(new SimulatorOptions { Port = 0 });
@@ -70,12 +74,17 @@ internal sealed class ExecutionHarness : IAsyncDisposable
     }
 
     /// <summary>Starts /execution (a fresh incarnation on the same journal) and waits until restart-flatten let it accept intents.</summary>
-    public IActorRef StartExecution(ExecutionSettings? settings = null)
+    public IActorRef StartExecution(ExecutionSettings? settings = null, bool waitReady = true)
     {
         var sessionsBefore = Host.Streams.SessionCount;
         var actor = System.ActorOf(
             ExecutionActor.Props(settings ?? new ExecutionSettings("sim", [Symbol, "ETHUSDT"]), Rest, Host.WsUri, new DecodeErrorCounter()),
             $"execution-{++_generation}");
+        if (!waitReady)
+        {
+            return actor;
+        }
+
         Kit.AwaitAssert(() => Status(actor).Phase.Should().Be(ExecutionPhase.Ready), TimeSpan.FromSeconds(10));
         // Its own user stream is up too (one more session than before), so no fill can slip by unheard.
         Kit.AwaitAssert(() => Host.Streams.SessionCount.Should().BeGreaterThan(sessionsBefore), TimeSpan.FromSeconds(10));
@@ -101,5 +110,14 @@ internal sealed class ExecutionHarness : IAsyncDisposable
         _http.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_dir, recursive: true);
+    }
+
+    /// <summary>Fails one route on the test's side of the socket, so a fault can hit a lookup but not the order before it.</summary>
+    private sealed class FaultHandler(ExecutionHarness owner) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            owner.FailRoute is { } route && $"{request.Method} {request.RequestUri!.AbsolutePath}" == route
+                ? Task.FromResult(new HttpResponseMessage(global::System.Net.HttpStatusCode.InternalServerError) { Content = new StringContent("{\"code\":-1000,\"msg\":\"injected\"}") })
+                : base.SendAsync(request, cancellationToken);
     }
 }
