@@ -200,6 +200,27 @@ public sealed class ExecutionActorTests
         h.Host.Engine.OrderCount.Should().Be(2);
     }
 
+    [Fact(DisplayName = "Restarted by its supervisor (same ref) with a bracketed position: the new incarnation runs restart-flatten before anything else")]
+    public async Task SupervisorRestartRunsRestartFlatten()
+    {
+        await using var h = await ExecutionHarness.StartAsync();
+        h.Host.PublishTrade(Btc, 100m, 1m, 1);
+        var child = Engine.Venues.Execution.ExecutionActor.Props(new Engine.Venues.Execution.ExecutionSettings("sim", [Btc]), h.Rest, h.Host.WsUri, new ActorBot.Venues.Binance.Decoding.DecodeErrorCounter());
+        var parent = h.System.ActorOf(Props.Create(() => new RestartingParent(child)));
+        h.Kit.AwaitAssert(() => h.Status(parent).Phase.Should().Be(Engine.Venues.Execution.ExecutionPhase.Ready), Wait);
+        h.Kit.AwaitAssert(() => h.Host.Streams.SessionCount.Should().Be(2), Wait);
+        parent.Tell(new PlaceEntry(Btc, "ev-supervised", 1_700_000_600_000, 1, 1m, 95m, 106m, h.Trader.Ref));
+        h.Trader.ExpectMsg<EntryFilled>(Wait);
+        h.Trader.ExpectMsg<BracketsPlaced>(Wait);
+        h.Status(parent).LastRestart!.PositionsFlattened.Should().BeEmpty();
+
+        parent.Tell(RestartingParent.KillChild);
+        h.Kit.AwaitAssert(() => h.Status(parent).LastRestart!.PositionsFlattened.Should().Equal(Btc), Wait);
+        h.Host.Engine.PositionAmount(Btc).Should().Be(0m);
+        h.Host.Engine.OpenAlgoOrderCount.Should().Be(0);
+        h.Host.Engine.OrderCount.Should().Be(2, "entry and close; nothing re-sent");
+    }
+
     [Fact(DisplayName = "Policy adopt: a restarted execution keeps the position and re-attaches the bracket that went missing, from the journaled trigger")]
     public async Task RestartAdoptReattaches()
     {
@@ -253,5 +274,21 @@ public sealed class ExecutionActorTests
         h.Host.Engine.OpenAlgoOrderCount.Should().Be(0);
         (await h.Rest.GetOpenOrdersAsync()).Value.Should().BeEmpty();
         h.Host.Engine.PositionAmount(Btc).Should().Be(0m);
+    }
+
+    /// <summary>A parent that restarts its child on any failure (a Kill too) and forwards everything else to it.</summary>
+    private sealed class RestartingParent : ReceiveActor
+    {
+        public const string KillChild = "kill-child";
+
+        public RestartingParent(Props child)
+        {
+            var execution = Context.ActorOf(child, "execution");
+            // Kill itself would stop the parent (it is handled before Receive): a marker makes the parent kill the child.
+            Receive<string>(m => m == KillChild, _ => execution.Tell(Kill.Instance));
+            ReceiveAny(m => execution.Forward(m));
+        }
+
+        protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Restart);
     }
 }
