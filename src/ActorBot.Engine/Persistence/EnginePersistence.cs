@@ -1,5 +1,6 @@
 using ActorBot.Engine.Risk;
 using ActorBot.Engine.Symbols;
+using ActorBot.Engine.Venues.Execution;
 using ActorBot.Persistence.Sql.Serialization;
 
 namespace ActorBot.Engine.Persistence;
@@ -21,7 +22,14 @@ public static class EnginePersistence
         .Add<RiskTradeClosed>("risk.trade-closed")
         .Add<RiskTradeAbandoned>("risk.trade-abandoned")
         .Add<RiskKillSwitchChanged>("risk.kill-switch-changed")
-        .Add<RiskSnapshot>("risk.snapshot");
+        .Add<RiskSnapshot>("risk.snapshot")
+        .Add<EntrySent>("execution.entry-sent")
+        .Add<OrderAnswered>("execution.order-answered")
+        .Add<FillRecorded>("execution.fill")
+        .Add<BracketSent>("execution.bracket-sent")
+        .Add<BracketAnswered>("execution.bracket-state")
+        .Add<FlattenSent>("execution.flatten-sent")
+        .Add<TradeClosed>("execution.trade-closed");
 
     /// <summary>The serializer the service registers for the journal and snapshot store.</summary>
     public static JsonPersistenceSerializer CreateSerializer() => new(Manifests);
