@@ -1,5 +1,9 @@
 using ActorBot.Engine.Bot;
+using ActorBot.Engine.Configuration;
+using ActorBot.Engine.Trading;
+using ActorBot.Engine.Venues.Execution;
 using Akka.Actor;
+using Akka.Hosting;
 
 namespace ActorBot.Host.Service;
 
@@ -14,8 +18,15 @@ public sealed class KillSwitch
 {
     private readonly Lock _lock = new();
     private readonly ILogger<KillSwitch> _log;
+    private readonly ActorRegistry _registry;
+    private readonly bool _flatten;
 
-    public KillSwitch(ILogger<KillSwitch> log) => _log = log;
+    public KillSwitch(ILogger<KillSwitch> log, ActorRegistry registry, ServiceConfiguration configuration)
+    {
+        _log = log;
+        _registry = registry;
+        _flatten = configuration.Config.Flag("actorbot.kill-switch.flatten", false);
+    }
 
     public bool Engaged { get; private set; }
 
@@ -38,7 +49,13 @@ public sealed class KillSwitch
         }
 
         bot.Tell(new SetKillSwitch(true));
-        _log.LogWarning("KILL SWITCH engaged by {Source}: no new entries on any symbol until released", source);
+        // Cancel-all (orders and algo orders) on the venue that trades, and optionally a reduce-only flatten.
+        if (_registry.TryGet<ExecutionActor>(out var execution))
+        {
+            execution.Tell(new CancelAll(_flatten, ActorRefs.Nobody));
+        }
+
+        _log.LogWarning("KILL SWITCH engaged by {Source}: no new entries on any symbol until released; cancel-all sent{Flatten}", source, _flatten ? " with flatten" : string.Empty);
     }
 
     public void Release(IActorRef bot, string source)

@@ -2,6 +2,8 @@ using ActorBot.Domain.Modes;
 using ActorBot.Engine.Bot;
 using ActorBot.Engine.Configuration;
 using ActorBot.Engine.Persistence;
+using ActorBot.Engine.Risk;
+using ActorBot.Engine.Venues.Execution;
 using ActorBot.Engine.Strategy;
 using ActorBot.Engine.Symbols;
 using ActorBot.Persistence.Sql;
@@ -55,6 +57,13 @@ public static class ServiceHost
             builder.Services.AddSingleton(strategy);
         }
 
+        // Orders in testnet/live: the signed client, execution and risk settings (a bad value fails here, exit 2).
+        var trading = TradingRuntime.Create(config, mode, venue, botSettings.Symbols, out var tradingWarning);
+        if (trading is not null)
+        {
+            builder.Services.AddSingleton(trading);
+        }
+
         SchemaCreator.Create(persistence);
         builder.Services.AddSingleton(persistence);
         builder.Services.AddAkka("actorbot", (akka, _) =>
@@ -74,7 +83,14 @@ public static class ServiceHost
                 var recorder = system.ActorOf(Props.Create(() => new StrategyRecorder()), "strategy");
                 registry.Register<StrategyRecorder>(recorder);
                 Func<string, SymbolPipelineSettings?>? pipelines = strategy is null ? null : _ => strategy.PipelineFor(recorder);
-                var bot = system.ActorOf(Props.Create(() => new BotActor(botSettings, pipelines)), "bot");
+                RiskWiring? risk = null;
+                if (trading is not null)
+                {
+                    risk = trading.Start(system, out var execution);
+                    registry.Register<ExecutionActor>(execution);
+                }
+
+                var bot = system.ActorOf(Props.Create(() => new BotActor(botSettings, pipelines, risk)), "bot");
                 registry.Register<BotActor>(bot);
                 if (venue is not null)
                 {
@@ -88,6 +104,11 @@ public static class ServiceHost
         builder.Services.AddSingleton(new ServiceEnvironment(environment));
         builder.Services.AddHostedService<KillSwitchWatcher>();
         var app = builder.Build();
+        if (tradingWarning is not null)
+        {
+            app.Logger.LogWarning("{Warning}", tradingWarning);
+        }
+
         ProbeEndpoints.Map(app);
         KillEndpoints.Map(app, environment);
         return app;
