@@ -52,7 +52,7 @@ public static class ProbeEndpoints
         app.MapGet("/config", (ServiceConfiguration configuration) =>
             Results.Text(configuration.ToRedactedJson(), "application/json", Encoding.UTF8));
 
-        app.MapGet("/metrics", async (IRequiredActor<BotActor> bot, ActorRegistry registry, CancellationToken ct) =>
+        app.MapGet("/metrics", async (IRequiredActor<BotActor> bot, ActorRegistry registry, ActorSystem system, CancellationToken ct) =>
         {
             var status = await TryStatus(bot, ct).ConfigureAwait(false);
             var text = new StringBuilder();
@@ -66,6 +66,7 @@ public static class ProbeEndpoints
                     .Append(status.UnknownSymbolMessages.ToString(CultureInfo.InvariantCulture)).Append('\n');
                 await VenueMetrics.AppendAsync(text, registry, status.Venue, ct).ConfigureAwait(false);
                 await StrategyMetrics.AppendAsync(text, registry, ct).ConfigureAwait(false);
+                await RiskMetrics.AppendAsync(text, system, ct).ConfigureAwait(false);
             }
 
             return Results.Text(text.ToString(), "text/plain; version=0.0.4", Encoding.UTF8);

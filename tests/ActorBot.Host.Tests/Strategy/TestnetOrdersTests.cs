@@ -124,6 +124,12 @@ public sealed class TestnetOrdersTests : IAsyncLifetime
         status.Counters.Should().ContainKey("POST /fapi/v1/order ok", "entries reached the venue as MARKET orders");
         status.Counters.Should().ContainKey("POST /fapi/v1/algoOrder ok", "brackets went through the Algo Order API");
         status.Counters.Keys.Should().Contain(k => k.StartsWith("closed ", StringComparison.Ordinal), "positions were closed by a bracket or flattened");
+
+        // What /risk decided is on the probe: every drop reason as a counter.
+        var address = _app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.Single();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        var metrics = await http.GetStringAsync("/metrics");
+        metrics.Should().Contain("risk_drops_total{reason=\"safe_pause\"}").And.Contain("actorbot_strategy_signals_total");
         _sim.Engine.OrderCount.Should().BeGreaterThan(0, "entries reached the venue as orders");
         // Every position the venue holds is ours and protected by both brackets.
         var position = _sim.Engine.PositionAmount("BTCUSD_PERP");
