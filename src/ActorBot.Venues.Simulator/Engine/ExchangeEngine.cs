@@ -438,6 +438,30 @@ public sealed partial class ExchangeEngine
         }
     }
 
+    /// <summary>The client order id of every order the venue has accepted (any status, triggered algo orders included), in order id order.</summary>
+    public IReadOnlyList<string> ClientOrderIds
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _orders.Values.OrderBy(o => o.OrderId).Select(o => o.ClientOrderId).ToList();
+            }
+        }
+    }
+
+    /// <summary>The client algo id of every algo order the venue has accepted (any status), in algo id order.</summary>
+    public IReadOnlyList<string> ClientAlgoIds
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _algos.Values.OrderBy(a => a.AlgoId).Select(a => a.ClientAlgoId).ToList();
+            }
+        }
+    }
+
     public int OrderCount
     {
         get
