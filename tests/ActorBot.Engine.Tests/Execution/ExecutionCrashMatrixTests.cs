@@ -15,11 +15,11 @@ namespace ActorBot.Engine.Tests.Execution;
 /// the same database until restart-flatten is done, and the VENUE is checked: no client order id twice, no position
 /// left (policy flatten) and no algo order left on a flat book, no order the journal's strategy did not make.
 /// The restarted child is the next run's child (one child start per run).
-/// Runs: 40 (about 3 min on 2 cores: each run is one child start, ~4.4 s), or <c>ACTORBOT_CRASH_RUNS</c>.
+/// Runs: 50, the CI minimum (about 3.7 min on 2 cores: each run is one child start, ~4.4 s), or <c>ACTORBOT_CRASH_RUNS</c>.
 /// </summary>
 public sealed class ExecutionCrashMatrixTests
 {
-    private const int DefaultRuns = 40;
+    private const int DefaultRuns = 50;
     private const int EntriesPerRun = 2;
     private const int Seed = 20260522;
     private const string Strategy = "snap";
