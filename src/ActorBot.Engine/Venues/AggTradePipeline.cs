@@ -111,8 +111,14 @@ public sealed class AggTradePipeline
         return new TradeTick(trade.TradeTimeMs, price, contract.BaseQuantity(ToDouble(trade.Quantity), price), trade.IsBuyerMaker, trade.AggregateTradeId);
     }
 
-    private static double ToDouble(decimal value) =>
-        double.Parse(value.ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+    private static double ToDouble(decimal value)
+    {
+        // Formatted into a stack buffer: this runs once per trade on the stream's loop, so no string per value.
+        Span<char> text = stackalloc char[64];
+        return value.TryFormat(text, out var written, provider: CultureInfo.InvariantCulture)
+            ? double.Parse(text[..written], NumberStyles.Float, CultureInfo.InvariantCulture)
+            : double.Parse(value.ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
 
     private void Flush()
     {

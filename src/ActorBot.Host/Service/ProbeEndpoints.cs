@@ -14,8 +14,6 @@ namespace ActorBot.Host.Service;
 /// </summary>
 public static class ProbeEndpoints
 {
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(2);
-
     public static void Map(WebApplication app)
     {
         app.MapGet("/health", async (IRequiredActor<BotActor> bot, CancellationToken ct) =>
@@ -43,7 +41,7 @@ public static class ProbeEndpoints
         // What the strategy decided and traded so far (bounded recent lists); asked of /user/strategy.
         app.MapGet("/strategy", async (IRequiredActor<StrategyRecorder> recorder, CancellationToken ct) =>
         {
-            var status = await TryAsk<StrategyStatus>(recorder.ActorRef, GetStrategyStatus.Instance, ct).ConfigureAwait(false);
+            var status = await ProbeAsk.TryAsync<StrategyStatus>(recorder.ActorRef, GetStrategyStatus.Instance, ct).ConfigureAwait(false);
             return status is null
                 ? Results.Json(new { error = "the strategy recorder did not answer within 2 s" }, statusCode: 503)
                 : Results.Json(status);
@@ -73,28 +71,6 @@ public static class ProbeEndpoints
         });
     }
 
-    private static async Task<T?> TryAsk<T>(IActorRef actor, object message, CancellationToken ct)
-        where T : class
-    {
-        try
-        {
-            return await actor.Ask<T>(message, AskTimeout).WaitAsync(ct).ConfigureAwait(false);
-        }
-        catch (AskTimeoutException)
-        {
-            return null;
-        }
-    }
-
-    private static async Task<BotStatus?> TryStatus(IRequiredActor<BotActor> bot, CancellationToken ct)
-    {
-        try
-        {
-            return await bot.ActorRef.Ask<BotStatus>(GetBotStatus.Instance, AskTimeout).WaitAsync(ct).ConfigureAwait(false);
-        }
-        catch (AskTimeoutException)
-        {
-            return null;
-        }
-    }
+    private static Task<BotStatus?> TryStatus(IRequiredActor<BotActor> bot, CancellationToken ct) =>
+        ProbeAsk.TryAsync<BotStatus>(bot.ActorRef, GetBotStatus.Instance, ct);
 }

@@ -8,18 +8,11 @@ namespace ActorBot.Host.Service;
 /// <summary><c>risk_drops_total{reason}</c> and the risk book's state for <c>/metrics</c>, asked of <c>/user/bot/risk</c> when it runs.</summary>
 internal static class RiskMetrics
 {
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(2);
-
     public static async Task AppendAsync(StringBuilder text, ActorSystem system, CancellationToken ct)
     {
-        RiskStatus status;
-        try
+        // No /risk (shadow, paper, testnet without keys) or it did not answer: no lines.
+        if (await ProbeAsk.TryAsync<RiskStatus>(system.ActorSelection("/user/bot/risk"), GetRiskStatus.Instance, ct).ConfigureAwait(false) is not { } status)
         {
-            status = await system.ActorSelection("/user/bot/risk").Ask<RiskStatus>(GetRiskStatus.Instance, AskTimeout).WaitAsync(ct).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is AskTimeoutException or ActorNotFoundException)
-        {
-            // No /risk (shadow, paper, testnet without keys) or it did not answer: no lines.
             return;
         }
 

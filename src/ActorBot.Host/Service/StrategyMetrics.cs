@@ -9,8 +9,6 @@ namespace ActorBot.Host.Service;
 /// <summary>Strategy lines for <c>/metrics</c>, asked of <c>/user/strategy</c>; a silent recorder adds no lines.</summary>
 internal static class StrategyMetrics
 {
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(2);
-
     public static async Task AppendAsync(StringBuilder text, ActorRegistry registry, CancellationToken ct)
     {
         if (!registry.TryGet<StrategyRecorder>(out var recorder))
@@ -18,12 +16,7 @@ internal static class StrategyMetrics
             return;
         }
 
-        StrategyStatus status;
-        try
-        {
-            status = await recorder.Ask<StrategyStatus>(GetStrategyStatus.Instance, AskTimeout).WaitAsync(ct).ConfigureAwait(false);
-        }
-        catch (AskTimeoutException)
+        if (await ProbeAsk.TryAsync<StrategyStatus>(recorder, GetStrategyStatus.Instance, ct).ConfigureAwait(false) is not { } status)
         {
             return;
         }

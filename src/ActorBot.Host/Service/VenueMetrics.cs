@@ -13,8 +13,6 @@ namespace ActorBot.Host.Service;
 /// </summary>
 internal static class VenueMetrics
 {
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(2);
-
     public static async Task AppendAsync(StringBuilder text, ActorRegistry registry, string venue, CancellationToken ct)
     {
         if (!registry.TryGet<VenuesActor>(out var venues))
@@ -23,17 +21,9 @@ internal static class VenueMetrics
         }
 
         var label = $"{{venue=\"{venue}\"}}";
-        VenueHealth? health = null;
-        MarketStreamStatus? market = null;
-        try
-        {
-            health = await venues.Ask<VenueHealth>(new AskVenue(venue, GetVenueHealth.Instance), AskTimeout).WaitAsync(ct).ConfigureAwait(false);
-            market = await venues.Ask<MarketStreamStatus>(new AskVenue(venue, GetMarketStreamStatus.Instance), AskTimeout).WaitAsync(ct).ConfigureAwait(false);
-        }
-        catch (AskTimeoutException)
-        {
-            // Reported below as not up.
-        }
+        // An actor that does not answer is reported below as not up.
+        var health = await ProbeAsk.TryAsync<VenueHealth>(venues, new AskVenue(venue, GetVenueHealth.Instance), ct).ConfigureAwait(false);
+        var market = await ProbeAsk.TryAsync<MarketStreamStatus>(venues, new AskVenue(venue, GetMarketStreamStatus.Instance), ct).ConfigureAwait(false);
 
         Gauge(text, "actorbot_venue_healthy", label, health?.Status == VenueStatus.Healthy ? 1 : 0);
         Gauge(text, "actorbot_venue_market_stream_up", label, market?.Up == true ? 1 : 0);
