@@ -54,3 +54,11 @@ public sealed record CancelAll(bool Flatten, IActorRef ReplyTo);
 
 /// <summary>Execution → ReplyTo: what the cancel-all did, and how long it took on the wall clock.</summary>
 public sealed record CancelAllDone(string Venue, int OrdersCanceled, int AlgoOrdersCanceled, int PositionsFlattened, TimeSpan Took);
+
+/// <summary>
+/// Trader → risk → execution: close this entry's position now, reduce-only, and cancel its brackets (the strategy's
+/// time barrier, <paramref name="Reason"/> <c>horizon</c>). Never blocked by risk: closing only lowers exposure.
+/// Answered with <see cref="PositionClosed"/> carrying the same reason; a close for an unknown or already closed
+/// entry is ignored (logged), so a re-sent close is harmless.
+/// </summary>
+public sealed record ClosePosition(string Symbol, string EventId, string Reason);

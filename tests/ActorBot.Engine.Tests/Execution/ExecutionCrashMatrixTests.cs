@@ -119,10 +119,13 @@ public sealed class ExecutionCrashMatrixTests
 
             case KillStep.AfterFillBeforeBrackets:
             {
-                // Once the entry executed, every later request (the brackets) is held: kill when the child has the fill.
+                // Once the first entry of this run executed (BTCUSDT or ETHUSDT: their REST calls run side by side, so
+                // either may reach the venue first), every later request (the brackets) is held: kill when the child has
+                // the BTCUSDT fill. Holding only on the BTCUSDT entry let ETHUSDT's brackets through first (a flaky run).
+                var secondEntryId = ClientOrderId.Create(Strategy, "ETHUSDT", signalTimeMs + 1, OrderLeg.Entry);
                 void OnEvent(string json)
                 {
-                    if (json.Contains(entryId, StringComparison.Ordinal))
+                    if (json.Contains(entryId, StringComparison.Ordinal) || json.Contains(secondEntryId, StringComparison.Ordinal))
                     {
                         sim.Faults.RestDelay = TimeSpan.FromSeconds(60);
                     }
