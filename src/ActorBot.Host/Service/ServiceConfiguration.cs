@@ -28,7 +28,10 @@ public sealed partial class ServiceConfiguration
 
     public Config Config { get; }
 
-    /// <summary>Loads the defaults, then the operator file (if any) on top. Bad input is a <see cref="HoconException"/>.</summary>
+    /// <summary>
+    /// Loads the defaults, then the operator file (if any) on top. Bad input is a <see cref="HoconException"/>, and so
+    /// is a key under <c>actorbot</c> the defaults do not document (<see cref="UnknownConfigKeys"/>).
+    /// </summary>
     public static ServiceConfiguration Load(string? overridePath, Func<string, string?>? environment = null)
     {
         var options = new HoconLoadOptions { EnvironmentLookup = environment ?? Environment.GetEnvironmentVariable };
@@ -41,6 +44,7 @@ public sealed partial class ServiceConfiguration
         // Each layer is resolved on its own: a substitution in the operator file sees only that file
         // and the environment. Keys it sets win; everything else comes from the defaults.
         var overrides = HoconLoader.LoadFile(overridePath, options);
+        UnknownConfigKeys.Check(overrides, defaults);
         return new ServiceConfiguration(overrides.WithFallback(defaults), $"{overridePath} over embedded defaults");
     }
 

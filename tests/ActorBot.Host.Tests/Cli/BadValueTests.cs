@@ -51,6 +51,26 @@ public sealed class BadValueTests
         }
     }
 
+    [Fact(DisplayName = "run with an unknown actorbot key in its config file is one line naming the key, exit 2, before anything starts")]
+    public async Task UnknownConfigKey()
+    {
+        var dir = Directory.CreateTempSubdirectory("actorbot-badkey-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "op.conf"), "actorbot.risk.daily-los-cap-usd = 10\n");
+
+            var (code, stderr) = await Run(["run", "--config", "op.conf"], dir.FullName);
+
+            code.Should().Be(2);
+            OneLine(stderr, "unknown key").Should().Contain("op.conf:1").And.Contain("actorbot.risk.daily-los-cap-usd");
+            Directory.Exists(Path.Combine(dir.FullName, "state")).Should().BeFalse("nothing started");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     [Fact(DisplayName = "An unexpected exception is reported as one line and exit 1; typed input errors as exit 2")]
     public void UnexpectedFailure()
     {
