@@ -49,8 +49,8 @@ public sealed class SecretsNeverLeakTests : IAsyncLifetime
         await File.WriteAllTextAsync(config, $$"""
             actorbot.state-dir = "{{_dir}}"
             actorbot.venues.binance-usdm.testnet { rest-base-url = "{{_sim!.RestUri}}", ws-base-url = "{{_sim.WsUri}}" }
-            # A password in an unused PostgreSQL connection string: /config must redact it.
-            actorbot.unused-example.connection-string = "Host=db;Username=bot;Password="${ACTORBOT_PG_PASSWORD}
+            # A password in an unused PostgreSQL connection string (in a plugin section: an unknown actorbot key is refused): /config must redact it.
+            akka.unused-example.connection-string = "Host=db;Username=bot;Password="${ACTORBOT_PG_PASSWORD}
             """);
         using var run = ActorbotProcess.StartDll(["run", "--config", config, "--trade-mode", "testnet", "--http-port", "0", "--duration", "20s"], _dir, Env());
         var url = (await run.WaitForLine(@"probe on (http://\S+)", TimeSpan.FromSeconds(60))).Groups[1].Value.TrimEnd(',');

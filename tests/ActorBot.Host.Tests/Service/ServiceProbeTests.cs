@@ -19,7 +19,9 @@ public sealed class ServiceProbeTests : IAsyncLifetime
         await File.WriteAllTextAsync(overrides, $$"""
             actorbot.state-dir = "{{_dir}}"
             actorbot.symbols = [BTCUSDT, ETHUSDT]
-            actorbot.venues.binance-usdm.api-secret = "do-not-show-me"
+            # Keys are never read from config (an actorbot.* key would be refused as unknown); a secret-looking key in a
+            # plugin's section still must not reach /config.
+            akka.some-plugin.api-secret = "do-not-show-me"
             akka.persistence.journal.sql.connection-string = "Host=db;Username=bot;Password=hunter2;Database=actorbot"
             """);
         var configuration = ServiceConfiguration.Load(overrides, _ => null);
