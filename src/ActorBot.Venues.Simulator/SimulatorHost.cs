@@ -51,7 +51,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             }
         };
         _weights = new WeightAccounting(options.Time, options.WeightLimit, options.WeightWindow, options.BanDuration);
-        Replayer = new MarketReplayer(options.DataFiles, options.Speed, Market, Engine, Streams, options.Time, DecodeErrors, options.RebaseTimestamps);
+        Replayer = new MarketReplayer(options.DataFiles, options.Speed, Market, Engine, Streams, options.Time, DecodeErrors, options.RebaseTimestamps) { Loop = options.Loop };
     }
 
     public ExchangeEngine Engine { get; }

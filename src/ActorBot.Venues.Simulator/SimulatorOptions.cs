@@ -47,5 +47,8 @@ public sealed record SimulatorOptions
     /// <summary>Start replaying as soon as the host starts; false lets a test set up orders first and call <see cref="SimulatorHost.StartReplay"/>.</summary>
     public bool AutoStartReplay { get; init; } = true;
 
+    /// <summary>Replay the data again when it ends, later in time and ids (see <see cref="Replay.MarketReplayer.Loop"/>).</summary>
+    public bool Loop { get; init; }
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

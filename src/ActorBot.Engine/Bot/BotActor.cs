@@ -19,6 +19,9 @@ public sealed class BotActor : ReceiveActor, IWithTimers
     private readonly SafePauseTracker _pauses;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private long _unknownSymbolMessages;
+    // The service starts paused (no data yet); an episode is each later change from running to paused.
+    private bool _wasPaused = true;
+    private long _pauseEpisodes;
     private readonly Dictionary<string, bool> _externalPauseSent = [];
 
     private readonly Func<string, SymbolPipelineSettings?>? _pipelines;
@@ -152,7 +155,14 @@ public sealed class BotActor : ReceiveActor, IWithTimers
         if (changed)
         {
             NotifySymbols();
-            Context.System.EventStream.Publish(new SafePauseChanged(_pauses.IsPausedAnywhere, Reasons()));
+            var paused = _pauses.IsPausedAnywhere;
+            if (paused && !_wasPaused)
+            {
+                _pauseEpisodes++;
+            }
+
+            _wasPaused = paused;
+            Context.System.EventStream.Publish(new SafePauseChanged(paused, Reasons()));
         }
     }
 
@@ -190,5 +200,5 @@ public sealed class BotActor : ReceiveActor, IWithTimers
     private List<string> Reasons() => _pauses.ActiveReasons.Select(r => r.ToString()).ToList();
 
     private BotStatus Status() =>
-        new(_settings.Mode, _pauses.IsPausedAnywhere, Reasons(), _pauses.ClearingReasons.Select(r => r.ToString()).ToList(), _settings.Symbols, _settings.Venue, _unknownSymbolMessages);
+        new(_settings.Mode, _pauses.IsPausedAnywhere, Reasons(), _pauses.ClearingReasons.Select(r => r.ToString()).ToList(), _settings.Symbols, _settings.Venue, _unknownSymbolMessages, _pauseEpisodes);
 }

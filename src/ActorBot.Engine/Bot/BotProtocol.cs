@@ -21,7 +21,7 @@ public sealed record GetBotStatus
 /// <summary>Published on the event stream whenever the set of pause causes changes.</summary>
 public sealed record SafePauseChanged(bool Paused, IReadOnlyList<string> Reasons);
 
-/// <summary>The bot's state as the probe shows it.</summary>
+/// <summary>The bot's state as the probe shows it. <paramref name="PauseEpisodes"/>: times it went from running to SAFE_PAUSE.</summary>
 public sealed record BotStatus(
     TradeMode Mode,
     bool Paused,
@@ -29,7 +29,8 @@ public sealed record BotStatus(
     IReadOnlyList<string> ClearingReasons,
     IReadOnlyList<string> Symbols,
     string Venue,
-    long UnknownSymbolMessages);
+    long UnknownSymbolMessages,
+    long PauseEpisodes = 0);
 
 /// <summary>Internal tick that lets cleared causes leave after their hysteresis.</summary>
 internal sealed record ExpirePauses

@@ -8,8 +8,11 @@ namespace ActorBot.Engine.Strategy;
 /// <summary>One decision as the probe shows it.</summary>
 public sealed record DecisionView(string Symbol, string EventId, long DecisionTimeMs, int Side, double PActive, double? PShadow, bool Take, string Action);
 
-/// <summary>One closed trade as the probe shows it.</summary>
-public sealed record TradeView(string Symbol, string EventId, long DecisionTimeMs, int Side, double Entry, double ExitPrice, string Reason, double R, double NetPnl, bool EndOfData);
+/// <summary>
+/// One closed trade as the probe shows it. <paramref name="NetPnl"/> is the paper path's net result in R (replay's unit);
+/// <paramref name="PnlUsd"/> is the venue's realised PnL of a routed trade (testnet, live; null on the paper path).
+/// </summary>
+public sealed record TradeView(string Symbol, string EventId, long DecisionTimeMs, int Side, double Entry, double ExitPrice, string Reason, double R, double NetPnl, bool EndOfData, decimal? PnlUsd = null);
 
 /// <summary>What the running strategy has done so far, per service lifetime.</summary>
 public sealed record StrategyStatus(
@@ -20,7 +23,9 @@ public sealed record StrategyStatus(
     double GrossR,
     double NetPnl,
     IReadOnlyList<DecisionView> RecentDecisions,
-    IReadOnlyList<TradeView> RecentTrades);
+    IReadOnlyList<TradeView> RecentTrades,
+    decimal RealizedPnlUsd = 0m,
+    IReadOnlyDictionary<string, long>? ExitsByReason = null);
 
 /// <summary>Asks the recorder for <see cref="StrategyStatus"/>.</summary>
 public sealed record GetStrategyStatus
@@ -47,15 +52,19 @@ public sealed class StrategyRecorder : ReceiveActor
     private long _tradeCount;
     private double _grossR;
     private double _netPnl;
+    private decimal _realizedUsd;
+    private readonly Dictionary<string, long> _exits = new(StringComparer.Ordinal);
 
     public StrategyRecorder()
     {
         Receive<BarClosed>(_ => _bars++);
         Receive<SignalRecord>(OnSignal);
         Receive<TradeRecord>(OnTrade);
+        Receive<RoutedTradeRecord>(OnRoutedTrade);
         Receive<PipelineCounters>(_ => { });
         Receive<GetStrategyStatus>(_ => Sender.Tell(new StrategyStatus(
-            _bars, _signals, new Dictionary<string, long>(_actions), _tradeCount, _grossR, _netPnl, _decisions.ToList(), _trades.ToList())));
+            _bars, _signals, new Dictionary<string, long>(_actions), _tradeCount, _grossR, _netPnl, _decisions.ToList(), _trades.ToList(),
+            _realizedUsd, new Dictionary<string, long>(_exits))));
     }
 
     private void OnSignal(SignalRecord m)
@@ -75,11 +84,27 @@ public sealed class StrategyRecorder : ReceiveActor
         _grossR += m.Trade.Outcome.RFinal;
         _netPnl += m.Fill.NetPnl;
         var t = m.Trade;
+        CountExit(t.Outcome.Reason.ToString());
         Push(_trades, new TradeView(m.Symbol, t.EventId, t.DecisionTimeMs, t.Side, t.Entry, t.Outcome.ExitPrice, t.Outcome.Reason.ToString(), t.Outcome.RFinal, m.Fill.NetPnl, m.EndOfData));
         _log.Info(
             "trade closed {0} {1} side={2} entry={3} exit={4} reason={5} R={6:0.00} net={7:0.00}",
             [m.Symbol, t.EventId, t.Side, t.Entry, t.Outcome.ExitPrice, t.Outcome.Reason, t.Outcome.RFinal, m.Fill.NetPnl]);
     }
+
+    /// <summary>A trade the venue closed (testnet, live): its R at the actual fills and the venue's realised PnL in USD.</summary>
+    private void OnRoutedTrade(RoutedTradeRecord m)
+    {
+        _tradeCount++;
+        _grossR += m.R;
+        _realizedUsd += m.RealizedPnl;
+        CountExit(m.Reason);
+        Push(_trades, new TradeView(m.Symbol, m.EventId, m.DecisionTimeMs, m.Side, m.EntryFill, m.ExitFill, m.Reason, m.R, m.R, false, m.RealizedPnl));
+        _log.Info(
+            "trade closed {0} {1} side={2} entry={3} exit={4} qty={5} reason={6} R={7:0.00} pnl_usd={8}",
+            [m.Symbol, m.EventId, m.Side, m.EntryFill, m.ExitFill, m.Quantity, m.Reason, m.R, m.RealizedPnl]);
+    }
+
+    private void CountExit(string reason) => _exits[reason] = _exits.GetValueOrDefault(reason) + 1;
 
     public static string ActionName(EntryAction action) => action switch
     {

@@ -74,7 +74,7 @@ public sealed record TradeRecord(string Symbol, ClosedSnapTrade Trade, bool EndO
 /// Record for the telemetry sink: a routed trade the venue closed (<see cref="Trading.PositionClosed"/>): actual fills,
 /// the venue's realised PnL and the barrier R at the actual entry.
 /// </summary>
-public sealed record RoutedTradeRecord(string Symbol, string EventId, int Side, double EntryFill, double ExitFill, decimal Quantity, decimal RealizedPnl, double R, string Reason);
+public sealed record RoutedTradeRecord(string Symbol, string EventId, int Side, double EntryFill, double ExitFill, decimal Quantity, decimal RealizedPnl, double R, string Reason, long DecisionTimeMs = 0);
 
 /// <summary>Counters of one symbol pipeline, reported at <see cref="EndOfData"/>.</summary>
 public sealed record PipelineCounters(

@@ -99,7 +99,7 @@ public sealed partial class TraderActor
         Persist(new SnapTradeClosed(m.EventId, _lastBar?.OpenTimeMs ?? 0, r), ev =>
         {
             _openById.Remove(ev.EventId);
-            _settings.Sink.Tell(new RoutedTradeRecord(_symbol, ev.EventId, opened.Side, opened.EntryFill, exit, m.Quantity, m.RealizedPnl, r, m.Reason));
+            _settings.Sink.Tell(new RoutedTradeRecord(_symbol, ev.EventId, opened.Side, opened.EntryFill, exit, m.Quantity, m.RealizedPnl, r, m.Reason, opened.DecisionTimeMs));
             SnapshotIfDue();
         });
     }

@@ -13,7 +13,7 @@ public static class KillCommand
 {
     public static Command Build()
     {
-        var url = new Option<string>("--url") { Description = "The service's probe, e.g. http://127.0.0.1:8080.", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+        var url = new Option<string>("--url") { Description = "The service's probe, e.g. http://127.0.0.1:9898.", DefaultValueFactory = _ => "http://127.0.0.1:9898" };
         var release = new Option<bool>("--release") { Description = "Release the kill switch instead of engaging it." };
         var command = new Command("kill", $"Engage the kill switch of a running service (no new entries). Needs {KillEndpoints.TokenVariable}.");
         command.Options.Add(url);

@@ -1,10 +1,16 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
 using ActorBot.Domain.Modes;
 using ActorBot.Hocon;
 using ActorBot.Engine.Bot;
+using ActorBot.Engine.Configuration;
 using ActorBot.Engine.Venues;
 using ActorBot.Host.Service;
+using Akka.Actor;
 using Akka.Configuration;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ActorBot.Host.Cli;
 
@@ -18,62 +24,128 @@ public static class RunCommand
     public static Command Build()
     {
         var configOption = new Option<string?>("--config") { Description = "HOCON file laid over the embedded defaults (hocon/actorbot.conf)." }.ExistingFile();
-        var modeOption = new Option<string?>("--trade-mode") { Description = "shadow (default) | paper | testnet | live" };
+        var modeOption = new Option<string?>("--trade-mode") { Description = "auto (default: testnet on the embedded simulator, else shadow) | shadow | paper | testnet | live" };
         modeOption.Validators.Add(result =>
         {
             var text = result.GetValueOrDefault<string?>();
-            if (!TradeModeParser.TryParse(text, out _))
+            if (!IsAuto(text) && !TradeModeParser.TryParse(text, out _))
             {
                 result.AddError($"--trade-mode: {UnknownMode(text)}");
             }
         });
         var liveOption = new Option<bool>("--enable-live-execution") { Description = "One of the gates live trading requires." };
         var portOption = CliValues.Port("--http-port", "Probe port (overrides actorbot.http.port; 0 = any free port).");
-        var durationOption = CliValues.Duration("--duration", "Stop after this long, e.g. 30s (default: run until stopped).");
+        var durationOption = CliValues.Duration("--duration", "Stop after this long, e.g. 30s (default: until the embedded simulator's data ends, or until stopped).");
+        var speedOption = new Option<string?>("--speed") { Description = "Embedded simulator replay speed: max or a multiple of real time (overrides actorbot.simulator.speed)." };
+        speedOption.Validators.Add(result =>
+        {
+            var text = result.GetValueOrDefault<string?>();
+            if (text is not null && !EmbeddedSimulatorSettings.TryParseSpeed(text, out _))
+            {
+                result.AddError($"--speed must be 'max' or a positive multiple of real time, got '{text}'.");
+            }
+        });
+        var followOption = new Option<bool>("--follow") { Description = "Embedded simulator: start the data again when it ends, so the service can be watched (until stopped)." };
 
-        var command = new Command("run", "Run the service on its embedded defaults (shadow mode: decisions, no orders).");
+        var command = new Command("run", "Run the service. On its embedded defaults: testnet against the in-process venue simulator replaying the bundled day, ending with a summary.");
         command.Options.Add(configOption);
         command.Options.Add(modeOption);
         command.Options.Add(liveOption);
         command.Options.Add(portOption);
         command.Options.Add(durationOption);
+        command.Options.Add(speedOption);
+        command.Options.Add(followOption);
         command.SetAction((parse, ct) => RunAsync(
-            parse.GetValue(configOption),
-            parse.GetValue(modeOption),
-            parse.GetValue(liveOption),
-            parse.GetValue(portOption),
-            parse.GetValue(durationOption),
+            new RunRequest(
+                parse.GetValue(configOption),
+                parse.GetValue(modeOption),
+                parse.GetValue(liveOption),
+                parse.GetValue(portOption),
+                parse.GetValue(durationOption),
+                parse.GetValue(speedOption),
+                parse.GetValue(followOption)),
             ct));
         return command;
     }
 
-    private static string UnknownMode(string? text) => $"unknown trade mode \"{text}\"; use shadow, paper, testnet or live.";
+    private static string UnknownMode(string? text) => $"unknown trade mode \"{text}\"; use auto, shadow, paper, testnet or live.";
 
-    private static async Task<int> RunAsync(string? configPath, string? modeText, bool enableLive, int? port, TimeSpan? duration, CancellationToken ct)
+    private static bool IsAuto(string? text) => string.Equals(text, "auto", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<int> RunAsync(RunRequest request, CancellationToken ct)
     {
         ServiceConfiguration configuration;
+        EmbeddedSimulatorSettings? simulator;
         try
         {
-            configuration = ServiceConfiguration.Load(configPath);
+            configuration = ServiceConfiguration.Load(request.ConfigPath);
+            simulator = EmbeddedSimulatorSettings.FromConfig(configuration.Config, request.Speed, request.Follow);
         }
-        catch (HoconException ex)
+        catch (Exception ex) when (ex is HoconException or ConfigurationException)
         {
             await Console.Error.WriteLineAsync($"actorbot run: configuration error: {CliExit.OneLine(ex.Message)}").ConfigureAwait(false);
             return 2;
         }
 
-        var configuredMode = configuration.Config.GetString("actorbot.trade-mode", "shadow");
-        if (!TradeModeParser.TryParse(modeText ?? configuredMode, out var mode))
+        var configuredMode = configuration.Config.GetString("actorbot.trade-mode", "auto");
+        var modeText = request.Mode ?? configuredMode;
+        // auto: testnet where nothing real can be traded (the embedded simulator), shadow against any other venue.
+        if (IsAuto(modeText))
+        {
+            modeText = simulator is null ? "shadow" : "testnet";
+        }
+
+        if (!TradeModeParser.TryParse(modeText, out var mode))
         {
             // Only the configured value can get here: --trade-mode is checked at parse time.
             await Console.Error.WriteLineAsync($"actorbot run: actorbot.trade-mode: {UnknownMode(configuredMode)}").ConfigureAwait(false);
             return 2;
         }
 
+        if (simulator is not null && mode == TradeMode.Live)
+        {
+            await Console.Error.WriteLineAsync("actorbot run: live cannot run against the embedded venue simulator; set actorbot.simulator.enabled = off and the venue's URLs, or use testnet.").ConfigureAwait(false);
+            return 2;
+        }
+
+        if (request.Follow && simulator is null)
+        {
+            await Console.Error.WriteLineAsync("actorbot run: --follow replays the embedded simulator's data, which is off (actorbot.simulator.enabled = off).").ConfigureAwait(false);
+            return 2;
+        }
+
+        EmbeddedSimulator? sim = null;
+        var symbols = configuration.Config.TextList("actorbot.symbols").ToList();
+        if (simulator is not null)
+        {
+            sim = await EmbeddedSimulator.StartAsync(simulator, symbols, ct).ConfigureAwait(false);
+            configuration = configuration.WithOverlay(sim.VenueOverlay(BotSettings.DefaultVenue), "embedded venue simulator");
+            // The simulator's throw-away keys replace any in this process's environment, so a real key is never sent
+            // to it; the venue client reads them from here (keys only ever come from the environment).
+            Environment.SetEnvironmentVariable("BINANCE_API_KEY", sim.ApiKey);
+            Environment.SetEnvironmentVariable("BINANCE_API_SECRET", sim.ApiSecret);
+            await Console.Out.WriteLineAsync($"actorbot: venue {BotSettings.DefaultVenue} is the embedded simulator on {sim.Host.RestUri} replaying {string.Join(", ", simulator.DataFiles.Select(Path.GetFileName))} at speed {(simulator.Speed is { } x ? x.ToString(CultureInfo.InvariantCulture) : "max")}{(simulator.Follow ? ", looping (--follow)" : string.Empty)}").ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await RunServiceAsync(request, configuration, mode, sim, symbols, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (sim is not null)
+            {
+                await sim.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<int> RunServiceAsync(RunRequest request, ServiceConfiguration configuration, TradeMode mode, EmbeddedSimulator? sim, IReadOnlyList<string> symbols, CancellationToken ct)
+    {
         // DRY_RUN can only lower the mode, so the URLs checked are those of the mode actually run.
         var runMode = DryRun.IsOn(Environment.GetEnvironmentVariable(DryRun.Variable)) ? DryRun.Force(mode) : mode;
         var urls = VenueSettings.ConfiguredUrls(configuration.Config, BotSettings.DefaultVenue, runMode);
-        var gate = LiveArmingGate.Evaluate(LiveGateInputs.FromEnvironment(mode, enableLive, Environment.GetEnvironmentVariable, urls));
+        var gate = LiveArmingGate.Evaluate(LiveGateInputs.FromEnvironment(mode, request.EnableLive, Environment.GetEnvironmentVariable, urls));
         foreach (var check in gate.Checks)
         {
             await Console.Out.WriteLineAsync("actorbot: " + check).ConfigureAwait(false);
@@ -88,7 +160,7 @@ public static class RunCommand
         WebApplication app;
         try
         {
-            app = ServiceHost.Build(configuration, gate.Mode, port);
+            app = ServiceHost.Build(configuration, gate.Mode, request.Port);
         }
         catch (ConfigurationException ex)
         {
@@ -102,17 +174,45 @@ public static class RunCommand
 
             // Start, then say where the probe listens: with --http-port 0 the port is only known once bound.
             // --duration counts from there, so a slow start cannot use it up before the service serves.
+            var started = Stopwatch.StartNew();
             await app.StartAsync(ct).ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"actorbot: probe on {string.Join(", ", app.Urls)}").ConfigureAwait(false);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            if (duration is { } d)
+            if (request.Duration is { } d)
             {
                 stop.CancelAfter(d);
             }
 
-            await app.WaitForShutdownAsync(stop.Token).ConfigureAwait(false);
+            var system = app.Services.GetRequiredService<ActorSystem>();
+            var shutdown = app.WaitForShutdownAsync(stop.Token);
+            if (sim is not null)
+            {
+                await sim.StartReplayWhenSubscribedAsync(symbols, TimeSpan.FromSeconds(60), stop.Token).ConfigureAwait(false);
+                var dataEnd = sim.Settings.Follow ? Task.Delay(Timeout.Infinite, stop.Token) : DemoEnd.WaitAsync(system, sim, BotSettings.DefaultVenue, stop.Token);
+                if (await Task.WhenAny(shutdown, dataEnd).ConfigureAwait(false) == dataEnd && dataEnd.IsCompletedSuccessfully)
+                {
+                    await Console.Out.WriteLineAsync($"actorbot: the embedded simulator's data ended ({sim.Host.Replayer.FramesReplayed} frames); stopping").ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                await shutdown.ConfigureAwait(false);
+            }
+
+            // The summary is asked of the actors before they stop.
+            var summary = await RunSummary.CollectAsync(system, BotSettings.DefaultVenue, started.Elapsed, CancellationToken.None).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(summary.ToText()).ConfigureAwait(false);
+            var stateDir = configuration.Config.Text("actorbot.state-dir", "state") ?? "state";
+            Directory.CreateDirectory(stateDir);
+            var summaryPath = Path.Combine(stateDir, "summary.json");
+            await File.WriteAllTextAsync(summaryPath, summary.ToJson(), CancellationToken.None).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"actorbot: summary written to {summaryPath}").ConfigureAwait(false);
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
         return 0;
     }
+
+    /// <summary>What the command line asked for.</summary>
+    private sealed record RunRequest(string? ConfigPath, string? Mode, bool EnableLive, int? Port, TimeSpan? Duration, string? Speed, bool Follow);
 }

@@ -48,6 +48,13 @@ public sealed partial class ServiceConfiguration
         return new ServiceConfiguration(overrides.WithFallback(defaults), $"{overridePath} over embedded defaults");
     }
 
+    /// <summary>A layer the program itself adds on top (the embedded simulator's URLs): it wins over everything else.</summary>
+    public ServiceConfiguration WithOverlay(string hocon, string what)
+    {
+        var overlay = HoconLoader.Parse(hocon, what, new HoconLoadOptions { EnvironmentLookup = _ => null });
+        return new ServiceConfiguration(overlay.WithFallback(Root), $"{what} over {Source}");
+    }
+
     /// <summary>The effective configuration as JSON with every secret replaced by a marker.</summary>
     public string ToRedactedJson()
     {

@@ -31,7 +31,7 @@ public static class ServiceHost
         // Read before the host starts so a bad URL or duration fails `actorbot run` with exit 2, not later.
         var venue = VenueSettings.FromConfig(config, botSettings.Venue, mode, botSettings.Symbols);
         var bindHost = config.Text("actorbot.http.bind-host", "127.0.0.1");
-        var port = httpPortOverride ?? config.Int("actorbot.http.port", 8080);
+        var port = httpPortOverride ?? config.Int("actorbot.http.port", 9898);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

@@ -51,6 +51,18 @@ public sealed class MarketReplayer
 
     public bool Finished { get; private set; }
 
+    /// <summary>
+    /// Start the data again when it ends, until canceled (<c>actorbot run --follow</c>). Each pass of aggTrades data is
+    /// moved later by the data's span in whole minutes and its aggregate ids up by the ids it used, so to a client the
+    /// passes are one continuous, gap-free stream. Raw WS recordings (depth diffs with their own update ids) replay once.
+    /// </summary>
+    public bool Loop { get; init; }
+
+    /// <summary>Completed passes over the data.</summary>
+    public int Passes { get; private set; }
+
+    private readonly LoopShift _loopShift = new();
+
     public async Task RunAsync(CancellationToken ct)
     {
         var aggDecoder = new AggTradeDecoder(_errors);
@@ -59,12 +71,33 @@ public sealed class MarketReplayer
         var slowDecoder = new MarketEventDecoder(_errors);
         var snapshotDecoder = new DepthSnapshotDecoder(_errors);
         var frame = new DepthUpdateFrame();
+        do
+        {
+            await ReplayFilesOnceAsync(aggDecoder, tradeDecoder, depthDecoder, slowDecoder, snapshotDecoder, frame, ct).ConfigureAwait(false);
+            Passes++;
+            _loopShift.NextPass();
+        }
+        while (Loop && !ct.IsCancellationRequested);
+
+        Finished = true;
+    }
+
+    private async Task ReplayFilesOnceAsync(
+        AggTradeDecoder aggDecoder,
+        TradeDecoder tradeDecoder,
+        DepthUpdateDecoder depthDecoder,
+        MarketEventDecoder slowDecoder,
+        DepthSnapshotDecoder snapshotDecoder,
+        DepthUpdateFrame frame,
+        CancellationToken ct)
+    {
         foreach (var file in _files)
         {
             if (IsAggTradesCsv(file))
             {
-                foreach (var trade in AggTradeCsvReader.Read(file))
+                foreach (var recorded in AggTradeCsvReader.Read(file))
                 {
+                    var trade = _loopShift.Apply(recorded);
                     _engine.AddSymbol(SymbolSpec.Default(trade.Symbol));
                     await PaceAsync(trade.TradeTimeMs, ct).ConfigureAwait(false);
                     PublishAggTrade(trade);
@@ -161,8 +194,6 @@ public sealed class MarketReplayer
                 Interlocked.Increment(ref _frames);
             }
         }
-
-        Finished = true;
     }
 
     private void PublishAggTrade(AggTrade t)

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using ActorBot.Engine.Configuration;
+using ActorBot.Venues.Simulator;
+using ActorBot.Venues.Simulator.Engine;
+using Akka.Configuration;
+
+namespace ActorBot.Host.Service;
+
+/// <summary>How <c>actorbot.simulator</c> asks run to start the embedded venue (null settings: it is off).</summary>
+public sealed record EmbeddedSimulatorSettings(IReadOnlyList<string> DataFiles, double? Speed, bool Follow, decimal InitialBalance)
+{
+    private const string Section = "actorbot.simulator";
+
+    /// <summary>Null when <c>actorbot.simulator.enabled</c> is off. A bad value or a missing data file names its key.</summary>
+    public static EmbeddedSimulatorSettings? FromConfig(Config config, string? speedOverride, bool followOverride)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (!config.Flag($"{Section}.enabled", false))
+        {
+            return null;
+        }
+
+        var files = new List<string>();
+        foreach (var file in config.TextList($"{Section}.data"))
+        {
+            files.Add(BundledPath.Resolve(file)
+                ?? throw new ConfigurationException($"{Section}.data: cannot find \"{file}\" (in the working directory or next to the actorbot binary)"));
+        }
+
+        if (files.Count == 0)
+        {
+            throw new ConfigurationException($"{Section}.data must list one or more recordings to replay");
+        }
+
+        var speedText = speedOverride ?? config.Text($"{Section}.speed", "max") ?? "max";
+        if (!TryParseSpeed(speedText, out var speed))
+        {
+            throw new ConfigurationException($"{(speedOverride is null ? Section + ".speed" : "--speed")} must be 'max' or a positive multiple of real time, got \"{speedText}\"");
+        }
+
+        var balance = config.Decimal($"{Section}.initial-balance-usd", 10_000m);
+        if (balance <= 0)
+        {
+            throw new ConfigurationException($"{Section}.initial-balance-usd must be positive, got {balance.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        return new EmbeddedSimulatorSettings(files, speed, followOverride || config.Flag($"{Section}.follow", false), balance);
+    }
+
+    /// <summary>'max' (null: as fast as the service takes the trades) or a positive, finite multiple of real time.</summary>
+    public static bool TryParseSpeed(string text, out double? speed)
+    {
+        speed = null;
+        if (text.Equals("max", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x > 0 && double.IsFinite(x))
+        {
+            speed = x;
+            return true;
+        }
+
+        return false;
+    }
+}
+
+/// <summary>
+/// The embedded default venue of <c>actorbot run</c>: the local Binance USDⓈ-M simulator in this process on a free
+/// loopback port, replaying the bundled real data. Its API keys are random and made for this run, so no real key
+/// ever reaches it and nothing it accepts is worth anything. The service reaches it exactly as it reaches Binance:
+/// REST and routed WebSocket streams over real sockets.
+/// </summary>
+public sealed class EmbeddedSimulator : IAsyncDisposable
+{
+    private EmbeddedSimulator(SimulatorHost host, EmbeddedSimulatorSettings settings, string apiKey, string apiSecret)
+    {
+        Host = host;
+        Settings = settings;
+        ApiKey = apiKey;
+        ApiSecret = apiSecret;
+    }
+
+    public SimulatorHost Host { get; }
+
+    public EmbeddedSimulatorSettings Settings { get; }
+
+    /// <summary>This run's throw-away key pair (printed nowhere).</summary>
+    public string ApiKey { get; }
+
+    public string ApiSecret { get; }
+
+    public static async Task<EmbeddedSimulator> StartAsync(EmbeddedSimulatorSettings settings, IReadOnlyList<string> symbols, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var key = RandomNumberGenerator.GetHexString(32, lowercase: true);
+        var secret = RandomNumberGenerator.GetHexString(64, lowercase: true);
+        var host = await SimulatorHost.StartAsync(
+            new SimulatorOptions
+            {
+                Port = 0,
+                DataFiles = settings.DataFiles,
+                Speed = settings.Speed,
+                ApiKey = key,
+                ApiSecret = secret,
+                InitialBalance = settings.InitialBalance,
+                Symbols = symbols.Select(SymbolSpec.Default).ToList(),
+                // The service checks data age against its own clock: the recorded day is served at today's time.
+                RebaseTimestamps = true,
+                // Replay starts once the service has subscribed, so it sees the day from its first trade.
+                AutoStartReplay = false,
+                Loop = settings.Follow,
+            },
+            ct).ConfigureAwait(false);
+        return new EmbeddedSimulator(host, settings, key, secret);
+    }
+
+    /// <summary>
+    /// The configuration layer that makes <paramref name="venue"/> this simulator in every mode: its market URLs
+    /// (shadow, paper) and testnet URLs point here, and market data streams in every mode.
+    /// </summary>
+    public string VenueOverlay(string venue) => string.Create(CultureInfo.InvariantCulture, $$"""
+        actorbot.venues.{{venue}} {
+          rest-base-url = "{{Host.RestUri}}"
+          ws-base-url = "{{Host.WsUri}}"
+          testnet { rest-base-url = "{{Host.RestUri}}", ws-base-url = "{{Host.WsUri}}" }
+          market-data = on
+        }
+        """);
+
+    /// <summary>Starts the replay once the service has subscribed to every symbol's aggTrade stream.</summary>
+    public async Task StartReplayWhenSubscribedAsync(IReadOnlyList<string> symbols, TimeSpan timeout, CancellationToken ct)
+    {
+        var streams = symbols.Select(s => s.ToLowerInvariant() + "@aggTrade").ToList();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+        while (!streams.All(Host.Streams.AnySubscribed))
+        {
+            try
+            {
+                await tick.WaitForNextTickAsync(deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new TimeoutException($"the service did not subscribe to {string.Join(", ", streams)} on the embedded simulator within {timeout.TotalSeconds:0} s");
+            }
+        }
+
+        Host.StartReplay();
+    }
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+}
