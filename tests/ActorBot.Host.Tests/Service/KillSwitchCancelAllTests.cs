@@ -155,7 +155,13 @@ public sealed class KillSwitchCancelAllTests : IAsyncLifetime
         await Poll.Until(() => Task.FromResult(_sim!.Engine.OpenAlgoOrderCount), n => n == 2, "both brackets working on the venue", Deadline, n => $"{n} algo orders");
         var resting = _sim!.Engine.PlaceOrder(new Dictionary<string, string>
         {
-            ["symbol"] = Btc, ["side"] = "BUY", ["type"] = "LIMIT", ["quantity"] = "1", ["price"] = "50", ["timeInForce"] = "GTC", ["newClientOrderId"] = "manual-1",
+            ["symbol"] = Btc,
+            ["side"] = "BUY",
+            ["type"] = "LIMIT",
+            ["quantity"] = "1",
+            ["price"] = "50",
+            ["timeInForce"] = "GTC",
+            ["newClientOrderId"] = "manual-1",
         });
         resting.HttpStatus.Should().Be(200, resting.Json);
         OpenOrders().Should().Be(1);
