@@ -23,6 +23,13 @@ public sealed record BarrierGeometry(string Name, double RiskKAtr, double StopR,
         _ => throw new ArgumentException($"Unknown barrier preset '{name}' (known: strategy, legacy_0p5r_3r)."),
     };
 
+    /// <summary>
+    /// The time barrier: a trade that has seen <paramref name="barsOnPath"/> bars of its causal path (see
+    /// <see cref="SnapTradeBook.IsOnPath"/>) without another exit ends now. One rule for the paper path
+    /// (<see cref="BarrierTrade"/>) and for trades whose price barriers the venue holds (<see cref="HorizonWatch"/>).
+    /// </summary>
+    public bool HorizonReached(int barsOnPath) => barsOnPath >= HorizonBars;
+
     public BarrierGeometry Validate()
     {
         if (!(RiskKAtr > 0) || !(StopR > 0) || !(TakeProfitR > 0) || BreakevenR is <= 0 || HorizonBars < 1

@@ -100,7 +100,7 @@ public sealed class BarrierTrade
             }
         }
 
-        if (_bars >= _g.HorizonBars)
+        if (_g.HorizonReached(_bars))
         {
             return TimeOut(openTimeMs, close);
         }

@@ -50,6 +50,16 @@ public sealed class SnapTradeBook
         return trade;
     }
 
+    /// <summary>
+    /// The causal rule: a trade decided at <paramref name="decisionTimeMs"/> (its event bar's close) sees bars that open
+    /// at or after it; the bar the decision was taken on (or older) is never part of its path.
+    /// </summary>
+    public static bool IsOnPath(Bar bar, long decisionTimeMs)
+    {
+        ArgumentNullException.ThrowIfNull(bar);
+        return bar.OpenTimeMs >= decisionTimeMs;
+    }
+
     /// <summary>Feeds a closed bar to every trade opened before it; returns the trades that ended.</summary>
     public IReadOnlyList<ClosedSnapTrade> OnBar(Bar bar)
     {
@@ -57,9 +67,9 @@ public sealed class SnapTradeBook
         for (var i = 0; i < _open.Count; i++)
         {
             var t = _open[i];
-            if (bar.OpenTimeMs < t.DecisionTimeMs)
+            if (!IsOnPath(bar, t.DecisionTimeMs))
             {
-                continue; // the bar the decision was taken on (or older) is never part of the causal path
+                continue;
             }
 
             if (t.Trade.OnBar(bar.OpenTimeMs, bar.High, bar.Low, bar.Close) is { } outcome)

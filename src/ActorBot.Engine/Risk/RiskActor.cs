@@ -20,7 +20,8 @@ namespace ActorBot.Engine.Risk;
 /// Approved: the book's events are journaled, then <see cref="PlaceEntry"/> goes to the execution target with this
 /// actor as ReplyTo, so every execution reply passes here first (a close is applied to the book — daily cap, loss
 /// streak — before the trader hears of it) and is forwarded to the trader. Rejected: <see cref="TradeRejected"/>
-/// to the trader and <c>risk_drops_total{reason}</c> + 1. Recovery folds the same events with the same
+/// to the trader and <c>risk_drops_total{reason}</c> + 1. A <see cref="ClosePosition"/> (the trader's horizon) is
+/// passed to execution without any check. Recovery folds the same events with the same
 /// <see cref="RiskBook.Apply"/> as the commands (STYLE 9).
 /// </summary>
 public sealed class RiskActor : ReceivePersistentActor
@@ -69,6 +70,9 @@ public sealed class RiskActor : ReceivePersistentActor
         Command<BracketsPlaced>(m => TraderOf(m.Symbol, m.EventId).Tell(m, Self));
         Command<EntryFailed>(m => Release(m.Symbol, m.EventId, new TradeAbandoned(m.EventId), m));
         Command<PositionClosed>(m => Release(m.Symbol, m.EventId, new TradeClosed(m.EventId, m.RealizedPnl, ROf(m), NowMs), m));
+        // No gate: a close only lowers exposure (kill switch, SAFE_PAUSE and caps block entries, never exits). Told
+        // with this actor as sender, so execution's PositionClosed comes back here and releases the slot first.
+        Command<ClosePosition>(m => _execution.Tell(m, Self));
         Command<SymbolWarmChanged>(m => _warm[m.Symbol] = m.Warm);
         Command<EntriesPauseChanged>(m => _paused[m.Symbol] = m.Paused);
         Command<SetSymbolFilters>(m => _filters[m.Filters.Symbol] = m.Filters);

@@ -15,7 +15,8 @@ namespace ActorBot.Engine.Symbols;
 /// Persistent with a stable id (<c>trader-{symbol}</c>): openings and closings are journaled; recovery
 /// re-opens the trades that were open. Limitation: the per-bar path state of an open trade (breakeven lock,
 /// MFE/MAE) is not journaled, so a recovered trade restarts its barrier path at the next bar.
-/// With an <see cref="ExecutionRoute"/> (testnet, live) entries go through /risk instead: see TraderActor.Routed.cs.
+/// With an <see cref="ExecutionRoute"/> (testnet, live) entries go through /risk instead and the venue's brackets are
+/// the price barriers; the trader keeps only the horizon for them (no breakeven lock): see TraderActor.Routed.cs.
 /// </summary>
 public sealed partial class TraderActor : ReceivePersistentActor
 {
@@ -65,6 +66,7 @@ public sealed partial class TraderActor : ReceivePersistentActor
             // Routed trades live on the venue, not in the paper book: they stay in _openById until PositionClosed.
             if (_route is not null)
             {
+                WatchRecoveredRouted();
                 return;
             }
 
@@ -91,6 +93,7 @@ public sealed partial class TraderActor : ReceivePersistentActor
     private void OnBar(BarAnalysed m)
     {
         _lastBar = m.Bar;
+        CloseRoutedAtHorizon(m.Bar);
         foreach (var closed in _book.OnBar(m.Bar))
         {
             Close(closed, endOfData: false);

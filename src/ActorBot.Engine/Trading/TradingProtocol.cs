@@ -44,8 +44,8 @@ public sealed record EntryFailed(string Symbol, string EventId, string Reason);
 
 /// <summary>
 /// Execution → ReplyTo: the position of this entry is closed (a bracket triggered, or it was flattened because a
-/// bracket could not be placed, by the kill switch or by restart-flatten). <paramref name="Reason"/>: tp | sl |
-/// flatten_bracket_failed | kill_switch | restart_flatten.
+/// bracket could not be placed, by the kill switch, by restart-flatten or on the strategy's <see cref="ClosePosition"/>).
+/// <paramref name="Reason"/>: tp | sl | flatten_bracket_failed | kill_switch | restart_flatten | horizon.
 /// </summary>
 public sealed record PositionClosed(string Symbol, string EventId, decimal ExitPrice, decimal Quantity, decimal RealizedPnl, string Reason);
 

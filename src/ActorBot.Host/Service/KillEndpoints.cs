@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ActorBot.Engine.Bot;
+using ActorBot.Engine.Trading;
 using Akka.Hosting;
 
 namespace ActorBot.Host.Service;
@@ -8,7 +9,9 @@ namespace ActorBot.Host.Service;
 /// <summary>
 /// <c>POST /kill</c> engages and <c>DELETE /kill</c> releases the kill switch, with <c>Authorization: Bearer</c>
 /// the token in <c>ACTORBOT_KILL_TOKEN</c>. Without that variable the endpoint is off (403): a kill over HTTP must
-/// be as deliberate as the one on the command line. <c>GET /kill</c> (no token) shows the state.
+/// be as deliberate as the one on the command line. <c>POST /kill</c> answers once the venue's cancel-all has (its counts
+/// and wall time under <c>cancelAll</c>; null when it was already engaged or nothing trades). <c>GET /kill</c> (no token)
+/// shows the state and the last cancel-all.
 /// </summary>
 public static class KillEndpoints
 {
@@ -16,7 +19,7 @@ public static class KillEndpoints
 
     public static void Map(WebApplication app, Func<string, string?> environment)
     {
-        app.MapGet("/kill", (KillSwitch kill) => Results.Json(new { engaged = kill.Engaged, source = kill.Source, since = kill.Since }));
+        app.MapGet("/kill", (KillSwitch kill) => Results.Json(new { engaged = kill.Engaged, source = kill.Source, since = kill.Since, lastCancelAll = Describe(kill.LastCancelAll) }));
         app.MapPost("/kill", async (HttpRequest request, KillSwitch kill, IRequiredActor<BotActor> bot, CancellationToken ct) =>
         {
             if (Refuse(request, environment) is { } refused)
@@ -24,8 +27,8 @@ public static class KillEndpoints
                 return refused;
             }
 
-            kill.Engage(await bot.GetAsync(ct).ConfigureAwait(false), "POST /kill");
-            return Results.Json(new { engaged = true, source = kill.Source, since = kill.Since });
+            var cancelAll = await kill.Engage(await bot.GetAsync(ct).ConfigureAwait(false), "POST /kill").ConfigureAwait(false);
+            return Results.Json(new { engaged = true, source = kill.Source, since = kill.Since, cancelAll = Describe(cancelAll) });
         });
         app.MapDelete("/kill", async (HttpRequest request, KillSwitch kill, IRequiredActor<BotActor> bot, CancellationToken ct) =>
         {
@@ -38,6 +41,15 @@ public static class KillEndpoints
             return Results.Json(new { engaged = false });
         });
     }
+
+    private static object? Describe(CancelAllDone? done) => done is null ? null : new
+    {
+        venue = done.Venue,
+        ordersCanceled = done.OrdersCanceled,
+        algoOrdersCanceled = done.AlgoOrdersCanceled,
+        positionsFlattened = done.PositionsFlattened,
+        tookMs = Math.Round(done.Took.TotalMilliseconds, 1),
+    };
 
     private static IResult? Refuse(HttpRequest request, Func<string, string?> environment)
     {

@@ -11,8 +11,11 @@ namespace ActorBot.Host.Service;
 /// The kill switch of the running service, engaged from any of its sources: the <c>KILL_SWITCH</c> environment
 /// variable at start, a file (<c>actorbot.kill-switch.file</c>), the probe's authenticated <c>POST /kill</c>, or
 /// <c>actorbot kill</c> (which calls that endpoint). Engaging tells <c>/user/bot</c>, which pauses every symbol's
-/// entries (SAFE_PAUSE "kill switch"); releasing is an explicit operator act. State lives in the bot actor; this
-/// object only remembers who engaged it, for the probe and the log.
+/// entries (SAFE_PAUSE "kill switch"), and asks the venue's execution for a cancel-all (orders and algo orders; with
+/// <c>actorbot.kill-switch.flatten</c> also a reduce-only close of every position), whose answer — the counts and the
+/// wall time it took — is logged, kept for the probe and returned to the caller (<c>POST /kill</c> shows it).
+/// Releasing is an explicit operator act. State lives in the bot actor; this object only remembers who engaged it
+/// and what the last cancel-all did.
 /// </summary>
 public sealed class KillSwitch
 {
@@ -34,13 +37,23 @@ public sealed class KillSwitch
 
     public DateTimeOffset? Since { get; private set; }
 
-    public void Engage(IActorRef bot, string source)
+    /// <summary>The last cancel-all's answer (null: none yet, or it did not answer within <see cref="CancelAllTimeout"/>).</summary>
+    public CancelAllDone? LastCancelAll { get; private set; }
+
+    /// <summary>How long a caller waits for the cancel-all's answer; the venue calls themselves are meant to take under 1 s.</summary>
+    public static readonly TimeSpan CancelAllTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Engages the kill switch; the task completes with the cancel-all's answer (null: already engaged, no execution
+    /// in this mode, or no answer in time — logged as an ALERT). It never faults, so callers may discard it.
+    /// </summary>
+    public Task<CancelAllDone?> Engage(IActorRef bot, string source)
     {
         lock (_lock)
         {
             if (Engaged)
             {
-                return;
+                return Task.FromResult<CancelAllDone?>(null);
             }
 
             Engaged = true;
@@ -50,12 +63,28 @@ public sealed class KillSwitch
 
         bot.Tell(new SetKillSwitch(true));
         // Cancel-all (orders and algo orders) on the venue that trades, and optionally a reduce-only flatten.
-        if (_registry.TryGet<ExecutionActor>(out var execution))
-        {
-            execution.Tell(new CancelAll(_flatten, ActorRefs.Nobody));
-        }
-
+        var cancelAll = _registry.TryGet<ExecutionActor>(out var execution)
+            ? CancelAllAsync(execution)
+            : Task.FromResult<CancelAllDone?>(null);
         _log.LogWarning("KILL SWITCH engaged by {Source}: no new entries on any symbol until released; cancel-all sent{Flatten}", source, _flatten ? " with flatten" : string.Empty);
+        return cancelAll;
+    }
+
+    private async Task<CancelAllDone?> CancelAllAsync(IActorRef execution)
+    {
+        try
+        {
+            var done = await execution.Ask<CancelAllDone>(replyTo => new CancelAll(_flatten, replyTo), CancelAllTimeout, CancellationToken.None).ConfigureAwait(false);
+            LastCancelAll = done;
+            _log.LogWarning("kill switch: cancel-all on {Venue} took {Ms:F0} ms: {Orders} orders and {Algos} algo orders canceled, {Positions} positions flattened",
+                done.Venue, done.Took.TotalMilliseconds, done.OrdersCanceled, done.AlgoOrdersCanceled, done.PositionsFlattened);
+            return done;
+        }
+        catch (Exception ex) when (ex is AskTimeoutException or TaskCanceledException)
+        {
+            _log.LogError("ALERT kill switch: cancel-all did not answer within {Timeout}; orders may still be working on the venue", CancelAllTimeout);
+            return null;
+        }
     }
 
     public void Release(IActorRef bot, string source)

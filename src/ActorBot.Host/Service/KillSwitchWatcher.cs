@@ -35,7 +35,8 @@ public sealed class KillSwitchWatcher : BackgroundService
         var bot = await _bot.GetAsync(stoppingToken).ConfigureAwait(false);
         if (!string.IsNullOrEmpty(_environment(LiveArmingGate.KillSwitchVariable)))
         {
-            _kill.Engage(bot, $"environment variable {LiveArmingGate.KillSwitchVariable}");
+            // The cancel-all's answer is logged by the kill switch; nobody here waits for it.
+            _ = _kill.Engage(bot, $"environment variable {LiveArmingGate.KillSwitchVariable}");
         }
 
         if (_file is null)
@@ -49,7 +50,7 @@ public sealed class KillSwitchWatcher : BackgroundService
         {
             if (File.Exists(_file))
             {
-                _kill.Engage(bot, source);
+                _ = _kill.Engage(bot, source);
             }
             else if (_kill.Engaged && _kill.Source == source)
             {

@@ -139,6 +139,56 @@ public sealed class TraderRiskRoundTripTests : Akka.TestKit.Xunit2.TestKit
         closed.R.Should().BeLessThan(0);
     }
 
+    [Fact(DisplayName = "A routed trade at its horizon: the trader sends ClosePosition(horizon) through risk once, again only after the timeout; PositionClosed(horizon) closes it")]
+    public void HorizonClosesRoutedTrade()
+    {
+        Ready(_risk, _symbol);
+        var trader = StartTrader();
+        var take = _takes[0];
+        var e = take.Signal.Event;
+        Feed(trader, take);
+        var place = _execution.ExpectMsg<PlaceEntry>(TimeSpan.FromSeconds(10));
+        var fill = (decimal)e.Features.Bar.Close;
+        place.ReplyTo.Tell(new EntryFilled(_symbol, take.EventId, fill, place.Quantity));
+        _sink.ExpectMsg<SignalRecord>(TimeSpan.FromSeconds(10)).Action.Should().Be(EntryAction.Opened);
+
+        // The paper path's rule: bars that open at or after the decision count; the horizon's bar triggers the close.
+        var horizon = _settings.Geometry.HorizonBars;
+        var path = _bars.Where(b => b.OpenTimeMs >= e.DecisionTimeMs).Take(horizon + 3).ToList();
+        path.Should().HaveCount(horizon + 3);
+        foreach (var bar in path.Take(horizon - 1))
+        {
+            trader.Tell(new BarAnalysed(_symbol, bar, null, null, null));
+        }
+
+        _execution.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        trader.Tell(new BarAnalysed(_symbol, path[horizon - 1], null, null, null));
+        _execution.ExpectMsg<ClosePosition>(TimeSpan.FromSeconds(10)).Should().Be(new ClosePosition(_symbol, take.EventId, "horizon"));
+        _execution.LastSender.Should().Be(_risk, "risk passes the close on, so execution's answer comes back through it");
+
+        // Later bars do not send it again; the timeout does.
+        foreach (var bar in path.Skip(horizon))
+        {
+            trader.Tell(new BarAnalysed(_symbol, bar, null, null, null));
+        }
+
+        _execution.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        var scheduler = (TestScheduler)Sys.Scheduler;
+        scheduler.Advance(ExecutionRoute.DefaultCloseRetry);
+        _execution.ExpectMsg<ClosePosition>(TimeSpan.FromSeconds(10)).Should().Be(new ClosePosition(_symbol, take.EventId, "horizon"));
+
+        var exit = fill + (e.Side * 3m);
+        var pnl = e.Side * (exit - fill) * place.Quantity;
+        place.ReplyTo.Tell(new PositionClosed(_symbol, take.EventId, exit, place.Quantity, pnl, "horizon"));
+        var closed = _sink.ExpectMsg<RoutedTradeRecord>(TimeSpan.FromSeconds(10));
+        (closed.EventId, closed.Reason, closed.RealizedPnl).Should().Be((take.EventId, "horizon", pnl));
+        Status(_risk).OpenTradesBySymbol.Should().BeEmpty();
+
+        // Answered: the timer is gone and nothing more is sent.
+        scheduler.Advance(ExecutionRoute.DefaultCloseRetry + ExecutionRoute.DefaultCloseRetry);
+        _execution.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
     [Fact(DisplayName = "/shockflip tells risk the symbol is cold when it starts and warm once it has seen the warm-up bars")]
     public void ShockFlipReportsWarmUp()
     {

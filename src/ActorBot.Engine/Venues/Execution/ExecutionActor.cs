@@ -17,7 +17,8 @@ namespace ActorBot.Engine.Venues.Execution;
 /// <see cref="RestartFlattenPlanner"/>): every order is journaled before its request leaves; all venue IO runs on
 /// the REST client's tasks and comes back with PipeTo. Crash-only (STYLE 3): start and restart both recover the
 /// journal and run restart-flatten (<see cref="ExecutionPhase.Restarting"/>, intents stashed) before the first intent.
-/// This file: lifecycle and the two phases; the entry path, user data, restart and cancel-all live in the partials.
+/// This file: lifecycle and the two phases; the entry path, user data, restart and cancel-all, and the strategy's
+/// close (ExecutionActor.Close.cs) live in the partials.
 /// </summary>
 public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
 {
@@ -123,6 +124,7 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
         Command<BracketAnswers>(OnBracketAnswers);
         Command<FlattenAnswer>(OnFlattenAnswer);
         Command<FlattenRetry>(m => FlattenTrade(m.EventId, m.Reason, m.Attempt));
+        Command<ClosePosition>(OnClosePosition);
         Command<SiblingCanceled>(OnSiblingCanceled);
         Command<OrderTradeUpdate>(OnOrderTradeUpdate);
         Command<AlgoUpdate>(OnAlgoUpdate);

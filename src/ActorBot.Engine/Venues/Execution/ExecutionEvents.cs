@@ -39,8 +39,8 @@ public sealed record BracketSent(string EventId, string Leg, string ClientAlgoId
 /// <summary>An algo order's status as the venue reported it (NEW, REJECTED, IN_DOUBT, TRIGGERED, FINISHED, CANCELED, EXPIRED).</summary>
 public sealed record BracketAnswered(string ClientAlgoId, string Status, string? Detail, long AtMs) : IExecutionEvent;
 
-/// <summary>A reduce-only MARKET close is about to be sent (bracket failure, restart-flatten, kill switch).</summary>
+/// <summary>A reduce-only MARKET close is about to be sent (bracket failure, restart-flatten, kill switch, horizon).</summary>
 public sealed record FlattenSent(string? EventId, string Symbol, string ClientOrderId, string Side, decimal Quantity, string Reason, long AtMs) : IExecutionEvent;
 
-/// <summary>The position of an entry is closed (reason: tp | sl | flatten_bracket_failed | kill_switch | restart_flatten), or the entry failed (nothing open).</summary>
+/// <summary>The position of an entry is closed (reason: tp | sl | flatten_bracket_failed | kill_switch | restart_flatten | horizon), or the entry failed (nothing open).</summary>
 public sealed record TradeClosed(string EventId, string Reason, decimal ExitPrice, decimal Quantity, decimal RealizedPnl, long AtMs) : IExecutionEvent;

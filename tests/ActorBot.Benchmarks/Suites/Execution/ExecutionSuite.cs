@@ -9,11 +9,12 @@ namespace ActorBot.Benchmarks.Suites.Execution;
 /// <summary>
 /// An order on the wire to the loopback venue simulator: a signed MARKET order (HMAC signing, weight limiter,
 /// HTTP, the simulator's fill) and a conditional order through the Algo Order API, each timed call by call, next to a
-/// bare HTTP round trip (<c>GET /fapi/v1/ping</c>) to the same simulator in the same run. The actor part of
-/// signal → order (trader → risk → execution) is added when the execution actor runs in the service.
+/// bare HTTP round trip (<c>GET /fapi/v1/ping</c>) to the same simulator in the same run; then signal → order on the
+/// wire through /risk and /execution (<see cref="SignalToWireCase"/>, its own simulator and ping baseline).
 /// The client's own weight budget is lifted here (its limiter would otherwise queue the run), so this measures the
 /// path, not the rate limit; the order-count limiter (Binance's per-10 s order count times the weight share) still
-/// applies, so the default of 100 orders per case stays under it. Usage: <c>execution [rounds]</c> (default 100).
+/// applies, so the default of 100 orders per case stays under it. Usage: <c>execution [rounds] [signals]</c> (defaults 100
+/// and 50; a signal costs four orders: entry, two brackets, close).
 /// </summary>
 public sealed class ExecutionSuite : IBenchmarkSuite
 {
@@ -22,10 +23,11 @@ public sealed class ExecutionSuite : IBenchmarkSuite
     public int Run(string[] args)
     {
         var rounds = args.Length > 0 && int.TryParse(args[0], out var n) && n > 0 ? n : 100;
-        return RunAsync(rounds).GetAwaiter().GetResult();
+        var signals = args.Length > 1 && int.TryParse(args[1], out var s) && s > 0 ? s : 50;
+        return RunAsync(rounds, signals).GetAwaiter().GetResult();
     }
 
-    private static async Task<int> RunAsync(int rounds)
+    private static async Task<int> RunAsync(int rounds, int signals)
     {
         await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Port = 0, WeightLimit = 10_000_000, AutoStartReplay = false });
         sim.PublishTrade("BTCUSDT", 60_000m, 0.01m, 1);
@@ -53,6 +55,14 @@ public sealed class ExecutionSuite : IBenchmarkSuite
         Print("bare HTTP round trip, GET /fapi/v1/ping", ping, ping);
         Print("signed MARKET order, POST /fapi/v1/order", market, ping);
         Print("signed STOP_MARKET, POST /fapi/v1/algoOrder", algo, ping);
+
+        var (treePing, wire) = await SignalToWireCase.RunAsync(signals);
+        Console.WriteLine();
+        Console.WriteLine($"signal -> order on the wire: {signals:N0} intents, /risk + execution on a SQLite journal, its own simulator");
+        Console.WriteLine($"{"case",-44} {"p50 ms",8} {"p99 ms",8} {"mean ms",8} {"p50 / ping",11}");
+        Print("bare HTTP round trip, GET /fapi/v1/ping", treePing, treePing);
+        Print("TradeIntent Tell -> entry at the venue", wire, treePing);
+        Console.WriteLine($"{"p99 / ping p99",-44} {Percentile(wire, 0.99) / Percentile(treePing, 0.99),8:F2}");
         return 0;
     }
 
@@ -73,7 +83,7 @@ public sealed class ExecutionSuite : IBenchmarkSuite
         }
     }
 
-    private static async Task<double[]> Measure(int rounds, Func<int, Task> call)
+    internal static async Task<double[]> Measure(int rounds, Func<int, Task> call)
     {
         var ms = new double[rounds];
         for (var i = 0; i < rounds; i++)

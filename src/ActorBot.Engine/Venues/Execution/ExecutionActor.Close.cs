@@ -1,0 +1,54 @@
+using ActorBot.Engine.Trading;
+using Akka.Actor;
+using Akka.Event;
+
+namespace ActorBot.Engine.Venues.Execution;
+
+/// <summary>
+/// The strategy's own close (<see cref="ClosePosition"/>, the trader's horizon, passed on by /risk): the same path as
+/// a flatten after a refused bracket — journal, reduce-only MARKET close, cancel both brackets, retry until flat —
+/// answered with <see cref="PositionClosed"/> carrying the request's reason. A close the trader sends again (its
+/// timeout) while one runs, or for a trade already closed or never known, changes nothing: it is counted and logged.
+/// While restart-flatten runs the request waits in the stash; restart-flatten closes every trade it does not adopt,
+/// so a close stashed then is usually ignored as already done.
+/// </summary>
+public sealed partial class ExecutionActor
+{
+    private void OnClosePosition(ClosePosition m)
+    {
+        if (!_state.Trades.TryGetValue(m.EventId, out var t) || t.Symbol != m.Symbol)
+        {
+            Count("close unknown");
+            _log.Warning("execution {0}: close ({1}) of {2} {3}, which this journal does not know; ignored", _settings.Venue, m.Reason, m.Symbol, m.EventId);
+            return;
+        }
+
+        if (t.IsClosed || t.OpenQuantity <= 0)
+        {
+            Count("close duplicate");
+            _log.Info("execution {0}: close ({1}) of {2}, which is not open ({3}); ignored", _settings.Venue, m.Reason, m.EventId, t.CloseReason ?? "nothing filled");
+            return;
+        }
+
+        if (_closing.TryGetValue(m.EventId, out var running))
+        {
+            Count("close duplicate");
+            _log.Info("execution {0}: close ({1}) of {2} while its close ({3}) runs; ignored", _settings.Venue, m.Reason, m.EventId, running);
+            return;
+        }
+
+        if (!t.EntryDone)
+        {
+            // Still filling: a close now would race the entry's later fills. The sender asks again after its timeout.
+            Count("close entry working");
+            _log.Warning("execution {0}: close ({1}) of {2} while its entry is still working; ignored for now", _settings.Venue, m.Reason, m.EventId);
+            return;
+        }
+
+        // The answer goes where the entry's went; an incarnation that lost that (restart) answers the one asking.
+        _replyTo.TryAdd(m.EventId, Sender);
+        Count($"close {m.Reason}");
+        _log.Info("execution {0}: closing {1} {2} ({3}): {4} reduce-only, brackets canceled", _settings.Venue, m.EventId, t.Symbol, m.Reason, t.OpenQuantity);
+        FlattenTrade(m.EventId, m.Reason, 0);
+    }
+}
