@@ -73,9 +73,10 @@ public sealed class RiskActor : ReceivePersistentActor
         // No gate: a close only lowers exposure (kill switch, SAFE_PAUSE and caps block entries, never exits). Told
         // with this actor as sender, so execution's PositionClosed comes back here and releases the slot first.
         Command<ClosePosition>(m => _execution.Tell(m, Self));
-        Command<SymbolWarmChanged>(m => _warm[m.Symbol] = m.Warm);
-        Command<EntriesPauseChanged>(m => _paused[m.Symbol] = m.Paused);
-        Command<SetSymbolFilters>(m => _filters[m.Filters.Symbol] = m.Filters);
+        // Block bodies: an assignment of a bool would pick Command's Func<T, bool> overload, and "false" means unhandled.
+        Command<SymbolWarmChanged>(m => { _warm[m.Symbol] = m.Warm; });
+        Command<EntriesPauseChanged>(m => { _paused[m.Symbol] = m.Paused; });
+        Command<SetSymbolFilters>(m => { _filters[m.Filters.Symbol] = m.Filters; });
         Command<SetKillSwitch>(m =>
         {
             if (m.On != _book.State.KillSwitchEngaged)
@@ -89,6 +90,21 @@ public sealed class RiskActor : ReceivePersistentActor
     }
 
     public override string PersistenceId => "risk";
+
+    protected override void PreStart()
+    {
+        // Outcomes execution could not address (it restarted since the entry, and restart-flatten closed the trade):
+        // they still release the slot this book holds and reach the trader (ExecutionActor.Reply).
+        Context.System.EventStream.Subscribe(Self, typeof(PositionClosed));
+        Context.System.EventStream.Subscribe(Self, typeof(EntryFailed));
+        base.PreStart();
+    }
+
+    protected override void PostStop()
+    {
+        Context.System.EventStream.Unsubscribe(Self);
+        base.PostStop();
+    }
 
     private long NowMs => Context.System.Scheduler.Now.ToUnixTimeMilliseconds();
 

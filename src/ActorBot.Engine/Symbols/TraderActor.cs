@@ -77,7 +77,8 @@ public sealed partial class TraderActor : ReceivePersistentActor
         });
 
         Command<BarAnalysed>(OnBar);
-        Command<SymbolPauseChanged>(m => _paused = m.Paused);
+        // A block body: "m => _paused = m.Paused" would pick the Func<T, bool> overload, and false means unhandled.
+        Command<SymbolPauseChanged>(m => { _paused = m.Paused; });
         Command<PipelineMark>(m => m.ReplyTo.Tell(new PipelineDrained(_symbol)));
         Command<FlushPipeline>(OnFlush);
         RoutedCommands();

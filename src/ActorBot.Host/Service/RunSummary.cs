@@ -81,8 +81,9 @@ public sealed record RunSummary(
         await ProbeAsk.TryAsync<ExecutionStatus>(system.ActorSelection($"/user/venues/{venue}/execution"), GetExecutionStatus.Instance, ct).ConfigureAwait(false)
         ?? await ProbeAsk.TryAsync<ExecutionStatus>(system.ActorSelection($"/user/execution-{venue}"), GetExecutionStatus.Instance, ct).ConfigureAwait(false);
 
+    /// <summary>Non-zero counts in name order (risk reports every reason, most of them 0).</summary>
     private static SortedDictionary<string, long> Sorted(IReadOnlyDictionary<string, long>? counts) =>
-        new(counts?.ToDictionary(c => c.Key, c => c.Value) ?? [], StringComparer.Ordinal);
+        new(counts?.Where(c => c.Value != 0).ToDictionary(c => c.Key, c => c.Value) ?? [], StringComparer.Ordinal);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

@@ -8,7 +8,8 @@ namespace ActorBot.Engine.Venues.Execution;
 /// The strategy's own close (<see cref="ClosePosition"/>, the trader's horizon, passed on by /risk): the same path as
 /// a flatten after a refused bracket — journal, reduce-only MARKET close, cancel both brackets, retry until flat —
 /// answered with <see cref="PositionClosed"/> carrying the request's reason. A close the trader sends again (its
-/// timeout) while one runs, or for a trade already closed or never known, changes nothing: it is counted and logged.
+/// timeout) while one runs, or for a trade never known, changes nothing: it is counted and logged. A close for a trade
+/// already closed is answered with that close (its reason), so the asker's slot is freed.
 /// While restart-flatten runs the request waits in the stash; restart-flatten closes every trade it does not adopt,
 /// so a close stashed then is usually ignored as already done.
 /// </summary>
@@ -23,10 +24,20 @@ public sealed partial class ExecutionActor
             return;
         }
 
-        if (t.IsClosed || t.OpenQuantity <= 0)
+        if (t.IsClosed)
+        {
+            // Already closed (a bracket, restart-flatten, an earlier close): answer with how it closed, so an asker that
+            // missed the first answer (a restarted trader) frees its slot instead of waiting forever.
+            Count("close duplicate");
+            _log.Info("execution {0}: close ({1}) of {2}, which is already closed ({3}); answered with that close", _settings.Venue, m.Reason, m.EventId, t.CloseReason ?? "closed");
+            Sender.Tell(new PositionClosed(t.Symbol, m.EventId, t.Exit?.AveragePrice ?? 0m, t.Exit?.FilledQuantity ?? 0m, t.RealizedPnl, t.CloseReason ?? "closed"));
+            return;
+        }
+
+        if (t.OpenQuantity <= 0)
         {
             Count("close duplicate");
-            _log.Info("execution {0}: close ({1}) of {2}, which is not open ({3}); ignored", _settings.Venue, m.Reason, m.EventId, t.CloseReason ?? "nothing filled");
+            _log.Info("execution {0}: close ({1}) of {2}, which has nothing filled yet; ignored", _settings.Venue, m.Reason, m.EventId);
             return;
         }
 

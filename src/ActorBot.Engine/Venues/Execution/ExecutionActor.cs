@@ -166,6 +166,13 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
         {
             to.Tell(message);
         }
+        else if (message is PositionClosed or EntryFailed)
+        {
+            // Nobody in this incarnation asked (the entry came before a restart, and restart-flatten closed it): the
+            // outcome still has to reach /risk, whose book holds the trade's slot, and through it the trader. /risk
+            // subscribes to these on the event stream; a duplicate there is counted and ignored.
+            Context.System.EventStream.Publish(message);
+        }
     }
 
     private ExecutionStatus Status()
