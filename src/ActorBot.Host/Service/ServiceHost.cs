@@ -3,13 +3,13 @@ using ActorBot.Engine.Bot;
 using ActorBot.Engine.Configuration;
 using ActorBot.Engine.Persistence;
 using ActorBot.Engine.Risk;
-using ActorBot.Engine.Venues.Execution;
-using ActorBot.Engine.Venues.Paper;
 using ActorBot.Engine.Strategy;
 using ActorBot.Engine.Symbols;
+using ActorBot.Engine.Venues;
+using ActorBot.Engine.Venues.Execution;
+using ActorBot.Engine.Venues.Paper;
 using ActorBot.Persistence.Sql;
 using ActorBot.Persistence.Sql.Schema;
-using ActorBot.Engine.Venues;
 using Akka.Actor;
 using Akka.Hosting;
 
