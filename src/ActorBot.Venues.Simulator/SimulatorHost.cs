@@ -34,6 +34,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     private readonly WeightAccounting _weights;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _listenKeys = new();
     private readonly CancellationTokenSource _stop = new();
+    private long _keyedRequests;
     private Task? _replayTask;
     private long _requests;
     private long _retiredRootConnects;
@@ -68,7 +69,11 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public WeightAccounting Weights => _weights;
 
+    /// <summary>REST requests to an endpoint that needs an API key (signed or key-only), whether or not the key was right.</summary>
+    public long KeyedRequests => Interlocked.Read(ref _keyedRequests);
+
     /// <summary>REST base, e.g. <c>http://127.0.0.1:51234</c>.</summary>
+
     public Uri RestUri { get; private set; } = null!;
 
     /// <summary>
@@ -273,6 +278,7 @@ public sealed class SimulatorHost : IAsyncDisposable
 
         if (security != Security.None)
         {
+            Interlocked.Increment(ref _keyedRequests);
             var key = ctx.Request.Headers["X-MBX-APIKEY"].ToString();
             if (key != _options.ApiKey)
             {

@@ -17,6 +17,9 @@ public sealed class PaperFillModel
 
     public PaperFillModel(PaperFillSettings settings) => _settings = settings.Validate();
 
+    /// <summary>The configured mode: a refusal under <see cref="PaperFillMode.None"/> is by design, not for want of a price.</summary>
+    public PaperFillMode Mode => _settings.Mode;
+
     public PaperFill? TryFill(PaperOrder order, PaperQuote quote)
     {
         ArgumentNullException.ThrowIfNull(order);

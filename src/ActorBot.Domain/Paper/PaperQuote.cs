@@ -6,6 +6,12 @@ namespace ActorBot.Domain.Paper;
 public sealed record PaperQuote(decimal? Bid, decimal? Ask, decimal? LastTrade)
 {
     public decimal? Mid => Bid is { } b && Ask is { } a ? (b + a) / 2m : null;
+
+    /// <summary>
+    /// The quote when only trade prints are known (the service streams aggTrade, no bookTicker): the last trade is
+    /// both bid and ask, so a MARKET order fills at it in every mode but <see cref="PaperFillMode.None"/>, always as taker.
+    /// </summary>
+    public static PaperQuote FromLastTrade(decimal price) => new(price, price, price);
 }
 
 /// <summary>An order sent to the paper venue. <paramref name="LimitPrice"/> null is a MARKET order.</summary>

@@ -35,7 +35,7 @@ public sealed class BotActor : ReceiveActor, IWithTimers
     }
 
     /// <param name="pipelines">per symbol, the Snap Harvester subtree settings (null: watchdog only).</param>
-    /// <param name="risk">runs /risk and routes entries through it (testnet, live); null: paper fills in process.</param>
+    /// <param name="risk">runs /risk and routes entries through it (testnet, live, paper); null: the trader's in-process paper path (replay, shadow).</param>
     public BotActor(BotSettings settings, Func<string, SymbolPipelineSettings?>? pipelines, RiskWiring? risk = null)
     {
         _settings = settings;

@@ -1,6 +1,7 @@
 using ActorBot.Engine.Risk;
 using ActorBot.Engine.Symbols;
 using ActorBot.Engine.Venues.Execution;
+using ActorBot.Engine.Venues.Paper;
 using ActorBot.Persistence.Sql.Serialization;
 
 namespace ActorBot.Engine.Persistence;
@@ -29,7 +30,11 @@ public static class EnginePersistence
         .Add<BracketSent>("execution.bracket-sent")
         .Add<BracketAnswered>("execution.bracket-state")
         .Add<FlattenSent>("execution.flatten-sent")
-        .Add<TradeClosed>("execution.trade-closed");
+        .Add<TradeClosed>("execution.trade-closed")
+        .Add<PaperTradeOpened>("paper-execution.trade-opened")
+        .Add<PaperCloseRequested>("paper-execution.close-requested")
+        .Add<PaperBracketsCanceled>("paper-execution.brackets-canceled")
+        .Add<PaperTradeClosed>("paper-execution.trade-closed");
 
     /// <summary>The serializer the service registers for the journal and snapshot store.</summary>
     public static JsonPersistenceSerializer CreateSerializer() => new(Manifests);

@@ -24,6 +24,7 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
     private readonly DecodeErrorCounter _errors;
     private readonly IActorRef _bot;
     private readonly IActorRef _health;
+    private readonly IActorRef? _trades;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, int> _backfilling = new(StringComparer.Ordinal);
     private CancellationTokenSource? _stop;
@@ -34,17 +35,23 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
     private long _backfills;
     private long _pipelineFailures;
 
-    public MarketDataActor(VenueSettings settings, BinanceRestClient rest, DecodeErrorCounter errors, IActorRef bot, IActorRef health)
+    /// <param name="trades">also gets every <see cref="TradeBatch"/> (the paper execution fills and triggers on the prints); null: none.</param>
+    public MarketDataActor(VenueSettings settings, BinanceRestClient rest, DecodeErrorCounter errors, IActorRef bot, IActorRef health, IActorRef? trades = null)
     {
         _settings = settings;
         _rest = rest;
         _errors = errors;
         _bot = bot;
         _health = health;
+        _trades = trades;
 
         Receive<MarketDataSeen>(m => _bot.Tell(m));
         // Trades in exchange order, gaps already backfilled: the symbol's staleness watchdog and its strategy tree.
-        Receive<TradeBatch>(m => _bot.Tell(m));
+        Receive<TradeBatch>(m =>
+        {
+            _bot.Tell(m);
+            _trades?.Tell(m);
+        });
         Receive<StreamConnected>(m =>
         {
             _log.Info("{0} market stream connected (connect #{1})", _settings.Venue, m.Connects);

@@ -15,9 +15,12 @@ public sealed class VenueActor : ReceiveActor
     private readonly IActorRef _bot;
     private readonly HttpClient _http;
     private readonly BinanceRestClient _rest;
+    private readonly IActorRef? _trades;
 
-    public VenueActor(VenueSettings settings, IActorRef bot)
+    /// <param name="trades">gets every trade batch next to the bot (paper mode: the paper execution); null: none.</param>
+    public VenueActor(VenueSettings settings, IActorRef bot, IActorRef? trades = null)
     {
+        _trades = trades;
         _settings = settings;
         _bot = bot;
         Errors = new DecodeErrorCounter();
@@ -42,7 +45,8 @@ public sealed class VenueActor : ReceiveActor
         // The event fires on whatever thread made the request: it only sends a message.
         _rest.StatusChanged += s => health.Tell(new RestStatusChanged(s));
         var errors = Errors;
-        Context.ActorOf(Props.Create(() => new MarketDataActor(_settings, rest, errors, _bot, health)), "market");
+        var trades = _trades;
+        Context.ActorOf(Props.Create(() => new MarketDataActor(_settings, rest, errors, _bot, health, trades)), "market");
     }
 
     protected override SupervisorStrategy SupervisorStrategy() =>

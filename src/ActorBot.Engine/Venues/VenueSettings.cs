@@ -37,7 +37,7 @@ public sealed record VenueSettings(
 
     /// <summary>
     /// Reads the venue's settings, or null when the venue should not stream market data in this mode:
-    /// it must be <c>enabled</c>, and either the mode is testnet (<c>market-data = auto</c>) or
+    /// it must be <c>enabled</c>, and either the mode is testnet or paper (<c>market-data = auto</c>) or
     /// <c>market-data = on</c>. A bad value is a <see cref="ConfigurationException"/> naming the key.
     /// </summary>
     public static VenueSettings? FromConfig(Config config, string venue, TradeMode mode, IReadOnlyList<string> symbols)
@@ -50,7 +50,8 @@ public sealed record VenueSettings(
         }
 
         var marketData = ParseSwitch(config.Text($"{prefix}.market-data", "auto"), $"{prefix}.market-data");
-        var wanted = marketData == MarketDataSwitch.On || (marketData == MarketDataSwitch.Auto && mode == TradeMode.Testnet);
+        // Paper needs prints to fill on, and reads only public streams (no keys), so auto streams there too.
+        var wanted = marketData == MarketDataSwitch.On || (marketData == MarketDataSwitch.Auto && mode is TradeMode.Testnet or TradeMode.Paper);
         if (!wanted)
         {
             return null;

@@ -10,9 +10,12 @@ public sealed class VenuesActor : ReceiveActor
 {
     private readonly IReadOnlyList<VenueSettings> _venues;
     private readonly IActorRef _bot;
+    private readonly IActorRef? _trades;
 
-    public VenuesActor(IReadOnlyList<VenueSettings> venues, IActorRef bot)
+    /// <param name="trades">gets every venue's trade batches next to the bot (paper mode: the paper execution).</param>
+    public VenuesActor(IReadOnlyList<VenueSettings> venues, IActorRef bot, IActorRef? trades = null)
     {
+        _trades = trades;
         _venues = venues;
         _bot = bot;
 
@@ -33,7 +36,8 @@ public sealed class VenuesActor : ReceiveActor
     {
         foreach (var venue in _venues)
         {
-            Context.ActorOf(Props.Create(() => new VenueActor(venue, _bot)), venue.Venue);
+            var trades = _trades;
+            Context.ActorOf(Props.Create(() => new VenueActor(venue, _bot, trades)), venue.Venue);
         }
     }
 

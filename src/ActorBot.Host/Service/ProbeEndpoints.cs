@@ -65,6 +65,7 @@ public static class ProbeEndpoints
                 await VenueMetrics.AppendAsync(text, registry, status.Venue, ct).ConfigureAwait(false);
                 await StrategyMetrics.AppendAsync(text, registry, ct).ConfigureAwait(false);
                 await RiskMetrics.AppendAsync(text, system, ct).ConfigureAwait(false);
+                await PaperMetrics.AppendAsync(text, registry, ct).ConfigureAwait(false);
             }
 
             return Results.Text(text.ToString(), "text/plain; version=0.0.4", Encoding.UTF8);

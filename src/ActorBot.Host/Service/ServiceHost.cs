@@ -3,12 +3,13 @@ using ActorBot.Engine.Bot;
 using ActorBot.Engine.Configuration;
 using ActorBot.Engine.Persistence;
 using ActorBot.Engine.Risk;
-using ActorBot.Engine.Venues.Execution;
 using ActorBot.Engine.Strategy;
 using ActorBot.Engine.Symbols;
+using ActorBot.Engine.Venues;
+using ActorBot.Engine.Venues.Execution;
+using ActorBot.Engine.Venues.Paper;
 using ActorBot.Persistence.Sql;
 using ActorBot.Persistence.Sql.Schema;
-using ActorBot.Engine.Venues;
 using Akka.Actor;
 using Akka.Hosting;
 
@@ -64,6 +65,8 @@ public static class ServiceHost
             builder.Services.AddSingleton(trading);
         }
 
+        // Paper: the in-process execution behind /risk, on the venue's public trade prints (a bad value fails here, exit 2).
+        var paper = PaperRuntime.Create(config, mode, venue);
         SchemaCreator.Create(persistence);
         builder.Services.AddSingleton(persistence);
         builder.Services.AddAkka("actorbot", (akka, _) =>
@@ -90,11 +93,21 @@ public static class ServiceHost
                     registry.Register<ExecutionActor>(execution);
                 }
 
+                IActorRef? paperExecution = null;
+                if (paper is not null)
+                {
+                    risk = paper.Start(system, out var execution);
+                    paperExecution = execution;
+                    // Under ExecutionActor too: the kill switch's cancel-all and execution status reach it the same way.
+                    registry.Register<ExecutionActor>(execution);
+                    registry.Register<PaperExecutionActor>(execution);
+                }
+
                 var bot = system.ActorOf(Props.Create(() => new BotActor(botSettings, pipelines, risk)), "bot");
                 registry.Register<BotActor>(bot);
                 if (venue is not null)
                 {
-                    var venues = system.ActorOf(Props.Create(() => new VenuesActor(new[] { venue }, bot)), "venues");
+                    var venues = system.ActorOf(Props.Create(() => new VenuesActor(new[] { venue }, bot, paperExecution)), "venues");
                     registry.Register<VenuesActor>(venues);
                 }
             });

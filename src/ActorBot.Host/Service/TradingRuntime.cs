@@ -11,7 +11,8 @@ namespace ActorBot.Host.Service;
 
 /// <summary>
 /// What sends orders in testnet and live: the venue's signed REST client (keys from the environment only), the
-/// execution settings and the risk settings. Null in shadow and paper (decisions and in-process paper trades only)
+/// execution settings and the risk settings. Null in shadow (decisions and in-process paper trades only), in paper (see
+/// <see cref="PaperRuntime"/>)
 /// and in testnet without keys (decisions only, said at start). The host owns the HTTP client and disposes it.
 /// </summary>
 public sealed class TradingRuntime : IDisposable

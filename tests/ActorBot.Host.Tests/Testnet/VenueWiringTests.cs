@@ -21,10 +21,11 @@ public sealed class VenueWiringTests : IDisposable
         return ServiceConfiguration.Load(path, _ => null);
     }
 
-    [Theory(DisplayName = "The venue subtree runs in testnet (market-data = auto) but not in shadow or paper unless market-data = on")]
+    [Theory(DisplayName = "The venue subtree runs in testnet and paper (market-data = auto) but not in shadow unless market-data = on")]
     [InlineData(TradeMode.Testnet, "", true)]
     [InlineData(TradeMode.Shadow, "", false)]
-    [InlineData(TradeMode.Paper, "", false)]
+    [InlineData(TradeMode.Paper, "", true)]
+    [InlineData(TradeMode.Paper, "actorbot.venues.binance-usdm.market-data = off", false)]
     [InlineData(TradeMode.Shadow, "actorbot.venues.binance-usdm.market-data = on", true)]
     [InlineData(TradeMode.Testnet, "actorbot.venues.binance-usdm.enabled = false", false)]
     public async Task SubtreeBuiltByMode(TradeMode mode, string extra, bool expected)

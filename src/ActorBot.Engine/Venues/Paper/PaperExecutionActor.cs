@@ -1,0 +1,265 @@
+using System.Diagnostics;
+using ActorBot.Domain.Execution;
+using ActorBot.Domain.Paper;
+using ActorBot.Engine.Symbols;
+using ActorBot.Engine.Trading;
+using ActorBot.Engine.Venues.Execution;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+
+namespace ActorBot.Engine.Venues.Paper;
+
+/// <summary>
+/// The execution of trade mode paper (persistent, <c>paper-execution-{venue}</c>): the same protocol as
+/// <see cref="ExecutionActor"/> — <see cref="PlaceEntry"/> in; <see cref="EntryFilled"/>, <see cref="BracketsPlaced"/>,
+/// <see cref="EntryFailed"/>, <see cref="PositionClosed"/> out — but the venue is in process: a thin shell around
+/// <see cref="PaperVenue"/>. The market actor sends it every <see cref="TradeBatch"/>; the last print per symbol is
+/// the quote an entry fills against (bid = ask = last trade: the service streams no book), and brackets trigger on
+/// prints strictly later than the fill. Every fill and close is journaled before it is reported, so an open paper
+/// trade, its brackets and a requested close survive a restart. No IO: no key, no signed request, ever.
+/// </summary>
+public sealed class PaperExecutionActor : ReceivePersistentActor
+{
+    private readonly PaperSettings _settings;
+    private readonly PaperFillModel _fills;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<string, (decimal Price, long TimeMs)> _last = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IActorRef> _replyTo = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _refused = new(StringComparer.Ordinal);
+    private PaperBook _book = PaperBook.Empty;
+
+    public PaperExecutionActor(PaperSettings settings)
+    {
+        _settings = settings;
+        _fills = new PaperFillModel(settings.Fills);
+        PersistenceId = $"paper-execution-{settings.Venue}";
+
+        Recover<IPaperExecutionEvent>(e => _book = _book.Apply(e));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            if (!_book.Open.IsEmpty)
+            {
+                _log.Info("paper execution {0}: {1} open paper trades recovered; their brackets work on the next prints", settings.Venue, _book.Open.Count);
+            }
+        });
+        Command<TradeBatch>(OnBatch);
+        Command<PlaceEntry>(OnPlaceEntry);
+        Command<ClosePosition>(OnClosePosition);
+        Command<CancelAll>(OnCancelAll);
+        Command<GetExecutionStatus>(_ => Sender.Tell(ExecutionStatus()));
+        Command<GetPaperExecutionStatus>(_ => Sender.Tell(new PaperExecutionStatus(_settings.Venue, _settings.Fills.Mode, _book.Fills,
+            new Dictionary<string, long>(_refused, StringComparer.Ordinal), _book.ClosesByReason, _book.FeesUsd, _book.SlippageUsd, _book.RealizedPnlUsd, _book.Open.Count)));
+    }
+
+    public override string PersistenceId { get; }
+
+    public static Props Props(PaperSettings settings) => Akka.Actor.Props.Create(() => new PaperExecutionActor(settings));
+
+    private void OnBatch(TradeBatch m)
+    {
+        var open = _book.Open.Values.Where(t => t.Trade.Symbol == m.Symbol).ToList();
+        var closes = new List<IPaperExecutionEvent>();
+        foreach (var tick in m.Trades.Span)
+        {
+            // Bad input is counted and skipped (a decimal cast of NaN or ±∞ would throw).
+            if (!double.IsFinite(tick.Price) || tick.Price <= 0 || tick.Price > 1e15)
+            {
+                Count("print invalid");
+                continue;
+            }
+
+            var price = (decimal)tick.Price;
+            _last[m.Symbol] = (price, tick.TimestampMs);
+            var print = new TradePrint(tick.TradeId, price, tick.TimestampMs);
+            for (var i = open.Count - 1; i >= 0; i--)
+            {
+                if (PaperVenue.OnPrint(open[i].Trade, print, _fills) is { } exit)
+                {
+                    closes.Add(Closed(open[i].Trade, price, exit, tick.TimestampMs));
+                    open.RemoveAt(i);
+                }
+            }
+        }
+
+        PersistThen(closes, () => { });
+    }
+
+    private void OnPlaceEntry(PlaceEntry m)
+    {
+        if (_book.Knows(m.EventId))
+        {
+            // A re-sent intent: filled once, never twice.
+            Count("intent duplicate");
+            if (_book.Open.ContainsKey(m.EventId))
+            {
+                _replyTo[m.EventId] = m.ReplyTo;
+            }
+
+            return;
+        }
+
+        if (m.Side is not (1 or -1) || m.Quantity <= 0)
+        {
+            Count("intent invalid");
+            m.ReplyTo.Tell(new EntryFailed(m.Symbol, m.EventId, "invalid_intent"));
+            return;
+        }
+
+        var direction = m.Side > 0 ? TradeDirection.Long : TradeDirection.Short;
+        var order = new PaperEntryOrder(m.EventId, m.Symbol, m.SignalTimeMs, direction, m.Quantity, m.StopPrice, m.TakeProfitPrice);
+        var has = _last.TryGetValue(m.Symbol, out var last);
+        var quote = has ? PaperQuote.FromLastTrade(last.Price) : null;
+        var outcome = PaperVenue.Enter(order, quote, last.TimeMs, _fills, _settings.FiltersFor(m.Symbol), _settings.Strategy);
+        if (outcome is PaperEntryRefused refused)
+        {
+            _refused[refused.Reason] = _refused.GetValueOrDefault(refused.Reason) + 1;
+            m.ReplyTo.Tell(new EntryFailed(m.Symbol, m.EventId, refused.Reason));
+            return;
+        }
+
+        var t = ((PaperEntryOpened)outcome).Trade;
+        _replyTo[m.EventId] = m.ReplyTo;
+        var events = new List<IPaperExecutionEvent>
+        {
+            new PaperTradeOpened(t.EventId, t.Symbol, t.SignalTimeMs, m.Side, t.Quantity, last.Price, t.EntryPrice, t.EntryFee,
+                t.StopTrigger, t.TakeProfitTrigger, t.FilledAtMs, m.ReplyTo.Path.ToStringWithoutAddress()),
+        };
+        if (!t.HasBrackets)
+        {
+            // The fill slipped past a target: a stop there would trigger at once. Never left open unprotected.
+            _log.Error("ALERT paper execution {0}: {1} filled at {2} beyond its targets SL {3} / TP {4}; flattening", _settings.Venue, t.EventId, t.EntryPrice, m.StopPrice, m.TakeProfitPrice);
+            events.Add(Closed(t, last.Price, PaperVenue.CloseAt(t, last.Price, _fills, "flatten_bracket_failed"), last.TimeMs));
+        }
+
+        PersistThen(events, () => { });
+    }
+
+    private void OnClosePosition(ClosePosition m)
+    {
+        if (!_book.Open.TryGetValue(m.EventId, out var open) || open.Trade.PendingClose is not null)
+        {
+            // Unknown, already closed or already closing: a re-sent close is harmless.
+            Count("close ignored");
+            _log.Info("paper execution {0}: close of {1} ({2}) ignored: not open or already closing", _settings.Venue, m.EventId, m.Reason);
+            return;
+        }
+
+        PersistThen([new PaperCloseRequested(m.EventId, string.IsNullOrWhiteSpace(m.Reason) ? "close" : m.Reason)], () => { });
+    }
+
+    /// <summary>Kill switch: every bracket is canceled; with flatten every position closes at the last print (or the next one).</summary>
+    private void OnCancelAll(CancelAll m)
+    {
+        var clock = Stopwatch.StartNew();
+        var events = new List<IPaperExecutionEvent>();
+        var algos = 0;
+        var flattened = 0;
+        foreach (var (id, open) in _book.Open)
+        {
+            var t = open.Trade;
+            if (t.HasBrackets)
+            {
+                events.Add(new PaperBracketsCanceled(id));
+                algos += 2;
+            }
+
+            if (!m.Flatten)
+            {
+                continue;
+            }
+
+            if (_last.TryGetValue(t.Symbol, out var last))
+            {
+                events.Add(Closed(t, last.Price, PaperVenue.CloseAt(t, last.Price, _fills, "kill_switch"), last.TimeMs));
+                flattened++;
+            }
+            else if (t.PendingClose is null)
+            {
+                events.Add(new PaperCloseRequested(id, "kill_switch"));
+            }
+        }
+
+        PersistThen(events, () =>
+        {
+            _log.Warning("paper execution {0}: cancel-all: {1} brackets canceled, {2} positions flattened", _settings.Venue, algos, flattened);
+            m.ReplyTo.Tell(new CancelAllDone(_settings.Venue, 0, algos, flattened, clock.Elapsed));
+        });
+    }
+
+    private PaperTradeClosed Closed(PaperTrade t, decimal reference, PaperExit exit, long atMs) =>
+        new(t.EventId, exit.Reason, reference, exit.Price, exit.Fee, exit.NetPnl, atMs);
+
+    /// <summary>Journals the events in order; each is applied and reported once stored, then <paramref name="then"/> runs.</summary>
+    private void PersistThen(IReadOnlyList<IPaperExecutionEvent> events, Action then)
+    {
+        if (events.Count == 0)
+        {
+            then();
+            return;
+        }
+
+        var remaining = events.Count;
+        PersistAll(events, e =>
+        {
+            var before = _book;
+            _book = _book.Apply(e);
+            Report(e, before);
+            if (--remaining == 0)
+            {
+                then();
+            }
+        });
+    }
+
+    private void Report(IPaperExecutionEvent e, PaperBook before)
+    {
+        switch (e)
+        {
+            case PaperTradeOpened o:
+                Count("entry filled");
+                Reply(o.EventId, new EntryFilled(o.Symbol, o.EventId, o.EntryPrice, o.Quantity));
+                if (o.StopTrigger is { } sl && o.TakeProfitTrigger is { } tp)
+                {
+                    Reply(o.EventId, new BracketsPlaced(o.Symbol, o.EventId, sl, tp));
+                }
+
+                break;
+            case PaperTradeClosed c when before.Open.TryGetValue(c.EventId, out var open):
+                Count($"closed {c.Reason}");
+                Reply(c.EventId, new PositionClosed(open.Trade.Symbol, c.EventId, c.ExitPrice, open.Trade.Quantity, c.NetPnl, c.Reason), open.ReplyTo);
+                _replyTo.Remove(c.EventId);
+                break;
+        }
+    }
+
+    // This incarnation's reference when it has one; after a restart the journaled path (/user/bot/risk).
+    private void Reply(string eventId, object message, string? path = null)
+    {
+        if (_replyTo.TryGetValue(eventId, out var to))
+        {
+            to.Tell(message);
+        }
+        else if ((path ?? (_book.Open.TryGetValue(eventId, out var open) ? open.ReplyTo : null)) is { } p)
+        {
+            Context.ActorSelection(p).Tell(message);
+        }
+    }
+
+    private void Count(string key) => _counters[key] = _counters.GetValueOrDefault(key) + 1;
+
+    private ExecutionStatus ExecutionStatus()
+    {
+        var open = _book.Open.Values.Select(o => new OwnedPosition(o.Trade.EventId, o.Trade.Symbol, o.Trade.Direction, o.Trade.Quantity, o.Trade.EntryPrice,
+            o.Trade.HasBrackets ? ClientOrderId.Create(_settings.Strategy, o.Trade.Symbol, o.Trade.SignalTimeMs, OrderLeg.StopLoss) : null,
+            o.Trade.HasBrackets ? ClientOrderId.Create(_settings.Strategy, o.Trade.Symbol, o.Trade.SignalTimeMs, OrderLeg.TakeProfit) : null)).ToList();
+        var counters = new Dictionary<string, long>(_counters, StringComparer.Ordinal);
+        foreach (var (reason, n) in _refused)
+        {
+            counters[$"entry refused {reason}"] = n;
+        }
+
+        return new ExecutionStatus(_settings.Venue, ExecutionPhase.Ready, 0, [], open, null, counters);
+    }
+}
