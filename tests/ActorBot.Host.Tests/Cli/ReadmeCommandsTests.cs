@@ -53,7 +53,8 @@ public sealed class ReadmeCommandsTests
     private static async Task<string?> RunService(string[] args)
     {
         var withDuration = args.Contains("--duration") ? args : [.. args, "--duration", "5s"];
-        using var process = ActorbotProcess.StartDll(withDuration, ReadmeCommands.RepoRoot);
+        // Any free probe port: another test's service may hold the default one.
+        using var process = ActorbotProcess.StartDll(withDuration, ReadmeCommands.RepoRoot, new Dictionary<string, string?> { ["ACTORBOT_HTTP_PORT"] = "0" });
         var url = (await process.WaitForLine(@"probe on (http://\S+?)/?(,|$)", CommandTimeout)).Groups[1].Value;
         using var http = new HttpClient();
         var health = await http.GetAsync(new Uri(url.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal) + "/health"));
