@@ -23,7 +23,9 @@ public static class Program
         try
         {
             // Our handler, not System.CommandLine's: its default prints the stack trace.
-            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // On SIGTERM / Ctrl-C the command's token is canceled and it gets this long to stop cleanly (run: no new
+            // entries, summary, journal flushed, sockets closed) before the process is ended anyway.
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(5) });
         }
         catch (Exception ex)
         {

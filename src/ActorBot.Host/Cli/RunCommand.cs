@@ -11,6 +11,7 @@ using Akka.Actor;
 using Akka.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace ActorBot.Host.Cli;
 
@@ -102,7 +103,8 @@ public static class RunCommand
             return 2;
         }
 
-        if (simulator is not null && mode == TradeMode.Live)
+        // DRY_RUN can only lower the mode (live runs as shadow), so it is applied before live is refused here.
+        if (simulator is not null && mode == TradeMode.Live && !DryRun.IsOn(Environment.GetEnvironmentVariable(DryRun.Variable)))
         {
             await Console.Error.WriteLineAsync("actorbot run: live cannot run against the embedded venue simulator; set actorbot.simulator.enabled = off and the venue's URLs, or use testnet.").ConfigureAwait(false);
             return 2;
@@ -184,19 +186,30 @@ public static class RunCommand
             }
 
             var system = app.Services.GetRequiredService<ActorSystem>();
-            var shutdown = app.WaitForShutdownAsync(stop.Token);
+            // The run ends on SIGTERM / Ctrl-C, --duration, the host stopping, or (embedded simulator) the data's end.
+            // The host is stopped only after the summary is taken, so every actor is still there to answer.
+            var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+            using var ending = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, lifetime.ApplicationStopping);
+            var stopped = Task.Delay(Timeout.Infinite, ending.Token).ContinueWith(_ => { }, TaskScheduler.Default);
             if (sim is not null)
             {
-                await sim.StartReplayWhenSubscribedAsync(symbols, TimeSpan.FromSeconds(60), stop.Token).ConfigureAwait(false);
-                var dataEnd = sim.Settings.Follow ? Task.Delay(Timeout.Infinite, stop.Token) : DemoEnd.WaitAsync(system, sim, BotSettings.DefaultVenue, stop.Token);
-                if (await Task.WhenAny(shutdown, dataEnd).ConfigureAwait(false) == dataEnd && dataEnd.IsCompletedSuccessfully)
+                try
                 {
-                    await Console.Out.WriteLineAsync($"actorbot: the embedded simulator's data ended ({sim.Host.Replayer.FramesReplayed} frames); stopping").ConfigureAwait(false);
+                    await sim.StartReplayWhenSubscribedAsync(symbols, TimeSpan.FromSeconds(60), ending.Token).ConfigureAwait(false);
+                    var dataEnd = sim.Settings.Follow ? stopped : DemoEnd.WaitAsync(system, sim, BotSettings.DefaultVenue, ending.Token);
+                    if (await Task.WhenAny(stopped, dataEnd).ConfigureAwait(false) == dataEnd && dataEnd.IsCompletedSuccessfully && !ending.IsCancellationRequested)
+                    {
+                        await Console.Out.WriteLineAsync($"actorbot: the embedded simulator's data ended ({sim.Host.Replayer.FramesReplayed} frames); stopping").ConfigureAwait(false);
+                    }
+                }
+                catch (OperationCanceledException) when (ending.IsCancellationRequested)
+                {
+                    // Stopped before the replay began or ended: the summary says what was done.
                 }
             }
             else
             {
-                await shutdown.ConfigureAwait(false);
+                await stopped.ConfigureAwait(false);
             }
 
             // The summary is asked of the actors before they stop.

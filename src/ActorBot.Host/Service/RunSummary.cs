@@ -40,10 +40,15 @@ public sealed record RunSummary(
     {
         ArgumentNullException.ThrowIfNull(system);
         var missing = new List<string>();
-        var strategy = await ProbeAsk.TryAsync<StrategyStatus>(system.ActorSelection("/user/strategy"), GetStrategyStatus.Instance, ct).ConfigureAwait(false);
-        var bot = await ProbeAsk.TryAsync<BotStatus>(system.ActorSelection("/user/bot"), GetBotStatus.Instance, ct).ConfigureAwait(false);
-        var risk = await ProbeAsk.TryAsync<RiskStatus>(system.ActorSelection("/user/bot/risk"), GetRiskStatus.Instance, ct).ConfigureAwait(false);
-        var execution = await ExecutionAsync(system, venue, ct).ConfigureAwait(false);
+        // Asked side by side: a run stopping on SIGTERM has a few seconds in all.
+        var strategyTask = ProbeAsk.TryAsync<StrategyStatus>(system.ActorSelection("/user/strategy"), GetStrategyStatus.Instance, ct);
+        var botTask = ProbeAsk.TryAsync<BotStatus>(system.ActorSelection("/user/bot"), GetBotStatus.Instance, ct);
+        var riskTask = ProbeAsk.TryAsync<RiskStatus>(system.ActorSelection("/user/bot/risk"), GetRiskStatus.Instance, ct);
+        var executionTask = ExecutionAsync(system, venue, ct);
+        var strategy = await strategyTask.ConfigureAwait(false);
+        var bot = await botTask.ConfigureAwait(false);
+        var risk = await riskTask.ConfigureAwait(false);
+        var execution = await executionTask.ConfigureAwait(false);
         if (strategy is null)
         {
             missing.Add("strategy");
@@ -77,9 +82,12 @@ public sealed record RunSummary(
     }
 
     /// <summary>The venue's execution wherever this build runs it (under its venue, or beside the bot).</summary>
-    private static async Task<ExecutionStatus?> ExecutionAsync(ActorSystem system, string venue, CancellationToken ct) =>
-        await ProbeAsk.TryAsync<ExecutionStatus>(system.ActorSelection($"/user/venues/{venue}/execution"), GetExecutionStatus.Instance, ct).ConfigureAwait(false)
-        ?? await ProbeAsk.TryAsync<ExecutionStatus>(system.ActorSelection($"/user/execution-{venue}"), GetExecutionStatus.Instance, ct).ConfigureAwait(false);
+    private static async Task<ExecutionStatus?> ExecutionAsync(ActorSystem system, string venue, CancellationToken ct)
+    {
+        var under = ProbeAsk.TryAsync<ExecutionStatus>(system.ActorSelection($"/user/venues/{venue}/execution"), GetExecutionStatus.Instance, ct);
+        var beside = ProbeAsk.TryAsync<ExecutionStatus>(system.ActorSelection($"/user/execution-{venue}"), GetExecutionStatus.Instance, ct);
+        return await under.ConfigureAwait(false) ?? await beside.ConfigureAwait(false);
+    }
 
     /// <summary>Non-zero counts in name order (risk reports every reason, most of them 0).</summary>
     private static SortedDictionary<string, long> Sorted(IReadOnlyDictionary<string, long>? counts) =>

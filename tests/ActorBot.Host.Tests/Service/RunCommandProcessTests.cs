@@ -90,7 +90,15 @@ public sealed class RunCommandProcessTests
         stderr.Should().Contain("eighty").And.Contain("actorbot --help");
     }
 
-    [Fact(DisplayName = "Shadow mode starts, serves the probe and stops by itself after --duration")]
+    [Fact(DisplayName = "Live against the embedded simulator (the default venue) is refused with exit 2, naming the setting")]
+    public async Task LiveOnSimulatorRefused()
+    {
+        var (code, _, stderr) = await Run(["run", "--trade-mode", "live"], new Dictionary<string, string?> { ["ACTORBOT_SIMULATOR_ENABLED"] = "on" });
+        code.Should().Be(2);
+        stderr.Should().Contain("embedded venue simulator").And.Contain("actorbot.simulator.enabled = off");
+    }
+
+    [Fact(DisplayName = "Against a real venue URL (simulator off) the default trade mode auto is shadow: it starts, serves the probe and stops after --duration")]
     public async Task ShadowRunsForDuration()
     {
         var (code, stdout, _) = await Run(["run", "--http-port", "0", "--duration", "1s"], new Dictionary<string, string?>());
@@ -116,6 +124,9 @@ public sealed class RunCommandProcessTests
         {
             psi.Environment.Remove(name);
         }
+
+        // These are the gates against a real venue: the embedded simulator (the default venue) is off.
+        psi.Environment["ACTORBOT_SIMULATOR_ENABLED"] = "off";
 
         foreach (var (name, value) in env)
         {

@@ -48,6 +48,8 @@ public sealed class SecretsNeverLeakTests : IAsyncLifetime
         var config = Path.Combine(_dir, "run.conf");
         await File.WriteAllTextAsync(config, $$"""
             actorbot.state-dir = "{{_dir}}"
+            # This test's own simulator, reached with the fake keys from the environment (not the embedded one).
+            actorbot.simulator.enabled = off
             actorbot.venues.binance-usdm.testnet { rest-base-url = "{{_sim!.RestUri}}", ws-base-url = "{{_sim.WsUri}}" }
             # A password in an unused PostgreSQL connection string (in a plugin section: an unknown actorbot key is refused): /config must redact it.
             akka.unused-example.connection-string = "Host=db;Username=bot;Password="${ACTORBOT_PG_PASSWORD}

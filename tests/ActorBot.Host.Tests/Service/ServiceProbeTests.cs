@@ -64,7 +64,7 @@ public sealed class ServiceProbeTests : IAsyncLifetime
     public async Task ConfigIsRedacted()
     {
         var body = await _http!.GetStringAsync("/config");
-        body.Should().Contain("\"trade-mode\": \"shadow\"").And.Contain("ETHUSDT");
+        body.Should().Contain("\"trade-mode\": \"auto\"").And.Contain("ETHUSDT");
         body.Should().NotContain("do-not-show-me").And.NotContain("hunter2");
         body.Should().Contain("<redacted>");
     }
