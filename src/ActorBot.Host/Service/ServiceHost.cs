@@ -1,6 +1,7 @@
 using ActorBot.Domain.Modes;
 using ActorBot.Engine.Bot;
 using ActorBot.Engine.Configuration;
+using ActorBot.Engine.Hud;
 using ActorBot.Engine.Persistence;
 using ActorBot.Engine.Risk;
 using ActorBot.Engine.Venues.Execution;
@@ -64,6 +65,13 @@ public static class ServiceHost
             builder.Services.AddSingleton(trading);
         }
 
+        // Telegram HUD: token and chat id from the environment only; without a token it is off (one info line below).
+        var hud = HudRuntime.Create(config, botSettings, strategy?.Profile.Geometry, environment, out var hudNote);
+        if (hud is not null)
+        {
+            builder.Services.AddSingleton(hud);
+        }
+
         SchemaCreator.Create(persistence);
         builder.Services.AddSingleton(persistence);
         builder.Services.AddAkka("actorbot", (akka, _) =>
@@ -80,6 +88,11 @@ public static class ServiceHost
             });
             akka.WithActors((system, registry) =>
             {
+                if (hud is not null)
+                {
+                    registry.Register<HudActor>(hud.Start(system));
+                }
+
                 var recorder = system.ActorOf(Props.Create(() => new StrategyRecorder()), "strategy");
                 registry.Register<StrategyRecorder>(recorder);
                 Func<string, SymbolPipelineSettings?>? pipelines = strategy is null ? null : _ => strategy.PipelineFor(recorder);
@@ -109,6 +122,7 @@ public static class ServiceHost
             app.Logger.LogWarning("{Warning}", tradingWarning);
         }
 
+        app.Logger.LogInformation("{Hud}", hudNote);
         ProbeEndpoints.Map(app);
         KillEndpoints.Map(app, environment);
         return app;
