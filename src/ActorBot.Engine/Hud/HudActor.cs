@@ -66,14 +66,23 @@ public sealed class HudActor : ReceiveActor, IWithTimers
 
     private long NowMs => Now.ToUnixTimeMilliseconds();
 
-    protected override void PreStart()
+    /// <summary>
+    /// Subscribes <paramref name="hud"/> to every event it reports. Idempotent. The actor does it in PreStart too, but
+    /// PreStart runs asynchronously: whoever starts the HUD next to other actors calls this right after ActorOf, so
+    /// an event published before the HUD has started (the bot's first SAFE_PAUSE) waits in its mailbox.
+    /// </summary>
+    public static void Subscribe(ActorSystem system, IActorRef hud)
     {
-        var stream = Context.System.EventStream;
+        ArgumentNullException.ThrowIfNull(system);
         foreach (var type in new[] { typeof(SafePauseChanged), typeof(VenueHealthChanged), typeof(SignalRecord), typeof(TradeRecord), typeof(RoutedTradeRecord), typeof(KillSwitchChanged), typeof(ReconcileDriftDetected) })
         {
-            stream.Subscribe(Self, type);
+            system.EventStream.Subscribe(hud, type);
         }
+    }
 
+    protected override void PreStart()
+    {
+        Subscribe(Context.System, Self);
         _today = new DailyTally(DateOnly.FromDateTime(Now.UtcDateTime));
         ScheduleDailySummary();
         Offer(HudFormatter.Startup(_startup));

@@ -72,8 +72,13 @@ public sealed class HudRuntime : IDisposable
     }
 
     /// <summary>Starts <c>/user/hud</c>; call before <c>/user/bot</c> starts so its first SAFE_PAUSE is seen.</summary>
-    public IActorRef Start(ActorSystem system) =>
-        system.ActorOf(Props.Create(() => new HudActor(_settings, _startup, _sender)), "hud");
+    public IActorRef Start(ActorSystem system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var hud = system.ActorOf(Props.Create(() => new HudActor(_settings, _startup, _sender)), "hud");
+        HudActor.Subscribe(system, hud);
+        return hud;
+    }
 
     public void Dispose() => _sender.Dispose();
 }

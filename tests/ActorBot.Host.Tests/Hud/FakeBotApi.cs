@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
@@ -103,7 +104,7 @@ public sealed class FakeBotApi : IAsyncDisposable
                 return;
             case FakeAnswer.TooManyRequests:
                 http.Response.StatusCode = 429;
-                await http.Response.WriteAsync($$"""{"ok":false,"error_code":429,"description":"Too Many Requests: retry after {{RetryAfterSeconds}}","parameters":{"retry_after":{{RetryAfterSeconds}}}}""");
+                await http.Response.WriteAsync($$$"""{"ok":false,"error_code":429,"description":"Too Many Requests: retry after {{{RetryAfterSeconds}}}","parameters":{"retry_after":{{{RetryAfterSeconds}}}}}""");
                 return;
             case FakeAnswer.ServerError:
                 http.Response.StatusCode = 500;
