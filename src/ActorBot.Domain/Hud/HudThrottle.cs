@@ -13,6 +13,7 @@ public sealed class HudThrottle
     private readonly LinkedList<string> _queue = new();
     private readonly Dictionary<string, long> _acceptedAt = new(StringComparer.Ordinal);
     private readonly Queue<(string Text, long AtMs)> _acceptedOrder = new();
+    private readonly Dictionary<string, (string Text, long AtMs)> _topicLast = new(StringComparer.Ordinal);
     private readonly Queue<long> _sendTimes = new();
     private long _blockedUntilMs = long.MinValue;
 
@@ -31,7 +32,12 @@ public sealed class HudThrottle
     /// <summary>Until when a <c>retry_after</c> holds every send (ms since the epoch), if one does.</summary>
     public long? BlockedUntilMs => _blockedUntilMs == long.MinValue ? null : _blockedUntilMs;
 
-    public HudOffer Offer(string text, long nowMs)
+    /// <param name="topic">
+    /// For state messages (SAFE_PAUSE, a venue's health, the kill switch): a text is a duplicate only if it repeats the
+    /// topic's last accepted text within the window. Plain text dedup would let a flapping state end on a suppressed
+    /// message (entered, exited, entered-suppressed) and leave the chat showing the wrong state.
+    /// </param>
+    public HudOffer Offer(string text, long nowMs, string? topic = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > HudThrottleSettings.MaxTextLength)
@@ -39,8 +45,12 @@ public sealed class HudThrottle
             text = string.Concat(text.AsSpan(0, HudThrottleSettings.MaxTextLength - 1), "…");
         }
 
-        ForgetOlderThan(nowMs - (long)_settings.DedupWindow.TotalMilliseconds);
-        if (_acceptedAt.ContainsKey(text))
+        var windowMs = (long)_settings.DedupWindow.TotalMilliseconds;
+        ForgetOlderThan(nowMs - windowMs);
+        var duplicate = topic is null
+            ? _acceptedAt.ContainsKey(text)
+            : _topicLast.TryGetValue(topic, out var last) && last.Text == text && nowMs - last.AtMs < windowMs;
+        if (duplicate)
         {
             Duplicates++;
             return HudOffer.Duplicate;
@@ -52,7 +62,11 @@ public sealed class HudThrottle
             return HudOffer.Dropped;
         }
 
-        if (_settings.DedupWindow > TimeSpan.Zero)
+        if (topic is not null)
+        {
+            _topicLast[topic] = (text, nowMs);
+        }
+        else if (windowMs > 0)
         {
             _acceptedAt[text] = nowMs;
             _acceptedOrder.Enqueue((text, nowMs));

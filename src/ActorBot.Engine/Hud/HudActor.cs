@@ -40,7 +40,7 @@ public sealed class HudActor : ReceiveActor, IWithTimers
         _throttle = new HudThrottle(settings.Throttle);
 
         Receive<SafePauseChanged>(OnSafePause);
-        Receive<VenueHealthChanged>(m => Offer(HudFormatter.Venue(m)));
+        Receive<VenueHealthChanged>(m => Offer(HudFormatter.Venue(m), $"venue:{m.Venue}"));
         Receive<SignalRecord>(OnSignal);
         Receive<TradeRecord>(m =>
         {
@@ -52,7 +52,7 @@ public sealed class HudActor : ReceiveActor, IWithTimers
             _today.AddTrade(m.R, (double)m.RealizedPnl);
             Offer(HudFormatter.TradeClosed(m));
         });
-        Receive<KillSwitchChanged>(m => Offer(HudFormatter.KillSwitch(m)));
+        Receive<KillSwitchChanged>(m => Offer(HudFormatter.KillSwitch(m), "kill-switch"));
         Receive<ReconcileDriftDetected>(m => Offer(HudFormatter.Drift(m)));
         Receive<DailySummaryDue>(OnDailySummary);
         Receive<PumpHud>(_ => Pump());
@@ -102,7 +102,7 @@ public sealed class HudActor : ReceiveActor, IWithTimers
         _pauseReasons = m.Reasons;
         if (text is not null)
         {
-            Offer(text);
+            Offer(text, "safe-pause");
         }
     }
 
@@ -137,9 +137,9 @@ public sealed class HudActor : ReceiveActor, IWithTimers
         Timers.StartSingleTimer("daily-summary", new DailySummaryDue(DateOnly.FromDateTime(now)), midnight - Now);
     }
 
-    private void Offer(string text)
+    private void Offer(string text, string? topic = null)
     {
-        if (_throttle.Offer(text, NowMs) == HudOffer.Dropped)
+        if (_throttle.Offer(text, NowMs, topic) == HudOffer.Dropped)
         {
             _log.Warning("HUD queue full ({0} waiting): message dropped (hud_dropped_total {1})", _throttle.Queued, _throttle.Dropped);
         }

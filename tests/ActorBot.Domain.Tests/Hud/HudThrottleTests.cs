@@ -35,6 +35,18 @@ public sealed class HudThrottleTests
         Drain(t, T0 + 60_000).Should().Equal("venue disabled");
     }
 
+    [Fact(DisplayName = "A state topic is deduplicated against its last message only, so a flapping state never ends on a suppressed one")]
+    public void Topic_dedup_keeps_the_latest_state()
+    {
+        var t = Throttle(dedupSeconds: 60);
+        t.Offer("SAFE_PAUSE entered", T0, "safe-pause").Should().Be(HudOffer.Queued);
+        t.Offer("SAFE_PAUSE exited", T0 + 1_000, "safe-pause").Should().Be(HudOffer.Queued);
+        t.Offer("SAFE_PAUSE entered", T0 + 2_000, "safe-pause").Should().Be(HudOffer.Queued, "plain text dedup would drop it and leave 'exited' as the last word");
+        t.Offer("SAFE_PAUSE entered", T0 + 3_000, "safe-pause").Should().Be(HudOffer.Duplicate, "the same state again says nothing new");
+        t.Offer("SAFE_PAUSE entered", T0 + 3_000).Should().Be(HudOffer.Queued, "topics and plain texts are deduplicated apart");
+        Drain(t, T0 + 3_000).Should().HaveCount(4);
+    }
+
     [Fact(DisplayName = "At most N sends a rolling minute: N-1 go one by one, the N-th carries the rest as 'M more events'")]
     public void Budget_and_coalescing()
     {
