@@ -58,9 +58,22 @@ public sealed class StrategyRecorder : ReceiveActor
     public StrategyRecorder()
     {
         Receive<BarClosed>(_ => _bars++);
-        Receive<SignalRecord>(OnSignal);
-        Receive<TradeRecord>(OnTrade);
-        Receive<RoutedTradeRecord>(OnRoutedTrade);
+        // Published too, for /user/hud (trade opened/closed, decisions, the daily summary's drops).
+        Receive<SignalRecord>(m =>
+        {
+            OnSignal(m);
+            Context.System.EventStream.Publish(m);
+        });
+        Receive<TradeRecord>(m =>
+        {
+            OnTrade(m);
+            Context.System.EventStream.Publish(m);
+        });
+        Receive<RoutedTradeRecord>(m =>
+        {
+            OnRoutedTrade(m);
+            Context.System.EventStream.Publish(m);
+        });
         Receive<PipelineCounters>(_ => { });
         Receive<GetStrategyStatus>(_ => Sender.Tell(new StrategyStatus(
             _bars, _signals, new Dictionary<string, long>(_actions), _tradeCount, _grossR, _netPnl, _decisions.ToList(), _trades.ToList(),

@@ -86,11 +86,13 @@ public sealed class VenueHealthActor : ReceiveActor, IWithTimers
             var why = _rest == VenueStatus.Disabled ? "REST gateway banned (418)" : $"market stream down: {_detail}";
             _log.Warning("venue {0} disabled: {1}", _venue, why);
             _bot.Tell(new RaisePause(PauseReason.VenueDisabled(_venue)));
+            Context.System.EventStream.Publish(new VenueHealthChanged(_venue, Disabled: true, why));
         }
         else
         {
             _log.Info("venue {0} healthy again", _venue);
             _bot.Tell(new ClearPause(PauseReason.VenueDisabled(_venue)));
+            Context.System.EventStream.Publish(new VenueHealthChanged(_venue, Disabled: false, "healthy again"));
         }
     }
 }

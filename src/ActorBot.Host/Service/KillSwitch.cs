@@ -1,5 +1,6 @@
 using ActorBot.Engine.Bot;
 using ActorBot.Engine.Configuration;
+using ActorBot.Engine.Hud;
 using ActorBot.Engine.Trading;
 using ActorBot.Engine.Venues.Execution;
 using Akka.Actor;
@@ -62,6 +63,7 @@ public sealed class KillSwitch
         }
 
         bot.Tell(new SetKillSwitch(true));
+        Hud(new KillSwitchChanged(true, source));
         // Cancel-all (orders and algo orders) on the venue that trades, and optionally a reduce-only flatten.
         var cancelAll = _registry.TryGet<ExecutionActor>(out var execution)
             ? CancelAllAsync(execution)
@@ -102,6 +104,15 @@ public sealed class KillSwitch
         }
 
         bot.Tell(new SetKillSwitch(false));
+        Hud(new KillSwitchChanged(false, source));
         _log.LogWarning("kill switch released by {Source}", source);
+    }
+
+    private void Hud(KillSwitchChanged change)
+    {
+        if (_registry.TryGet<HudActor>(out var hud))
+        {
+            hud.Tell(change);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using ActorBot.Domain.Modes;
 using ActorBot.Engine.Bot;
 using ActorBot.Engine.Configuration;
+using ActorBot.Engine.Hud;
 using ActorBot.Engine.Persistence;
 using ActorBot.Engine.Risk;
 using ActorBot.Engine.Strategy;
@@ -67,6 +68,14 @@ public static class ServiceHost
 
         // Paper: the in-process execution behind /risk, on the venue's public trade prints (a bad value fails here, exit 2).
         var paper = PaperRuntime.Create(config, mode, venue);
+
+        // Telegram HUD: token and chat id from the environment only; without a token it is off (one info line below).
+        var hud = HudRuntime.Create(config, botSettings, strategy?.Profile.Geometry, environment, out var hudNote);
+        if (hud is not null)
+        {
+            builder.Services.AddSingleton(hud);
+        }
+
         SchemaCreator.Create(persistence);
         builder.Services.AddSingleton(persistence);
         builder.Services.AddAkka("actorbot", (akka, _) =>
@@ -83,6 +92,11 @@ public static class ServiceHost
             });
             akka.WithActors((system, registry) =>
             {
+                if (hud is not null)
+                {
+                    registry.Register<HudActor>(hud.Start(system));
+                }
+
                 var recorder = system.ActorOf(Props.Create(() => new StrategyRecorder()), "strategy");
                 registry.Register<StrategyRecorder>(recorder);
                 Func<string, SymbolPipelineSettings?>? pipelines = strategy is null ? null : _ => strategy.PipelineFor(recorder);
@@ -122,6 +136,7 @@ public static class ServiceHost
             app.Logger.LogWarning("{Warning}", tradingWarning);
         }
 
+        app.Logger.LogInformation("{Hud}", hudNote);
         ProbeEndpoints.Map(app);
         KillEndpoints.Map(app, environment);
         return app;

@@ -5,13 +5,14 @@ namespace ActorBot.Host.Tests.Service;
 
 /// <summary>
 /// Known fake credentials given to a real `actorbot run` (testnet mode against the loopback simulator, market data
-/// flowing) never appear in anything it prints, in <c>/config</c>, or in the refusal of a live start.
+/// flowing; the Telegram HUD on, failing against a dead Bot API URL) never appear in anything it prints, in <c>/config</c>, or in the refusal of a live start.
 /// </summary>
 public sealed class SecretsNeverLeakTests : IAsyncLifetime
 {
     private const string FakeKey = "FAKEKEY-9f2c1e7d-never-print-me";
     private const string FakeSecret = "FAKESECRET-41b8d0aa-never-print-me";
     private const string FakeDbPassword = "FAKEPG-0c1d2e3f";
+    private const string FakeTelegramToken = "987654321:FAKETG-5e6f7a8b-never-print-me";
     private readonly string _dir = Directory.CreateTempSubdirectory("actorbot-secrets-").FullName;
     private SimulatorHost? _sim;
 
@@ -40,6 +41,9 @@ public sealed class SecretsNeverLeakTests : IAsyncLifetime
         ["BINANCE_API_SECRET"] = FakeSecret,
         ["ACTORBOT_PG_PASSWORD"] = FakeDbPassword,
         ["ACTORBOT_KILL_TOKEN"] = null,
+        // The HUD is on and every send fails (nothing listens at its base URL): its errors must not carry the token.
+        ["ACTORBOT_TELEGRAM_BOT_TOKEN"] = FakeTelegramToken,
+        ["ACTORBOT_TELEGRAM_CHAT_ID"] = "4242",
     };
 
     [Fact(DisplayName = "Fake venue keys and a DB password never appear in run's output, /config, or a refused live start")]
@@ -53,6 +57,9 @@ public sealed class SecretsNeverLeakTests : IAsyncLifetime
             actorbot.venues.binance-usdm.testnet { rest-base-url = "{{_sim!.RestUri}}", ws-base-url = "{{_sim.WsUri}}" }
             # A password in an unused PostgreSQL connection string (in a plugin section: an unknown actorbot key is refused): /config must redact it.
             akka.unused-example.connection-string = "Host=db;Username=bot;Password="${ACTORBOT_PG_PASSWORD}
+            # A dead Bot API: the HUD's token must not leak from its failures either.
+            actorbot.hud.telegram.base-url = "http://127.0.0.1:9"
+            actorbot.hud.send-timeout = 1s
             """);
         using var run = ActorbotProcess.StartDll(["run", "--config", config, "--trade-mode", "testnet", "--http-port", "0", "--duration", "20s"], _dir, Env());
         var url = (await run.WaitForLine(@"probe on (http://\S+)", TimeSpan.FromSeconds(60))).Groups[1].Value.TrimEnd(',');
@@ -66,9 +73,9 @@ public sealed class SecretsNeverLeakTests : IAsyncLifetime
         (await live.WaitForExit(TimeSpan.FromSeconds(60))).Should().Be(2);
 
         var everything = string.Join('\n', run.Stdout, run.Stderr, configJson, metrics, live.Stdout, live.Stderr);
-        everything.Should().Contain("arm-check").And.Contain("actorbot_up");
+        everything.Should().Contain("arm-check").And.Contain("actorbot_up").And.Contain("Telegram HUD on").And.Contain("HUD message not delivered");
         configJson.Should().Contain("redacted");
-        foreach (var secret in new[] { FakeKey, FakeSecret, FakeDbPassword })
+        foreach (var secret in new[] { FakeKey, FakeSecret, FakeDbPassword, FakeTelegramToken, "FAKETG-5e6f7a8b" })
         {
             everything.Should().NotContain(secret);
         }
