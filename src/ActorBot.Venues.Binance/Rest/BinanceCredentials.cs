@@ -19,12 +19,20 @@ public sealed class BinanceCredentials
     internal string Secret { get; }
 
     /// <summary>Reads <c>{prefix}_API_KEY</c> and <c>{prefix}_API_SECRET</c>; null when either is missing.</summary>
-    public static BinanceCredentials? FromEnvironment(string prefix = "BINANCE")
+    public static BinanceCredentials? FromEnvironment(string prefix = "BINANCE") => FromEnvironment(Environment.GetEnvironmentVariable, prefix);
+
+    /// <summary>The same, from an injected environment (the service host's, so tests never share process variables).</summary>
+    public static BinanceCredentials? FromEnvironment(Func<string, string?> environment, string prefix = "BINANCE")
     {
-        var key = Environment.GetEnvironmentVariable($"{prefix}_API_KEY");
-        var secret = Environment.GetEnvironmentVariable($"{prefix}_API_SECRET");
+        ArgumentNullException.ThrowIfNull(environment);
+        var key = environment($"{prefix}_API_KEY");
+        var secret = environment($"{prefix}_API_SECRET");
         return string.IsNullOrEmpty(key) || string.IsNullOrEmpty(secret) ? null : new BinanceCredentials(key, secret);
     }
+
+    /// <summary>The venue's keys: <c>BINANCE_API_KEY</c>/<c>_SECRET</c>, else the documented <c>ACTORBOT_BINANCE_USDM_*</c> pair.</summary>
+    public static BinanceCredentials? ForUsdm(Func<string, string?> environment) =>
+        FromEnvironment(environment) ?? FromEnvironment(environment, "ACTORBOT_BINANCE_USDM");
 
     public override string ToString() => "BinanceCredentials(***)";
 }

@@ -6,14 +6,14 @@ namespace ActorBot.Engine.Tests.Execution;
 /// <summary>
 /// The strategy's close (<see cref="ClosePosition"/>, the trader's horizon) against the venue simulator over loopback
 /// sockets on the real SQLite journal: the bracketed position is closed reduce-only and both algo orders removed;
-/// a repeated or unknown close changes nothing.
+/// a repeated or unknown close changes nothing on the venue (a repeat after the close is answered with it).
 /// </summary>
 public sealed class ExecutionClosePositionTests
 {
     private const string Btc = ExecutionHarness.Symbol;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
-    [Fact(DisplayName = "ClosePosition(horizon) flattens the bracketed position, removes both algo orders and answers PositionClosed(horizon); a repeat is ignored")]
+    [Fact(DisplayName = "ClosePosition(horizon) flattens the bracketed position, removes both algo orders and answers PositionClosed(horizon); a repeat sends nothing and is answered with that close")]
     public async Task HorizonCloseFlattens()
     {
         await using var h = await ExecutionHarness.StartAsync();
@@ -39,8 +39,10 @@ public sealed class ExecutionClosePositionTests
         h.Host.Engine.OrderCount.Should().Be(ordersBefore + 1, "one reduce-only close, not two");
         h.Status(exec).OpenPositions.Should().BeEmpty();
 
-        // After the close: a late repeat and a close of an entry this journal never saw are ignored and counted.
+        // After the close: a late repeat is answered with that close (so an asker that missed it frees its slot) and
+        // sends nothing; a close of an entry this journal never saw is ignored. Both are counted.
         exec.Tell(new ClosePosition(Btc, "ev-horizon", "horizon"), asker.Ref);
+        asker.ExpectMsg<PositionClosed>(Wait).Should().Be(new PositionClosed(Btc, "ev-horizon", 102m, 2m, 4m, "horizon"));
         exec.Tell(new ClosePosition(Btc, "ev-never", "horizon"), asker.Ref);
         h.Kit.AwaitAssert(() =>
         {

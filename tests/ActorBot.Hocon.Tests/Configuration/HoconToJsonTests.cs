@@ -65,6 +65,6 @@ public sealed class HoconToJsonTests : IDisposable
     {
         var (code, output, _) = Run(Path.Combine(AppContext.BaseDirectory, "Hocon", "actorbot.conf"));
         code.Should().Be(0);
-        output.Should().Contain("\"trade-mode\": \"shadow\"");
+        output.Should().Contain("\"trade-mode\": \"auto\"");
     }
 }

@@ -36,9 +36,10 @@ public sealed class ActorBotConfFileTests
     public void Configures_service_sections()
     {
         var config = Load();
-        config.GetString("actorbot.trade-mode").Should().Be("shadow");
+        config.GetString("actorbot.trade-mode").Should().Be("auto", "testnet on the embedded simulator, shadow on any other venue");
+        config.GetBoolean("actorbot.simulator.enabled").Should().BeTrue("the embedded default venue is the in-process simulator");
         config.GetString("actorbot.http.bind-host").Should().Be("127.0.0.1");
-        config.GetInt("actorbot.http.port").Should().Be(8080);
+        config.GetInt("actorbot.http.port").Should().Be(9898);
         config.GetString("actorbot.telemetry.jsonl-path").Should().Be("state/telemetry/actorbot.jsonl");
         config.GetByteSize("actorbot.telemetry.max-file-size").Should().Be(64L * 1024 * 1024);
         config.GetTimeSpan("actorbot.safe-pause.stale-timeout").Should().Be(TimeSpan.FromSeconds(10));
