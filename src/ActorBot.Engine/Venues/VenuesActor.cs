@@ -10,11 +10,14 @@ public sealed class VenuesActor : ReceiveActor
 {
     private readonly IReadOnlyList<VenueSettings> _venues;
     private readonly IActorRef _bot;
+    private readonly VenueTrading? _trading;
 
-    public VenuesActor(IReadOnlyList<VenueSettings> venues, IActorRef bot)
+    /// <param name="trading">the trading venue's execution and account settings (testnet, live); null: market data only.</param>
+    public VenuesActor(IReadOnlyList<VenueSettings> venues, IActorRef bot, VenueTrading? trading = null)
     {
         _venues = venues;
         _bot = bot;
+        _trading = trading;
 
         Receive<AskVenue>(m =>
         {
@@ -33,7 +36,8 @@ public sealed class VenuesActor : ReceiveActor
     {
         foreach (var venue in _venues)
         {
-            Context.ActorOf(Props.Create(() => new VenueActor(venue, _bot)), venue.Venue);
+            var trading = _trading?.Execution.Venue == venue.Venue ? _trading : null;
+            Context.ActorOf(Props.Create(() => new VenueActor(venue, _bot, trading)), venue.Venue);
         }
     }
 

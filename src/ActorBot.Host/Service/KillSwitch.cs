@@ -1,7 +1,7 @@
 using ActorBot.Engine.Bot;
 using ActorBot.Engine.Configuration;
 using ActorBot.Engine.Trading;
-using ActorBot.Engine.Venues.Execution;
+using ActorBot.Engine.Venues;
 using Akka.Actor;
 using Akka.Hosting;
 
@@ -20,11 +20,14 @@ public sealed class KillSwitch
     private readonly ILogger<KillSwitch> _log;
     private readonly ActorRegistry _registry;
     private readonly bool _flatten;
+    private readonly TradingRuntime? _trading;
 
-    public KillSwitch(ILogger<KillSwitch> log, ActorRegistry registry, ServiceConfiguration configuration)
+    /// <param name="services">the optional <see cref="TradingRuntime"/> (testnet/live with keys) comes from here.</param>
+    public KillSwitch(ILogger<KillSwitch> log, ActorRegistry registry, ServiceConfiguration configuration, IServiceProvider services)
     {
         _log = log;
         _registry = registry;
+        _trading = services.GetService<TradingRuntime>();
         _flatten = configuration.Config.Flag("actorbot.kill-switch.flatten", false);
     }
 
@@ -49,10 +52,11 @@ public sealed class KillSwitch
         }
 
         bot.Tell(new SetKillSwitch(true));
-        // Cancel-all (orders and algo orders) on the venue that trades, and optionally a reduce-only flatten.
-        if (_registry.TryGet<ExecutionActor>(out var execution))
+        // Cancel-all (orders and algo orders) on the venue that trades (/user/venues/{venue}/execution, reached through
+        // /user/venues), and optionally a reduce-only flatten.
+        if (_trading is not null && _registry.TryGet<VenuesActor>(out var venues))
         {
-            execution.Tell(new CancelAll(_flatten, ActorRefs.Nobody));
+            venues.Tell(new AskVenue(_trading.Venue.Venue, new CancelAll(_flatten, ActorRefs.Nobody)));
         }
 
         _log.LogWarning("KILL SWITCH engaged by {Source}: no new entries on any symbol until released; cancel-all sent{Flatten}", source, _flatten ? " with flatten" : string.Empty);

@@ -3,7 +3,6 @@ using ActorBot.Engine.Bot;
 using ActorBot.Engine.Configuration;
 using ActorBot.Engine.Persistence;
 using ActorBot.Engine.Risk;
-using ActorBot.Engine.Venues.Execution;
 using ActorBot.Engine.Strategy;
 using ActorBot.Engine.Symbols;
 using ActorBot.Persistence.Sql;
@@ -17,7 +16,7 @@ namespace ActorBot.Host.Service;
 /// <summary>
 /// Builds the running service: Generic Host + Kestrel probe + the actor system (Akka.Hosting) with
 /// <c>/user/bot</c> and, when a venue streams market data (testnet, or <c>market-data = on</c>),
-/// <c>/user/venues/{venue}</c> feeding the bot. Everything is configured from <see cref="ServiceConfiguration"/>.
+/// <c>/user/venues/{venue}</c> feeding the bot (with <c>execution</c> and <c>account</c> under it in testnet/live with keys). Everything is configured from <see cref="ServiceConfiguration"/>.
 /// </summary>
 public static class ServiceHost
 {
@@ -83,18 +82,14 @@ public static class ServiceHost
                 var recorder = system.ActorOf(Props.Create(() => new StrategyRecorder()), "strategy");
                 registry.Register<StrategyRecorder>(recorder);
                 Func<string, SymbolPipelineSettings?>? pipelines = strategy is null ? null : _ => strategy.PipelineFor(recorder);
-                RiskWiring? risk = null;
-                if (trading is not null)
-                {
-                    risk = trading.Start(system, out var execution);
-                    registry.Register<ExecutionActor>(execution);
-                }
-
+                // Testnet/live: entries go bot → /risk → /user/venues/{venue}/execution (created below, after the bot).
+                var risk = trading?.RiskWiring(system);
                 var bot = system.ActorOf(Props.Create(() => new BotActor(botSettings, pipelines, risk)), "bot");
                 registry.Register<BotActor>(bot);
                 if (venue is not null)
                 {
-                    var venues = system.ActorOf(Props.Create(() => new VenuesActor(new[] { venue }, bot)), "venues");
+                    var venueTrading = trading?.ForVenue(system);
+                    var venues = system.ActorOf(Props.Create(() => new VenuesActor(new[] { venue }, bot, venueTrading)), "venues");
                     registry.Register<VenuesActor>(venues);
                 }
             });
