@@ -32,8 +32,9 @@ public sealed class VenueActor : ReceiveActor
         _http = new HttpClient();
         var options = new BinanceRestOptions { BaseAddress = settings.RestBaseUri, RequestTimeout = settings.ConnectTimeout };
         // Keys only from the environment (BINANCE_API_KEY / BINANCE_API_SECRET, or the documented
-        // ACTORBOT_BINANCE_USDM_API_KEY / _API_SECRET); market data needs none. Never logged.
-        var credentials = BinanceCredentials.FromEnvironment() ?? BinanceCredentials.FromEnvironment("ACTORBOT_BINANCE_USDM");
+        // ACTORBOT_BINANCE_USDM_API_KEY / _API_SECRET), read by the host at start when it trades; market data needs none.
+        // Never logged.
+        var credentials = trading?.Credentials ?? BinanceCredentials.FromEnvironment() ?? BinanceCredentials.FromEnvironment("ACTORBOT_BINANCE_USDM");
         _rest = new BinanceRestClient(_http, options, credentials, Errors);
 
         Receive<GetVenueHealth>(m => Context.Child("health").Forward(m));

@@ -13,12 +13,15 @@ namespace ActorBot.Host.Service;
 /// What sends orders in testnet and live: the execution, account and risk settings, read (and validated) before the
 /// host starts. Null in shadow and paper (decisions and in-process paper trades only) and in testnet without keys
 /// (decisions only, said at start). The venue subtree runs them: <c>/user/venues/{venue}/execution</c> and
-/// <c>/account</c> on the venue's one REST client (keys from the environment only, read by the venue actor).
+/// <c>/account</c> on the venue's one REST client (keys from the environment only, read here once and handed down).
 /// </summary>
 public sealed class TradingRuntime
 {
-    private TradingRuntime(ExecutionSettings execution, AccountSettings account, RiskActorSettings risk, VenueSettings venue)
+    private readonly BinanceCredentials _credentials;
+
+    private TradingRuntime(ExecutionSettings execution, AccountSettings account, RiskActorSettings risk, VenueSettings venue, BinanceCredentials credentials)
     {
+        _credentials = credentials;
         Execution = execution;
         Account = account;
         Risk = risk;
@@ -54,7 +57,7 @@ public sealed class TradingRuntime
             return null;
         }
 
-        return new TradingRuntime(execution, account, risk, venue);
+        return new TradingRuntime(execution, account, risk, venue, credentials);
     }
 
     /// <summary>
@@ -64,5 +67,5 @@ public sealed class TradingRuntime
     public RiskWiring RiskWiring(ActorSystem system) => new(Risk, system.ActorSelection(Engine.Venues.VenueTrading.ExecutionPath(Venue.Venue)));
 
     /// <summary>What <c>/user/venues/{venue}</c> needs to run execution and account; free balance and filters go to /user/bot/risk.</summary>
-    public VenueTrading ForVenue(ActorSystem system) => new(Execution, Account, system.ActorSelection("/user/bot/risk"));
+    public VenueTrading ForVenue(ActorSystem system) => new(Execution, Account, _credentials, system.ActorSelection("/user/bot/risk"));
 }

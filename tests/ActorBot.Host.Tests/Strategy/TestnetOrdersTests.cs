@@ -93,7 +93,10 @@ public sealed class TestnetOrdersTests : IAsyncLifetime
         }
 
         await _app.StartAsync();
-        var execution = _app.Services.GetRequiredService<IRequiredActor<ExecutionActor>>().ActorRef;
+        // Execution runs in the venue subtree (DESIGN.md), on the venue's REST client.
+        var system = _app.Services.GetRequiredService<ActorSystem>();
+        var execution = await system.ActorSelection("/user/venues/binance-usdm/execution").ResolveOne(TimeSpan.FromSeconds(10));
+        execution.Path.ToStringWithoutAddress().Should().Be("/user/venues/binance-usdm/execution");
         await Poll.Until(() => execution.Ask<ExecutionStatus>(GetExecutionStatus.Instance, TimeSpan.FromSeconds(5)), s => s.Phase == ExecutionPhase.Ready, "restart-flatten done", Deadline, s => s.Phase.ToString());
         await Poll.Until(() => Task.FromResult(_sim.Streams.AnySubscribed("btcusd_perp@aggTrade")), x => x, "service subscribed", Deadline);
         _sim.StartReplay();

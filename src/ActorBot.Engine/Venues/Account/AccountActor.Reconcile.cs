@@ -201,6 +201,7 @@ public sealed partial class AccountActor
 
     private void StartSetup() =>
         AccountVenueCalls.SetupAsync(_rest, _settings.Symbols, _settings.Leverage, _settings.MarginTypeText).PipeTo(Self,
+            success: r => new SetupFinished(r),
             failure: ex => new SetupFinished(_settings.Symbols.Select(s => new SymbolSetup(s, _settings.Leverage, _settings.MarginTypeText, ex.GetType().Name)).ToList()));
 
     /// <summary>
