@@ -6,6 +6,7 @@ using ActorBot.Engine.Venues.Execution;
 using ActorBot.Host.Service;
 using ActorBot.Host.Tests.Testnet;
 using ActorBot.Venues.Simulator;
+using ActorBot.Venues.Simulator.Engine;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -31,6 +32,8 @@ public sealed class TestnetOrdersTests : IAsyncLifetime
         _sim = await SimulatorHost.StartAsync(new SimulatorOptions
         {
             Port = 0,
+            // Listed from the start, as on the venue: the account sets its leverage and margin type before any trade.
+            Symbols = [SymbolSpec.Default("BTCUSD_PERP")],
             DataFiles = ReplayConfig.Load(_profile).DataFiles,
             // 5,000× real time: the day in ~17 s. SAFE_PAUSE clears with hysteresis on the wall clock once data flows;
             // at max speed the whole day would pass inside that window (every entry "safe_pause").

@@ -118,6 +118,8 @@ public sealed partial class AccountActor
         AgainIfAsked();
     }
 
+    private static readonly TimeSpan SetupRetryCap = TimeSpan.FromSeconds(5);
+
     private static AccountSnapshot AccountSnapshotUnavailable { get; } =
         new(0, new Dictionary<string, decimal>(), new Dictionary<string, IReadOnlySet<string>>(), 0m, 0m);
 
@@ -206,7 +208,7 @@ public sealed partial class AccountActor
 
     /// <summary>
     /// A symbol whose leverage or margin type the venue refused takes no entries (SAFE_PAUSE for that symbol: sizing
-    /// assumes them); the others trade. The setup is retried every reconcile interval until it holds.
+    /// assumes them); the others trade. The setup is retried (every reconcile interval, at most 5 s apart) until it holds.
     /// </summary>
     private void OnSetupFinished(SetupFinished m)
     {
@@ -229,7 +231,8 @@ public sealed partial class AccountActor
 
         if (m.Results.Any(s => s.Status != "ok"))
         {
-            Timers.StartSingleTimer("setup", SetupRetry.Instance, _settings.ReconcileEvery);
+            // A paused symbol costs entries: retry sooner than the reconcile pace (a venue hiccup at start heals fast).
+            Timers.StartSingleTimer("setup", SetupRetry.Instance, TimeSpan.FromTicks(Math.Min(_settings.ReconcileEvery.Ticks, SetupRetryCap.Ticks)));
         }
         else
         {
