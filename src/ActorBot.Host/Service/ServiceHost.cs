@@ -5,9 +5,9 @@ using ActorBot.Engine.Persistence;
 using ActorBot.Engine.Risk;
 using ActorBot.Engine.Strategy;
 using ActorBot.Engine.Symbols;
+using ActorBot.Engine.Venues;
 using ActorBot.Persistence.Sql;
 using ActorBot.Persistence.Sql.Schema;
-using ActorBot.Engine.Venues;
 using Akka.Actor;
 using Akka.Hosting;
 
