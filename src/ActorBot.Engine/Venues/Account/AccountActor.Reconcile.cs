@@ -23,6 +23,7 @@ public sealed partial class AccountActor
     private readonly Dictionary<string, decimal> _stepSizes = new(StringComparer.Ordinal);
     private DriftPersistence _persistence;
     private bool _driftPaused;
+    private bool _comparedOnce;
     private bool _filtersSent;
     private bool _reconciling;
     private bool _reconcileAgain;
@@ -108,12 +109,20 @@ public sealed partial class AccountActor
                 _settings.Venue, _settings.DriftPersistChecks, string.Join(", ", verdict.PersistentKeys));
             _bot.Tell(new RaisePause(PauseReason.ReconcileDrift(_settings.Venue)));
         }
-        else if (_driftPaused && drifts.All(d => d.Severity == DriftSeverity.Info))
+        else if ((_driftPaused || !_comparedOnce) && drifts.All(d => d.Severity == DriftSeverity.Info))
         {
+            // Also after this incarnation's first clean check: a crashed predecessor may have raised it (a clear of a
+            // reason that is not raised changes nothing at the bot).
+            if (_driftPaused)
+            {
+                _log.Warning("account {0}: reconciliation clean again: clearing SAFE_PAUSE reconcile_drift", _settings.Venue);
+            }
+
             _driftPaused = false;
-            _log.Warning("account {0}: reconciliation clean again: clearing SAFE_PAUSE reconcile_drift", _settings.Venue);
             _bot.Tell(new ClearPause(PauseReason.ReconcileDrift(_settings.Venue)));
         }
+
+        _comparedOnce = true;
 
         AgainIfAsked();
     }
@@ -214,11 +223,18 @@ public sealed partial class AccountActor
     {
         foreach (var s in m.Results)
         {
-            var wasFailing = _setup.TryGetValue(s.Symbol, out var before) && before.Status != "ok";
+            var first = !_setup.TryGetValue(s.Symbol, out var before);
+            var wasFailing = !first && before!.Status != "ok";
             _setup[s.Symbol] = s;
-            if (s.Status == "ok" && wasFailing)
+            if (s.Status == "ok" && (wasFailing || first))
             {
-                _log.Warning("account {0}: {1} now has leverage {2} and margin type {3}: entries allowed", _settings.Venue, s.Symbol, s.Leverage, s.MarginType);
+                // First result of this incarnation: a crashed predecessor may have raised the pause (clearing a reason
+                // that is not raised changes nothing at the bot).
+                if (wasFailing)
+                {
+                    _log.Warning("account {0}: {1} now has leverage {2} and margin type {3}: entries allowed", _settings.Venue, s.Symbol, s.Leverage, s.MarginType);
+                }
+
                 _bot.Tell(new ClearPause(PauseReason.AccountSetup(s.Symbol)));
             }
             else if (s.Status != "ok" && !wasFailing)

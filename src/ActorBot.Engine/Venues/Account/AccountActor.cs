@@ -103,8 +103,8 @@ public sealed partial class AccountActor : ReceiveActor, IWithTimers
     {
         // Closing the socket is async; nothing here may block the dispatcher thread.
         _ = _stream?.DisposeAsync().AsTask();
-        // A stopped account can no longer vouch for the venue: whatever it raised is left to its next incarnation,
-        // which raises it again after its own checks (clearing here would un-pause an unverified venue).
+        // A stopped account can no longer vouch for the venue: whatever it raised stays until its next incarnation's
+        // first clean check clears it (clearing here would un-pause an unverified venue).
     }
 
     private void OnConnected(UserStreamConnected m)
