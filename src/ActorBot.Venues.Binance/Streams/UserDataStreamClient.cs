@@ -106,7 +106,9 @@ public sealed class UserDataStreamClient : IAsyncDisposable
                 continue;
             }
 
-            Connected?.Invoke(Interlocked.Increment(ref _connects));
+            // Counted outside the null-conditional call: its argument is not evaluated when no one listens.
+            var connects = Interlocked.Increment(ref _connects);
+            Connected?.Invoke(connects);
             using var connection = CancellationTokenSource.CreateLinkedTokenSource(stop);
             var keepAlive = KeepAliveAsync(connection);
             try
