@@ -20,6 +20,7 @@ namespace ActorBot.Host.Tests.Strategy;
 /// and exchange-hosted brackets through the Algo Order API. At the end no position on the venue is unprotected and
 /// nothing is in doubt.
 /// </summary>
+[Collection(VenueKeysEnvironment.Name)]
 public sealed class TestnetOrdersTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
@@ -98,7 +99,7 @@ public sealed class TestnetOrdersTests : IAsyncLifetime
         await _app.StartAsync();
         // Execution runs in the venue subtree (DESIGN.md), on the venue's REST client.
         var system = _app.Services.GetRequiredService<ActorSystem>();
-        var execution = await system.ActorSelection("/user/venues/binance-usdm/execution").ResolveOne(TimeSpan.FromSeconds(10));
+        var execution = await Poll.Resolve(system, "/user/venues/binance-usdm/execution", TimeSpan.FromSeconds(10));
         execution.Path.ToStringWithoutAddress().Should().Be("/user/venues/binance-usdm/execution");
         await Poll.Until(() => execution.Ask<ExecutionStatus>(GetExecutionStatus.Instance, TimeSpan.FromSeconds(5)), s => s.Phase == ExecutionPhase.Ready, "restart-flatten done", Deadline, s => s.Phase.ToString());
         await Poll.Until(() => Task.FromResult(_sim.Streams.AnySubscribed("btcusd_perp@aggTrade")), x => x, "service subscribed", Deadline);

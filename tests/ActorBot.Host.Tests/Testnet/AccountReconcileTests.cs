@@ -19,6 +19,7 @@ namespace ActorBot.Host.Tests.Testnet;
 /// margin type, answers GET /venues/binance-usdm/account, and a position opened on the venue behind the bot's back
 /// becomes drift lines, a counter on /metrics and, once it persists, SAFE_PAUSE on /ready — cleared when flattened.
 /// </summary>
+[Collection(VenueKeysEnvironment.Name)]
 public sealed class AccountReconcileTests : IAsyncLifetime
 {
     private const string Btc = "BTCUSDT";
@@ -87,7 +88,7 @@ public sealed class AccountReconcileTests : IAsyncLifetime
     public async Task DriftReachesReadyAndClears()
     {
         var system = _app!.Services.GetRequiredService<ActorSystem>();
-        var execution = await system.ActorSelection("/user/venues/binance-usdm/execution").ResolveOne(Deadline);
+        var execution = await Poll.Resolve(system, "/user/venues/binance-usdm/execution", TimeSpan.FromSeconds(10));
         // Restart-flatten done first: it would flatten a foreign position opened before it read the venue.
         await Poll.Until(() => execution.Ask<ExecutionStatus>(GetExecutionStatus.Instance, Deadline), s => s.Phase == ExecutionPhase.Ready, "execution ready", Deadline, s => s.Phase.ToString());
         var account = await Poll.Until(AccountJson, a => a is { } j && j.GetProperty("reconciles").GetInt64() >= 1, "account reconciled once", Deadline, a => a?.ToString() ?? "no answer");
