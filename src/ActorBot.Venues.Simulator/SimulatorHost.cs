@@ -344,6 +344,8 @@ public sealed class SimulatorHost : IAsyncDisposable
                 return Engine.OpenOrders(symbol);
             case "POST /fapi/v1/leverage":
                 return Engine.SetLeverage(p);
+            case "POST /fapi/v1/marginType":
+                return Engine.SetMarginType(p);
             case "GET /fapi/v2/positionRisk":
             case "GET /fapi/v3/positionRisk":
                 return Engine.PositionRisk(symbol);
@@ -429,7 +431,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         "POST /fapi/v1/order" or "POST /fapi/v1/algoOrder" => (0, true, Security.Signed),
         "GET /fapi/v1/algoOrder" or "DELETE /fapi/v1/algoOrder" or "DELETE /fapi/v1/algoOpenOrders" => (1, false, Security.Signed),
         "GET /fapi/v1/openAlgoOrders" => (p.ContainsKey("symbol") ? 1 : 40, false, Security.Signed),
-        "GET /fapi/v1/order" or "DELETE /fapi/v1/order" or "POST /fapi/v1/leverage" => (1, false, Security.Signed),
+        "GET /fapi/v1/order" or "DELETE /fapi/v1/order" or "POST /fapi/v1/leverage" or "POST /fapi/v1/marginType" => (1, false, Security.Signed),
         "GET /fapi/v1/openOrders" => (p.ContainsKey("symbol") ? 1 : 40, false, Security.Signed),
         "GET /fapi/v2/positionRisk" or "GET /fapi/v3/positionRisk" or "GET /fapi/v2/account" or "GET /fapi/v3/account"
             or "GET /fapi/v2/balance" or "GET /fapi/v3/balance" => (5, false, Security.Signed),

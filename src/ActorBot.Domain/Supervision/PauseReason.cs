@@ -17,11 +17,17 @@ public enum PauseKind
 
     /// <summary>The operator's kill switch is on.</summary>
     KillSwitch,
+
+    /// <summary>Reconciliation found the same drift between execution's view and the venue on consecutive checks.</summary>
+    ReconcileDrift,
+
+    /// <summary>A symbol's leverage or margin type could not be set on the venue at start.</summary>
+    AccountSetup,
 }
 
 /// <summary>
-/// One cause of SAFE_PAUSE. <paramref name="Scope"/> is the symbol (StaleData, Backfilling), the venue
-/// (VenueDisabled, ClockOffset) or <c>*</c> (KillSwitch).
+/// One cause of SAFE_PAUSE. <paramref name="Scope"/> is the symbol (StaleData, Backfilling, AccountSetup), the venue
+/// (VenueDisabled, ClockOffset, ReconcileDrift) or <c>*</c> (KillSwitch).
 /// </summary>
 public sealed record PauseReason(PauseKind Kind, string Scope)
 {
@@ -37,9 +43,13 @@ public sealed record PauseReason(PauseKind Kind, string Scope)
 
     public static PauseReason KillSwitch() => new(PauseKind.KillSwitch, Global);
 
-    public bool IsSymbolScoped => Kind is PauseKind.StaleData or PauseKind.Backfilling;
+    public static PauseReason ReconcileDrift(string venue) => new(PauseKind.ReconcileDrift, venue);
 
-    public bool IsVenueScoped => Kind is PauseKind.VenueDisabled or PauseKind.ClockOffset;
+    public static PauseReason AccountSetup(string symbol) => new(PauseKind.AccountSetup, symbol);
+
+    public bool IsSymbolScoped => Kind is PauseKind.StaleData or PauseKind.Backfilling or PauseKind.AccountSetup;
+
+    public bool IsVenueScoped => Kind is PauseKind.VenueDisabled or PauseKind.ClockOffset or PauseKind.ReconcileDrift;
 
     public override string ToString() => Kind switch
     {
@@ -48,6 +58,8 @@ public sealed record PauseReason(PauseKind Kind, string Scope)
         PauseKind.VenueDisabled => $"venue {Scope} disabled",
         PauseKind.ClockOffset => $"clock offset over limit on {Scope}",
         PauseKind.KillSwitch => "kill switch on",
+        PauseKind.ReconcileDrift => $"reconcile_drift on {Scope}",
+        PauseKind.AccountSetup => $"leverage/margin type not set for {Scope}",
         _ => $"{Kind} {Scope}",
     };
 }

@@ -27,7 +27,7 @@ namespace ActorBot.Engine.Risk;
 public sealed class RiskActor : ReceivePersistentActor
 {
     private readonly RiskActorSettings _settings;
-    private readonly IActorRef _execution;
+    private readonly ICanTell _execution;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, bool> _warm = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _paused = new(StringComparer.Ordinal);
@@ -35,11 +35,13 @@ public sealed class RiskActor : ReceivePersistentActor
     private readonly Dictionary<string, long> _drops = DropReason.All.ToDictionary(r => r, _ => 0L, StringComparer.Ordinal);
     private readonly Dictionary<string, RoutedEntry> _entries = new(StringComparer.Ordinal);
     private RiskBook _book;
+    private decimal _freeBalanceUsd;
 
-    public RiskActor(RiskActorSettings settings, IActorRef execution)
+    public RiskActor(RiskActorSettings settings, ICanTell execution)
     {
         _settings = settings;
         _execution = execution;
+        _freeBalanceUsd = settings.FreeBalanceUsd;
         _book = new RiskBook(settings.Rules);
 
         Recover<SnapshotOffer>(offer =>
@@ -77,6 +79,7 @@ public sealed class RiskActor : ReceivePersistentActor
         Command<SymbolWarmChanged>(m => { _warm[m.Symbol] = m.Warm; });
         Command<EntriesPauseChanged>(m => { _paused[m.Symbol] = m.Paused; });
         Command<SetSymbolFilters>(m => { _filters[m.Filters.Symbol] = m.Filters; });
+        Command<SetFreeBalance>(m => { _freeBalanceUsd = m.Usd; });
         Command<SetKillSwitch>(m =>
         {
             if (m.On != _book.State.KillSwitchEngaged)
@@ -136,7 +139,7 @@ public sealed class RiskActor : ReceivePersistentActor
 
         var filters = _filters.TryGetValue(m.Symbol, out var own) ? own : _settings.FiltersFor(m.Symbol);
         var sizing = PositionSizer.Size(new SizingRequest(direction, m.ReferencePrice, m.StopPrice, _settings.QuoteRiskPerTrade,
-            _settings.Rules.MaxNotionalPerSymbolUsd, _settings.FreeBalanceUsd, _settings.Leverage, filters));
+            _settings.Rules.MaxNotionalPerSymbolUsd, _freeBalanceUsd, _settings.Leverage, filters));
         if (sizing is SizeRejected refused)
         {
             Drop(m, refused.Reason, refused.Detail);
@@ -158,7 +161,7 @@ public sealed class RiskActor : ReceivePersistentActor
                 _entries[m.EventId] = new RoutedEntry(m.ReplyTo, m.Side, place.StopPrice, m.ReferencePrice, quantity);
                 PersistEvents(approved.Events);
                 // Deferred behind the journal writes: an order never leaves before the slot it takes is durable.
-                DeferAsync(place, p => _execution.Tell(p));
+                DeferAsync(place, p => _execution.Tell(p, Self));
                 return;
         }
     }

@@ -6,8 +6,8 @@ namespace ActorBot.Engine.Risk;
 /// <summary>
 /// Everything /risk needs: the portfolio rules (<see cref="RiskSettings"/>), the sizing inputs and the exchange
 /// filters per symbol. <see cref="FreeBalanceUsd"/> stands in for the account's free balance until
-/// /venues/{v}/account reports it; <see cref="Filters"/> stand in for exchangeInfo until it is wired
-/// (<see cref="SetSymbolFilters"/> replaces them at run time).
+/// /venues/{v}/account reports it (<see cref="SetFreeBalance"/>); <see cref="Filters"/> stand in for exchangeInfo
+/// until the account sends the venue's (<see cref="SetSymbolFilters"/>).
 /// </summary>
 public sealed record RiskActorSettings(
     RiskSettings Rules,

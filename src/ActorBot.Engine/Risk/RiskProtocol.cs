@@ -17,10 +17,16 @@ public sealed record SymbolWarmChanged(string Symbol, bool Warm);
 public sealed record EntriesPauseChanged(string Symbol, bool Paused);
 
 /// <summary>
-/// Replaces a symbol's exchange filters (from exchangeInfo once the integrator wires it); until then the
-/// filters come from <c>actorbot.risk.filters</c>.
+/// Replaces a symbol's exchange filters: /venues/{v}/account sends exchangeInfo's at start; until then (and without
+/// a venue) the filters come from <c>actorbot.risk.filters</c>.
 /// </summary>
 public sealed record SetSymbolFilters(Domain.Sizing.SymbolFilters Filters);
+
+/// <summary>
+/// /venues/{v}/account → risk: the account's free (available) balance in the quote asset, after every REST read of
+/// the balances; sizing caps a position at free balance × leverage. Until the first one, <c>free-balance-usd</c>.
+/// </summary>
+public sealed record SetFreeBalance(decimal Usd);
 
 /// <summary>Asks /risk for its state; answered with <see cref="RiskStatus"/>.</summary>
 public sealed record GetRiskStatus

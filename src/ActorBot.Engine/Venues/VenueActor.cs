@@ -1,3 +1,6 @@
+using ActorBot.Engine.Trading;
+using ActorBot.Engine.Venues.Account;
+using ActorBot.Engine.Venues.Execution;
 using ActorBot.Venues.Binance.Decoding;
 using ActorBot.Venues.Binance.Rest;
 using Akka.Actor;
@@ -6,8 +9,10 @@ namespace ActorBot.Engine.Venues;
 
 /// <summary>
 /// <c>/user/venues/{venue}</c>: owns the venue's REST gateway (HttpClient, weight limiter, ban state) and its
-/// decode-error counter, and supervises <c>health</c> and <c>market</c>. A crashing child restarts alone
-/// (its PostStop releases the socket; PreStart opens a new one). Pause causes go to the bot ref it is given.
+/// decode-error counter, and supervises <c>health</c> and <c>market</c> and, when it trades, <c>execution</c> and
+/// <c>account</c> — all on the one REST client, so market data and orders share one weight limiter and ban state.
+/// A crashing child restarts alone (its PostStop releases the socket; PreStart opens a new one). Pause causes go to
+/// the bot ref it is given.
 /// </summary>
 public sealed class VenueActor : ReceiveActor
 {
@@ -15,24 +20,31 @@ public sealed class VenueActor : ReceiveActor
     private readonly IActorRef _bot;
     private readonly HttpClient _http;
     private readonly BinanceRestClient _rest;
+    private readonly VenueTrading? _trading;
     private readonly IActorRef? _trades;
 
+    /// <param name="trading">execution and account settings in testnet/live; null: market data only.</param>
     /// <param name="trades">gets every trade batch next to the bot (paper mode: the paper execution); null: none.</param>
-    public VenueActor(VenueSettings settings, IActorRef bot, IActorRef? trades = null)
+    public VenueActor(VenueSettings settings, IActorRef bot, VenueTrading? trading = null, IActorRef? trades = null)
     {
         _trades = trades;
         _settings = settings;
         _bot = bot;
+        _trading = trading;
         Errors = new DecodeErrorCounter();
         _http = new HttpClient();
         var options = new BinanceRestOptions { BaseAddress = settings.RestBaseUri, RequestTimeout = settings.ConnectTimeout };
         // Keys only from the environment (BINANCE_API_KEY / BINANCE_API_SECRET, or the documented
-        // ACTORBOT_BINANCE_USDM_API_KEY / _API_SECRET); market data needs none. Never logged.
-        var credentials = BinanceCredentials.FromEnvironment() ?? BinanceCredentials.FromEnvironment("ACTORBOT_BINANCE_USDM");
+        // ACTORBOT_BINANCE_USDM_API_KEY / _API_SECRET), read by the host at start when it trades; market data needs none.
+        // Never logged.
+        var credentials = trading?.Credentials ?? BinanceCredentials.FromEnvironment() ?? BinanceCredentials.FromEnvironment("ACTORBOT_BINANCE_USDM");
         _rest = new BinanceRestClient(_http, options, credentials, Errors);
 
         Receive<GetVenueHealth>(m => Context.Child("health").Forward(m));
         Receive<GetMarketStreamStatus>(m => Context.Child("market").Forward(m));
+        Receive<GetAccountStatus>(m => Context.Child("account").Forward(m));
+        Receive<GetExecutionStatus>(m => Context.Child("execution").Forward(m));
+        Receive<CancelAll>(m => Context.Child("execution").Forward(m));
     }
 
     /// <summary>The venue's decode-error counter (<c>decode_errors_total</c>).</summary>
@@ -47,6 +59,12 @@ public sealed class VenueActor : ReceiveActor
         var errors = Errors;
         var trades = _trades;
         Context.ActorOf(Props.Create(() => new MarketDataActor(_settings, rest, errors, _bot, health, trades)), "market");
+        if (_trading is { } trading)
+        {
+            // Execution first: the account forwards the user stream's order events to it from its first frame.
+            var execution = Context.ActorOf(ExecutionActor.Props(trading.Execution, rest, null, errors), "execution");
+            Context.ActorOf(AccountActor.Props(trading.Account, rest, _settings.WsBaseUri, errors, execution, _bot, trading.Risk), "account");
+        }
     }
 
     protected override SupervisorStrategy SupervisorStrategy() =>

@@ -2,7 +2,10 @@ using ActorBot.Venues.Binance.Rest;
 
 namespace ActorBot.Engine.Venues;
 
-/// <summary>Routes a query (<see cref="GetVenueHealth"/>, <see cref="GetMarketStreamStatus"/>) through <c>/user/venues</c> to one venue.</summary>
+/// <summary>
+/// Routes a query (<see cref="GetVenueHealth"/>, <see cref="GetMarketStreamStatus"/>, <see cref="Account.GetAccountStatus"/>,
+/// <see cref="Execution.GetExecutionStatus"/>) or the kill switch's <see cref="Trading.CancelAll"/> through <c>/user/venues</c> to one venue.
+/// </summary>
 public sealed record AskVenue(string Venue, object Query);
 
 /// <summary>The market stream's state changed (market → health): up = connected and data proven since the connect.</summary>

@@ -10,14 +10,17 @@ public sealed class VenuesActor : ReceiveActor
 {
     private readonly IReadOnlyList<VenueSettings> _venues;
     private readonly IActorRef _bot;
+    private readonly VenueTrading? _trading;
     private readonly IActorRef? _trades;
 
+    /// <param name="trading">the trading venue's execution and account settings (testnet, live); null: market data only.</param>
     /// <param name="trades">gets every venue's trade batches next to the bot (paper mode: the paper execution).</param>
-    public VenuesActor(IReadOnlyList<VenueSettings> venues, IActorRef bot, IActorRef? trades = null)
+    public VenuesActor(IReadOnlyList<VenueSettings> venues, IActorRef bot, VenueTrading? trading = null, IActorRef? trades = null)
     {
         _trades = trades;
         _venues = venues;
         _bot = bot;
+        _trading = trading;
 
         Receive<AskVenue>(m =>
         {
@@ -36,8 +39,9 @@ public sealed class VenuesActor : ReceiveActor
     {
         foreach (var venue in _venues)
         {
+            var trading = _trading?.Execution.Venue == venue.Venue ? _trading : null;
             var trades = _trades;
-            Context.ActorOf(Props.Create(() => new VenueActor(venue, _bot, trades)), venue.Venue);
+            Context.ActorOf(Props.Create(() => new VenueActor(venue, _bot, trading, trades)), venue.Venue);
         }
     }
 

@@ -122,10 +122,6 @@ public static class RunCommand
         {
             sim = await EmbeddedSimulator.StartAsync(simulator, symbols, ct).ConfigureAwait(false);
             configuration = configuration.WithOverlay(sim.VenueOverlay(BotSettings.DefaultVenue), "embedded venue simulator");
-            // The simulator's throw-away keys replace any in this process's environment, so a real key is never sent
-            // to it; the venue client reads them from here (keys only ever come from the environment).
-            Environment.SetEnvironmentVariable("BINANCE_API_KEY", sim.ApiKey);
-            Environment.SetEnvironmentVariable("BINANCE_API_SECRET", sim.ApiSecret);
             await Console.Out.WriteLineAsync($"actorbot: venue {BotSettings.DefaultVenue} is the embedded simulator on {sim.Host.RestUri} replaying {string.Join(", ", simulator.DataFiles.Select(Path.GetFileName))} at speed {(simulator.Speed is { } x ? x.ToString(CultureInfo.InvariantCulture) : "max")}{(simulator.Follow ? ", looping (--follow)" : string.Empty)}").ConfigureAwait(false);
         }
 
@@ -162,7 +158,7 @@ public static class RunCommand
         WebApplication app;
         try
         {
-            app = ServiceHost.Build(configuration, gate.Mode, request.Port);
+            app = ServiceHost.Build(configuration, gate.Mode, request.Port, sim?.Environment(Environment.GetEnvironmentVariable));
         }
         catch (ConfigurationException ex)
         {

@@ -130,6 +130,18 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
         }
         """);
 
+    /// <summary>
+    /// The service's environment with this run's throw-away keys in place of any venue keys, so a real key is never
+    /// sent to the simulator (keys still only come from "the environment": this one).
+    /// </summary>
+    public Func<string, string?> Environment(Func<string, string?> process) => name => name switch
+    {
+        "BINANCE_API_KEY" => ApiKey,
+        "BINANCE_API_SECRET" => ApiSecret,
+        "ACTORBOT_BINANCE_USDM_API_KEY" or "ACTORBOT_BINANCE_USDM_API_SECRET" => null,
+        _ => process(name),
+    };
+
     /// <summary>Starts the replay once the service has subscribed to every symbol's aggTrade stream.</summary>
     public async Task StartReplayWhenSubscribedAsync(IReadOnlyList<string> symbols, TimeSpan timeout, CancellationToken ct)
     {

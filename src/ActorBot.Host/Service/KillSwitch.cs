@@ -2,6 +2,7 @@ using ActorBot.Engine.Bot;
 using ActorBot.Engine.Configuration;
 using ActorBot.Engine.Hud;
 using ActorBot.Engine.Trading;
+using ActorBot.Engine.Venues;
 using ActorBot.Engine.Venues.Execution;
 using Akka.Actor;
 using Akka.Hosting;
@@ -24,11 +25,14 @@ public sealed class KillSwitch
     private readonly ILogger<KillSwitch> _log;
     private readonly ActorRegistry _registry;
     private readonly bool _flatten;
+    private readonly TradingRuntime? _trading;
 
-    public KillSwitch(ILogger<KillSwitch> log, ActorRegistry registry, ServiceConfiguration configuration)
+    /// <param name="services">the optional <see cref="TradingRuntime"/> (testnet/live with keys) comes from here.</param>
+    public KillSwitch(ILogger<KillSwitch> log, ActorRegistry registry, ServiceConfiguration configuration, IServiceProvider services)
     {
         _log = log;
         _registry = registry;
+        _trading = services.GetService<TradingRuntime>();
         _flatten = configuration.Config.Flag("actorbot.kill-switch.flatten", false);
     }
 
@@ -64,19 +68,22 @@ public sealed class KillSwitch
 
         bot.Tell(new SetKillSwitch(true));
         Hud(new KillSwitchChanged(true, source));
-        // Cancel-all (orders and algo orders) on the venue that trades, and optionally a reduce-only flatten.
+        // Cancel-all (orders and algo orders) on the venue that trades, and optionally a reduce-only flatten: testnet and
+        // live at /user/venues/{venue}/execution (reached through /user/venues), paper at its in-process execution.
         var cancelAll = _registry.TryGet<ExecutionActor>(out var execution)
-            ? CancelAllAsync(execution)
-            : Task.FromResult<CancelAllDone?>(null);
+            ? CancelAllAsync(() => execution.Ask<CancelAllDone>(replyTo => new CancelAll(_flatten, replyTo), CancelAllTimeout, CancellationToken.None))
+            : _trading is not null && _registry.TryGet<VenuesActor>(out var venues)
+                ? CancelAllAsync(() => venues.Ask<CancelAllDone>(replyTo => new AskVenue(_trading.Venue.Venue, new CancelAll(_flatten, replyTo)), CancelAllTimeout, CancellationToken.None))
+                : Task.FromResult<CancelAllDone?>(null);
         _log.LogWarning("KILL SWITCH engaged by {Source}: no new entries on any symbol until released; cancel-all sent{Flatten}", source, _flatten ? " with flatten" : string.Empty);
         return cancelAll;
     }
 
-    private async Task<CancelAllDone?> CancelAllAsync(IActorRef execution)
+    private async Task<CancelAllDone?> CancelAllAsync(Func<Task<CancelAllDone>> ask)
     {
         try
         {
-            var done = await execution.Ask<CancelAllDone>(replyTo => new CancelAll(_flatten, replyTo), CancelAllTimeout, CancellationToken.None).ConfigureAwait(false);
+            var done = await ask().ConfigureAwait(false);
             LastCancelAll = done;
             _log.LogWarning("kill switch: cancel-all on {Venue} took {Ms:F0} ms: {Orders} orders and {Algos} algo orders canceled, {Positions} positions flattened",
                 done.Venue, done.Took.TotalMilliseconds, done.OrdersCanceled, done.AlgoOrdersCanceled, done.PositionsFlattened);

@@ -3,6 +3,8 @@ using System.Text;
 using ActorBot.Domain.Modes;
 using ActorBot.Engine.Bot;
 using ActorBot.Engine.Strategy;
+using ActorBot.Engine.Venues;
+using ActorBot.Engine.Venues.Account;
 using Akka.Actor;
 using Akka.Hosting;
 
@@ -47,6 +49,20 @@ public static class ProbeEndpoints
                 : Results.Json(status);
         });
 
+        // The venue's account as /venues/{venue}/account last read it, and its reconcile counters (docs/venues.md).
+        app.MapGet("/venues/{venue}/account", async (string venue, IServiceProvider services, ActorRegistry registry, CancellationToken ct) =>
+        {
+            if (services.GetService<TradingRuntime>() is not { } trading || trading.Venue.Venue != venue || !registry.TryGet<VenuesActor>(out var venues))
+            {
+                return Results.Json(new { error = $"no account for venue {venue}: it does not trade in this mode (testnet/live with keys)" }, statusCode: 404);
+            }
+
+            var status = await ProbeAsk.TryAsync<AccountStatus>(venues, new AskVenue(venue, GetAccountStatus.Instance), ct).ConfigureAwait(false);
+            return status is null
+                ? Results.Json(new { error = $"/user/venues/{venue}/account did not answer within 2 s" }, statusCode: 503)
+                : Results.Json(status);
+        });
+
         app.MapGet("/config", (ServiceConfiguration configuration) =>
             Results.Text(configuration.ToRedactedJson(), "application/json", Encoding.UTF8));
 
@@ -66,6 +82,7 @@ public static class ProbeEndpoints
                 await StrategyMetrics.AppendAsync(text, registry, ct).ConfigureAwait(false);
                 await RiskMetrics.AppendAsync(text, system, ct).ConfigureAwait(false);
                 await PaperMetrics.AppendAsync(text, registry, ct).ConfigureAwait(false);
+                await AccountMetrics.AppendAsync(text, registry, app.Services.GetService<TradingRuntime>(), ct).ConfigureAwait(false);
             }
 
             return Results.Text(text.ToString(), "text/plain; version=0.0.4", Encoding.UTF8);

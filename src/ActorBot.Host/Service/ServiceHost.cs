@@ -19,7 +19,7 @@ namespace ActorBot.Host.Service;
 /// <summary>
 /// Builds the running service: Generic Host + Kestrel probe + the actor system (Akka.Hosting) with
 /// <c>/user/bot</c> and, when a venue streams market data (testnet, or <c>market-data = on</c>),
-/// <c>/user/venues/{venue}</c> feeding the bot. Everything is configured from <see cref="ServiceConfiguration"/>.
+/// <c>/user/venues/{venue}</c> feeding the bot (with <c>execution</c> and <c>account</c> under it in testnet/live with keys). Everything is configured from <see cref="ServiceConfiguration"/>.
 /// </summary>
 public static class ServiceHost
 {
@@ -60,7 +60,7 @@ public static class ServiceHost
         }
 
         // Orders in testnet/live: the signed client, execution and risk settings (a bad value fails here, exit 2).
-        var trading = TradingRuntime.Create(config, mode, venue, botSettings.Symbols, out var tradingWarning);
+        var trading = TradingRuntime.Create(config, mode, venue, botSettings.Symbols, environment, out var tradingWarning);
         if (trading is not null)
         {
             builder.Services.AddSingleton(trading);
@@ -100,13 +100,8 @@ public static class ServiceHost
                 var recorder = system.ActorOf(Props.Create(() => new StrategyRecorder()), "strategy");
                 registry.Register<StrategyRecorder>(recorder);
                 Func<string, SymbolPipelineSettings?>? pipelines = strategy is null ? null : _ => strategy.PipelineFor(recorder);
-                RiskWiring? risk = null;
-                if (trading is not null)
-                {
-                    risk = trading.Start(system, out var execution);
-                    registry.Register<ExecutionActor>(execution);
-                }
-
+                // Testnet/live: entries go bot → /risk → /user/venues/{venue}/execution (created below, after the bot).
+                var risk = trading?.RiskWiring(system);
                 IActorRef? paperExecution = null;
                 if (paper is not null)
                 {
@@ -121,7 +116,8 @@ public static class ServiceHost
                 registry.Register<BotActor>(bot);
                 if (venue is not null)
                 {
-                    var venues = system.ActorOf(Props.Create(() => new VenuesActor(new[] { venue }, bot, paperExecution)), "venues");
+                    var venueTrading = trading?.ForVenue(system);
+                    var venues = system.ActorOf(Props.Create(() => new VenuesActor(new[] { venue }, bot, venueTrading, paperExecution)), "venues");
                     registry.Register<VenuesActor>(venues);
                 }
             });

@@ -1,8 +1,8 @@
 using ActorBot.Domain.Modes;
 using ActorBot.Engine.Risk;
 using ActorBot.Engine.Venues;
+using ActorBot.Engine.Venues.Account;
 using ActorBot.Engine.Venues.Execution;
-using ActorBot.Venues.Binance.Decoding;
 using ActorBot.Venues.Binance.Rest;
 using Akka.Actor;
 using Akka.Configuration;
@@ -10,37 +10,35 @@ using Akka.Configuration;
 namespace ActorBot.Host.Service;
 
 /// <summary>
-/// What sends orders in testnet and live: the venue's signed REST client (keys from the environment only), the
-/// execution settings and the risk settings. Null in shadow (decisions and in-process paper trades only), in paper (see
-/// <see cref="PaperRuntime"/>)
-/// and in testnet without keys (decisions only, said at start). The host owns the HTTP client and disposes it.
+/// What sends orders in testnet and live: the execution, account and risk settings, read (and validated) before the
+/// host starts. Null in shadow (decisions and in-process paper trades only), in paper (see <see cref="PaperRuntime"/>) and in testnet without keys
+/// (decisions only, said at start). The venue subtree runs them: <c>/user/venues/{venue}/execution</c> and
+/// <c>/account</c> on the venue's one REST client (keys from the environment only, read here once and handed down).
 /// </summary>
-public sealed class TradingRuntime : IDisposable
+public sealed class TradingRuntime
 {
-    private readonly HttpClient _http;
+    private readonly BinanceCredentials _credentials;
 
-    private TradingRuntime(HttpClient http, BinanceRestClient rest, ExecutionSettings execution, RiskActorSettings risk, VenueSettings venue)
+    private TradingRuntime(ExecutionSettings execution, AccountSettings account, RiskActorSettings risk, VenueSettings venue, BinanceCredentials credentials)
     {
-        _http = http;
-        Rest = rest;
+        _credentials = credentials;
         Execution = execution;
+        Account = account;
         Risk = risk;
         Venue = venue;
     }
 
-    public BinanceRestClient Rest { get; }
-
     public ExecutionSettings Execution { get; }
+
+    public AccountSettings Account { get; }
 
     public RiskActorSettings Risk { get; }
 
     public VenueSettings Venue { get; }
 
-    public DecodeErrorCounter Errors { get; } = new();
-
-    /// <summary>Reads the settings (a bad value names its key) and, for testnet/live with keys, builds the client.</summary>
+    /// <summary>Reads the settings (a bad value names its key); null unless testnet/live with keys.</summary>
     /// <param name="warning">why a testnet run sends no orders, for the startup log (null otherwise).</param>
-    public static TradingRuntime? Create(Config config, TradeMode mode, VenueSettings? venue, IReadOnlyList<string> symbols, out string? warning)
+    public static TradingRuntime? Create(Config config, TradeMode mode, VenueSettings? venue, IReadOnlyList<string> symbols, Func<string, string?> environment, out string? warning)
     {
         warning = null;
         if (mode is not (TradeMode.Testnet or TradeMode.Live) || venue is null)
@@ -49,8 +47,9 @@ public sealed class TradingRuntime : IDisposable
         }
 
         var execution = ExecutionSettings.FromConfig(config, venue.Venue, symbols);
+        var account = AccountSettings.FromConfig(config, venue.Venue, symbols);
         var risk = RiskSettingsReader.FromConfig(config);
-        var credentials = BinanceCredentials.FromEnvironment() ?? BinanceCredentials.FromEnvironment("ACTORBOT_BINANCE_USDM");
+        var credentials = BinanceCredentials.ForUsdm(environment);
         if (credentials is null)
         {
             // Live cannot get here (its gate requires the keys); testnet without keys still streams and decides.
@@ -58,17 +57,15 @@ public sealed class TradingRuntime : IDisposable
             return null;
         }
 
-        var http = new HttpClient();
-        var rest = new BinanceRestClient(http, new BinanceRestOptions { BaseAddress = venue.RestBaseUri, RequestTimeout = venue.ConnectTimeout }, credentials, new DecodeErrorCounter());
-        return new TradingRuntime(http, rest, execution, risk, venue);
+        return new TradingRuntime(execution, account, risk, venue, credentials);
     }
 
-    /// <summary>Starts <c>/user/execution-{venue}</c> (restart-flatten runs before it takes an intent) and returns the risk wiring.</summary>
-    public RiskWiring Start(ActorSystem system, out IActorRef execution)
-    {
-        execution = system.ActorOf(ExecutionActor.Props(Execution, Rest, Venue.WsBaseUri, Errors), $"execution-{Venue.Venue}");
-        return new RiskWiring(Risk, execution);
-    }
+    /// <summary>
+    /// /user/bot's risk wiring: entries go to <c>/user/venues/{venue}/execution</c> by path, because the venue subtree
+    /// is created after the bot (it needs the bot's ref) and a path reaches whichever incarnation is running.
+    /// </summary>
+    public RiskWiring RiskWiring(ActorSystem system) => new(Risk, system.ActorSelection(Engine.Venues.VenueTrading.ExecutionPath(Venue.Venue)));
 
-    public void Dispose() => _http.Dispose();
+    /// <summary>What <c>/user/venues/{venue}</c> needs to run execution and account; free balance and filters go to /user/bot/risk.</summary>
+    public VenueTrading ForVenue(ActorSystem system) => new(Execution, Account, _credentials, system.ActorSelection("/user/bot/risk"));
 }

@@ -55,6 +55,9 @@ public sealed partial class RestDecoder
             p.Decimal("liquidationPrice"), (int)p.Int64("leverage"), p.String("marginType"), p.String("positionSide"),
             p.OptionalInt64("updateTime") ?? 0)), out value, out error);
 
+    public bool TryLeverage(ReadOnlySpan<byte> json, out LeverageResponse? value, out DecodeError error) =>
+        Run("rest.leverage", json, f => new LeverageResponse(f.String("symbol"), (int)f.Int64("leverage"), f.OptionalDecimal("maxNotionalValue") ?? 0m), out value, out error);
+
     public bool TryBalances(ReadOnlySpan<byte> json, out IReadOnlyList<AssetBalance>? value, out DecodeError error) =>
         Run("rest.balance", json, f => f.Items(b => new AssetBalance(
             b.String("asset"), b.Decimal("balance"), b.Decimal("crossWalletBalance"), b.Decimal("availableBalance"),

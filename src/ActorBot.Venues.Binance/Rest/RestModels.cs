@@ -30,6 +30,12 @@ public sealed record BinanceError(int Code, string Message)
     /// TRAILING_STOP_MARKET: "Order type not supported for this endpoint. Please use the Algo Order API endpoints instead."
     /// </summary>
     public const int ConditionalNeedsAlgoApi = -4120;
+
+    /// <summary><c>POST /fapi/v1/marginType</c>: "No need to change margin type." — the symbol already has it (success).</summary>
+    public const int NoNeedToChangeMarginType = -4046;
+
+    /// <summary><c>POST /fapi/v1/marginType</c>: "Margin type cannot be changed if there exists position."</summary>
+    public const int MarginTypeLockedByPosition = -4048;
 }
 
 public sealed record ServerTime(long ServerTimeMs);
@@ -96,6 +102,9 @@ public sealed record OrderResponse(
 public sealed record PositionRisk(
     string Symbol, decimal PositionAmount, decimal EntryPrice, decimal MarkPrice, decimal UnrealizedProfit,
     decimal LiquidationPrice, int Leverage, string MarginType, string PositionSide, long UpdateTimeMs);
+
+/// <summary>Answer of <c>POST /fapi/v1/leverage</c>: the symbol's initial leverage now, and the notional it allows.</summary>
+public sealed record LeverageResponse(string Symbol, int Leverage, decimal MaxNotionalValue);
 
 public sealed record AssetBalance(string Asset, decimal Balance, decimal CrossWalletBalance, decimal AvailableBalance, long UpdateTimeMs);
 

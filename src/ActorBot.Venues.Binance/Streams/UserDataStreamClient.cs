@@ -55,6 +55,13 @@ public sealed class UserDataStreamClient : IAsyncDisposable
 
     public string? CurrentListenKey { get; private set; }
 
+    /// <summary>
+    /// Called on the stream's loop after each successful connect, with the connect count (1 = first). Every connect
+    /// after the first follows a gap (drop, expired key): events in between are lost, so the owner re-reads the
+    /// account. Must not block (an actor only sends itself a message).
+    /// </summary>
+    public Action<long>? Connected { get; init; }
+
     public void Start() => _loop ??= Task.Run(() => RunAsync(_stop.Token));
 
     public async ValueTask DisposeAsync()
@@ -99,7 +106,9 @@ public sealed class UserDataStreamClient : IAsyncDisposable
                 continue;
             }
 
-            Interlocked.Increment(ref _connects);
+            // Counted outside the null-conditional call: its argument is not evaluated when no one listens.
+            var connects = Interlocked.Increment(ref _connects);
+            Connected?.Invoke(connects);
             using var connection = CancellationTokenSource.CreateLinkedTokenSource(stop);
             var keepAlive = KeepAliveAsync(connection);
             try

@@ -322,6 +322,56 @@ public sealed partial class ExchangeEngine
         }
     }
 
+    /// <summary>
+    /// <c>POST /fapi/v1/marginType</c>: ISOLATED or CROSSED. Like the venue: the same type again is −4046 "No need to
+    /// change margin type.", and a change while the symbol holds a position is −4048.
+    /// </summary>
+    public EngineResult SetMarginType(IReadOnlyDictionary<string, string> p)
+    {
+        lock (_gate)
+        {
+            if (!p.TryGetValue("symbol", out var symbol) || !_specs.ContainsKey(symbol))
+            {
+                return EngineResult.Error(-1121, "Invalid symbol.");
+            }
+
+            var wanted = p.GetValueOrDefault("marginType") switch
+            {
+                "ISOLATED" => "isolated",
+                "CROSSED" => "cross",
+                _ => null,
+            };
+            if (wanted is null)
+            {
+                return EngineResult.Error(-1130, "Data sent for parameter 'marginType' is not valid.");
+            }
+
+            var pos = Position(symbol);
+            if (pos.MarginType == wanted)
+            {
+                return EngineResult.Error(-4046, "No need to change margin type.");
+            }
+
+            if (pos.Amount != 0)
+            {
+                return EngineResult.Error(-4048, "Margin type cannot be changed if there exists position.");
+            }
+
+            pos.MarginType = wanted;
+            return new EngineResult(200, "{\"code\":200,\"msg\":\"success\"}");
+        }
+    }
+
+    /// <summary>A symbol's leverage and margin type ("cross" / "isolated") as the venue holds them (tests).</summary>
+    public (int Leverage, string MarginType) MarginSettings(string symbol)
+    {
+        lock (_gate)
+        {
+            var pos = Position(symbol);
+            return (pos.Leverage, pos.MarginType);
+        }
+    }
+
     public EngineResult PositionRisk(string? symbol)
     {
         lock (_gate)
@@ -342,7 +392,7 @@ public sealed partial class ExchangeEngine
                     w.WriteDecimal("unRealizedProfit", Unrealized(s));
                     w.WriteDecimal("liquidationPrice", 0m);
                     w.WriteString("leverage", pos.Leverage.ToString(CultureInfo.InvariantCulture));
-                    w.WriteString("marginType", "cross");
+                    w.WriteString("marginType", pos.MarginType);
                     w.WriteString("positionSide", "BOTH");
                     w.WriteNumber("updateTime", pos.UpdateTimeMs);
                     w.WriteEndObject();

@@ -6,6 +6,7 @@ using ActorBot.Engine.Venues.Execution;
 using ActorBot.Host.Service;
 using ActorBot.Host.Tests.Testnet;
 using ActorBot.Venues.Simulator;
+using ActorBot.Venues.Simulator.Engine;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -19,6 +20,7 @@ namespace ActorBot.Host.Tests.Strategy;
 /// and exchange-hosted brackets through the Algo Order API. At the end no position on the venue is unprotected and
 /// nothing is in doubt.
 /// </summary>
+[Collection(VenueKeysEnvironment.Name)]
 public sealed class TestnetOrdersTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
@@ -31,6 +33,8 @@ public sealed class TestnetOrdersTests : IAsyncLifetime
         _sim = await SimulatorHost.StartAsync(new SimulatorOptions
         {
             Port = 0,
+            // Listed from the start, as on the venue: the account sets its leverage and margin type before any trade.
+            Symbols = [SymbolSpec.Default("BTCUSD_PERP")],
             DataFiles = ReplayConfig.Load(_profile).DataFiles,
             // 5,000× real time: the day in ~17 s. SAFE_PAUSE clears with hysteresis on the wall clock once data flows;
             // at max speed the whole day would pass inside that window (every entry "safe_pause").
@@ -93,7 +97,10 @@ public sealed class TestnetOrdersTests : IAsyncLifetime
         }
 
         await _app.StartAsync();
-        var execution = _app.Services.GetRequiredService<IRequiredActor<ExecutionActor>>().ActorRef;
+        // Execution runs in the venue subtree (DESIGN.md), on the venue's REST client.
+        var system = _app.Services.GetRequiredService<ActorSystem>();
+        var execution = await Poll.Resolve(system, "/user/venues/binance-usdm/execution", TimeSpan.FromSeconds(10));
+        execution.Path.ToStringWithoutAddress().Should().Be("/user/venues/binance-usdm/execution");
         await Poll.Until(() => execution.Ask<ExecutionStatus>(GetExecutionStatus.Instance, TimeSpan.FromSeconds(5)), s => s.Phase == ExecutionPhase.Ready, "restart-flatten done", Deadline, s => s.Phase.ToString());
         await Poll.Until(() => Task.FromResult(_sim.Streams.AnySubscribed("btcusd_perp@aggTrade")), x => x, "service subscribed", Deadline);
         _sim.StartReplay();

@@ -22,4 +22,24 @@ internal static class Poll
             await Task.Delay(25);
         }
     }
+
+    /// <summary>
+    /// The actor at <paramref name="path"/> once it exists: children of the venue subtree are created in their
+    /// parents' PreStart, after the host has started, and ResolveOne answers "not found" at once rather than waiting.
+    /// </summary>
+    public static async Task<Akka.Actor.IActorRef> Resolve(Akka.Actor.ActorSystem system, string path, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                return await system.ActorSelection(path).ResolveOne(TimeSpan.FromSeconds(1));
+            }
+            catch (Akka.Actor.ActorNotFoundException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(25);
+            }
+        }
+    }
 }

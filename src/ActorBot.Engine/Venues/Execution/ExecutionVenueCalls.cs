@@ -128,7 +128,7 @@ internal static class ExecutionVenueCalls
         ClosePosition: o.ClosePosition,
         WorkingType: o.VenueWorkingType);
 
-    private static SymbolFilters ToFilters(SymbolRules r) => new(
+    public static SymbolFilters ToFilters(SymbolRules r) => new(
         r.Symbol, r.TickSize, r.MinPrice, r.MaxPrice, r.StepSize, r.MinQuantity, r.MaxQuantity,
         MarketStepSize: r.MarketStepSize, MarketMaxQty: r.MarketMaxQuantity, MinNotional: r.MinNotional);
 }

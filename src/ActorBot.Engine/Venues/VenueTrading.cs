@@ -1,0 +1,18 @@
+using ActorBot.Engine.Venues.Account;
+using ActorBot.Engine.Venues.Execution;
+using ActorBot.Venues.Binance.Rest;
+using Akka.Actor;
+
+namespace ActorBot.Engine.Venues;
+
+/// <summary>
+/// What a venue subtree needs to trade (testnet, live): <c>execution</c> and <c>account</c> settings, the venue keys
+/// (read from the environment once, at start; <see cref="BinanceCredentials.ToString"/> never shows them) and where
+/// the account sends the free balance and exchange filters (<c>/user/bot/risk</c>; null: nobody sizes entries). Null
+/// in shadow and paper, where <c>/user/venues/{venue}</c> only streams market data.
+/// </summary>
+public sealed record VenueTrading(ExecutionSettings Execution, AccountSettings Account, BinanceCredentials Credentials, ICanTell? Risk)
+{
+    /// <summary>Where the execution actor of a venue runs (its persistence id stays <c>execution-{venue}</c>).</summary>
+    public static string ExecutionPath(string venue) => $"/user/venues/{venue}/execution";
+}
