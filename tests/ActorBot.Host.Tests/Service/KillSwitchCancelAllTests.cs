@@ -106,30 +106,19 @@ public sealed class KillSwitchCancelAllTests : IAsyncLifetime
               testnet.ws-base-url = "{{_sim.WsUri}}"
             }
             """);
-        // The venue keys are read from the process environment (never from config); set only while the host is built.
-        var keys = new Dictionary<string, string> { ["BINANCE_API_KEY"] = "sim-api-key", ["BINANCE_API_SECRET"] = "sim-api-secret" };
-        foreach (var (k, v) in keys)
+        // The venue keys come from the host's environment (never from config): this test's, not the process's.
+        var env = new Dictionary<string, string?>
         {
-            Environment.SetEnvironmentVariable(k, v);
-        }
-
-        try
-        {
-            var env = new Dictionary<string, string?> { [KillEndpoints.TokenVariable] = Token };
-            _app = ServiceHost.Build(ServiceConfiguration.Load(overrides, _ => null), TradeMode.Testnet, httpPortOverride: 0, name => env.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name));
-        }
-        finally
-        {
-            foreach (var k in keys.Keys)
-            {
-                Environment.SetEnvironmentVariable(k, null);
-            }
-        }
-
+            [KillEndpoints.TokenVariable] = Token,
+            ["BINANCE_API_KEY"] = "sim-api-key",
+            ["BINANCE_API_SECRET"] = "sim-api-secret",
+        };
+        _app = ServiceHost.Build(ServiceConfiguration.Load(overrides, _ => null), TradeMode.Testnet, httpPortOverride: 0, name => env.GetValueOrDefault(name));
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         _http = new HttpClient { BaseAddress = new Uri(address) };
-        var execution = _app.Services.GetRequiredService<IRequiredActor<ExecutionActor>>().ActorRef;
+        // /user/venues/{venue}/execution is created once the host runs (the venue subtree starts after the bot).
+        var execution = await Poll.Resolve(_app.Services.GetRequiredService<ActorSystem>(), "/user/venues/binance-usdm/execution", Deadline);
         await Poll.Until(() => Phase(execution), p => p == ExecutionPhase.Ready, "restart-flatten done", Deadline, p => p?.ToString() ?? "no answer (recovering)");
         return execution;
     }
