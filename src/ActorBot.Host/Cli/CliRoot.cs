@@ -10,6 +10,7 @@ public static class CliRoot
         var root = new RootCommand("ActorBot: an actor-based trading service for crypto perpetual futures.");
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(PreflightCommand.Build());
+        root.Subcommands.Add(DoctorCommand.Build());
         root.Subcommands.Add(StateCommand.Build());
         root.Subcommands.Add(KillCommand.Build());
         root.Subcommands.Add(ConfigCommand.Build());
