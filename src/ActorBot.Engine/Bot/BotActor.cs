@@ -1,5 +1,6 @@
 using ActorBot.Domain.Modes;
 using ActorBot.Domain.Supervision;
+using ActorBot.Engine.Probing;
 using ActorBot.Engine.Risk;
 using ActorBot.Engine.Symbols;
 using Akka.Actor;
@@ -75,6 +76,7 @@ public sealed class BotActor : ReceiveActor, IWithTimers
         Receive<TradeBatch>(m => RouteToSymbol(m.Symbol, m));
         Receive<EndOfData>(m => RouteToSymbol(m.Symbol, m));
         Receive<GetBotStatus>(_ => Sender.Tell(Status()));
+        Receive<ProbeState>(_ => ProbeReply.Answer(Context, Status()));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -113,8 +115,7 @@ public sealed class BotActor : ReceiveActor, IWithTimers
         _log.Info("bot started: mode={0} venue={1} symbols={2}", _settings.Mode.ToConfigString(), _settings.Venue, string.Join(",", _settings.Symbols));
     }
 
-    protected override SupervisorStrategy SupervisorStrategy() =>
-        new OneForOneStrategy(maxNrOfRetries: 10, withinTimeRange: TimeSpan.FromMinutes(1), localOnlyDecider: _ => Directive.Restart);
+    protected override SupervisorStrategy SupervisorStrategy() => RestartCountingStrategy.RestartUpTo10PerMinute();
 
     /// <summary>
     /// Forwards to the symbol's subtree (keeping the sender, and FIFO from this actor, so a status query

@@ -1,5 +1,6 @@
 using ActorBot.Domain.Hud;
 using ActorBot.Engine.Bot;
+using ActorBot.Engine.Probing;
 using ActorBot.Engine.Symbols;
 using ActorBot.Engine.Venues;
 using Akka.Actor;
@@ -58,6 +59,7 @@ public sealed class HudActor : ReceiveActor, IWithTimers
         Receive<PumpHud>(_ => Pump());
         Receive<HudSendCompleted>(OnSendCompleted);
         Receive<GetHudStatus>(_ => Sender.Tell(Status()));
+        Receive<ProbeState>(_ => ProbeReply.Answer(Context, Status()));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;

@@ -1,4 +1,5 @@
 using ActorBot.Domain.Bars;
+using ActorBot.Engine.Probing;
 using ActorBot.Engine.Symbols;
 using Akka.Actor;
 
@@ -35,6 +36,7 @@ public sealed class ReplayRecorder : ReceiveActor
         Receive<SignalRecord>(_signals.Add);
         Receive<TradeRecord>(_trades.Add);
         Receive<PipelineCounters>(_counters.Add);
+        Receive<ProbeState>(_ => ProbeReply.Answer(Context, new { bars = _bars.Count, signals = _signals.Count, trades = _trades.Count }));
         Receive<GetReplayRecords>(_ => Sender.Tell(new ReplayRecords(_bars.ToList(), _signals.ToList(), _trades.ToList(), _counters.ToList())));
     }
 }

@@ -2,6 +2,7 @@ using ActorBot.Domain.Execution;
 using ActorBot.Domain.Risk;
 using ActorBot.Domain.Sizing;
 using ActorBot.Engine.Bot;
+using ActorBot.Engine.Probing;
 using ActorBot.Engine.Trading;
 using ActorBot.Persistence.Sql.Serialization;
 using Akka.Actor;
@@ -88,6 +89,7 @@ public sealed class RiskActor : ReceivePersistentActor
             }
         });
         Command<GetRiskStatus>(_ => Sender.Tell(Status()));
+        Command<ProbeState>(_ => ProbeReply.Answer(Context, Status()));
         Command<SaveSnapshotSuccess>(_ => { });
         Command<SaveSnapshotFailure>(f => _log.Warning("risk: snapshot failed (recovery replays more events): {0}", f.Cause.Message));
     }

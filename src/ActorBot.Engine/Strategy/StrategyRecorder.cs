@@ -1,4 +1,5 @@
 using ActorBot.Domain.Bars;
+using ActorBot.Engine.Probing;
 using ActorBot.Engine.Symbols;
 using Akka.Actor;
 using Akka.Event;
@@ -75,10 +76,14 @@ public sealed class StrategyRecorder : ReceiveActor
             Context.System.EventStream.Publish(m);
         });
         Receive<PipelineCounters>(_ => { });
-        Receive<GetStrategyStatus>(_ => Sender.Tell(new StrategyStatus(
-            _bars, _signals, new Dictionary<string, long>(_actions), _tradeCount, _grossR, _netPnl, _decisions.ToList(), _trades.ToList(),
-            _realizedUsd, new Dictionary<string, long>(_exits))));
+        Receive<GetStrategyStatus>(_ => Sender.Tell(Status()));
+        // The counters of /strategy without its recent lists (up to 200 entries each: /strategy shows those).
+        Receive<ProbeState>(_ => ProbeReply.Answer(Context, new { bars = _bars, signals = _signals, actions = new Dictionary<string, long>(_actions), trades = _tradeCount, grossR = _grossR, netPnl = _netPnl, realizedPnlUsd = _realizedUsd }));
     }
+
+    private StrategyStatus Status() => new(
+        _bars, _signals, new Dictionary<string, long>(_actions), _tradeCount, _grossR, _netPnl, _decisions.ToList(), _trades.ToList(),
+        _realizedUsd, new Dictionary<string, long>(_exits));
 
     private void OnSignal(SignalRecord m)
     {

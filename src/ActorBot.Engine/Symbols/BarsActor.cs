@@ -1,4 +1,5 @@
 using ActorBot.Domain.Bars;
+using ActorBot.Engine.Probing;
 using Akka.Actor;
 
 namespace ActorBot.Engine.Symbols;
@@ -31,6 +32,7 @@ public sealed class BarsActor : ReceiveActor
                 Emit(bar);
             }
         });
+        Receive<ProbeState>(_ => ProbeReply.Answer(Context, new { symbol = _symbol, malformedTrades = _builder.MalformedTrades, lateTrades = _builder.LateTrades }));
         Receive<SymbolPauseChanged>(m => _next.Tell(m));
         Receive<PipelineMark>(m => _next.Tell(m));
         Receive<EndOfData>(m =>

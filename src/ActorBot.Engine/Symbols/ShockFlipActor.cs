@@ -1,5 +1,6 @@
 using ActorBot.Domain.Models;
 using ActorBot.Domain.ShockFlip;
+using ActorBot.Engine.Probing;
 using Akka.Actor;
 
 namespace ActorBot.Engine.Symbols;
@@ -41,6 +42,7 @@ public sealed class ShockFlipActor : ReceiveActor
             var eventId = EventId(_symbol, signal.Event.TimestampMs, signal.Event.Side);
             _trader.Tell(new BarAnalysed(_symbol, m.Bar, signal, _router.Route(eventId, signal.Features), eventId));
         });
+        Receive<ProbeState>(_ => ProbeReply.Answer(Context, new { symbol = _symbol, barsSeen = _engine.BarsSeen, signals = _signals, rejectedBars = _engine.RejectedBars, warm = _warm }));
         Receive<SymbolPauseChanged>(m => _trader.Tell(m));
         Receive<PipelineMark>(m => _trader.Tell(m));
         Receive<FlushPipeline>(m => _trader.Tell(m with { RejectedBars = _engine.RejectedBars, Signals = _signals }));

@@ -1,6 +1,7 @@
 using ActorBot.Domain.Bars;
 using ActorBot.Domain.Supervision;
 using ActorBot.Engine.Bot;
+using ActorBot.Engine.Probing;
 using Akka.Actor;
 
 namespace ActorBot.Engine.Symbols;
@@ -69,7 +70,8 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
             }
         });
         Receive<CloseMinute>(m => _bars?.Tell(m));
-        Receive<GetSymbolStatus>(_ => Sender.Tell(new SymbolStatus(_symbol, _stale, _lastEventTimeMs, _entriesPaused)));
+        Receive<GetSymbolStatus>(_ => Sender.Tell(Status()));
+        Receive<ProbeState>(_ => ProbeReply.Answer(Context, Status()));
         Receive<ExternalPauseChanged>(m => m.Symbol == _symbol, m =>
         {
             _externalPause = m.Paused;
@@ -84,6 +86,11 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
+
+    // Akka's default supervision for bars/shockflip/trader, counted for /actors.
+    protected override SupervisorStrategy SupervisorStrategy() => RestartCountingStrategy.Default();
+
+    private SymbolStatus Status() => new(_symbol, _stale, _lastEventTimeMs, _entriesPaused);
 
     protected override void PreStart()
     {

@@ -1,6 +1,7 @@
 using ActorBot.Domain.Barriers;
 using ActorBot.Domain.Bars;
 using ActorBot.Domain.Paper;
+using ActorBot.Engine.Probing;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
@@ -80,6 +81,7 @@ public sealed partial class TraderActor : ReceivePersistentActor
         // A block body: "m => _paused = m.Paused" would pick the Func<T, bool> overload, and false means unhandled.
         Command<SymbolPauseChanged>(m => { _paused = m.Paused; });
         Command<PipelineMark>(m => m.ReplyTo.Tell(new PipelineDrained(_symbol)));
+        Command<ProbeState>(_ => ProbeReply.Answer(Context, new { symbol = _symbol, paused = _paused, openTrades = _openById.Count, routed = _route is not null, actions = _actions.ToDictionary(a => a.Key.ToString(), a => a.Value) }));
         Command<FlushPipeline>(OnFlush);
         RoutedCommands();
         Command<SaveSnapshotSuccess>(_ => { });

@@ -1,5 +1,6 @@
 using ActorBot.Domain.Supervision;
 using ActorBot.Engine.Bot;
+using ActorBot.Engine.Probing;
 using ActorBot.Engine.Symbols;
 using ActorBot.Venues.Binance.Decoding;
 using ActorBot.Venues.Binance.Rest;
@@ -110,6 +111,7 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
             _log.Warning("{0} market frame handling failed (the stream goes on): {1}", _settings.Venue, m.Error);
         });
         Receive<GetMarketStreamStatus>(_ => Sender.Tell(Status()));
+        Receive<ProbeState>(_ => ProbeReply.Answer(Context, Status()));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;

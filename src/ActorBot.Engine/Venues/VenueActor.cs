@@ -1,3 +1,4 @@
+using ActorBot.Engine.Probing;
 using ActorBot.Engine.Trading;
 using ActorBot.Engine.Venues.Account;
 using ActorBot.Engine.Venues.Execution;
@@ -45,6 +46,7 @@ public sealed class VenueActor : ReceiveActor
         Receive<GetAccountStatus>(m => Context.Child("account").Forward(m));
         Receive<GetExecutionStatus>(m => Context.Child("execution").Forward(m));
         Receive<CancelAll>(m => Context.Child("execution").Forward(m));
+        Receive<ProbeState>(_ => ProbeReply.Answer(Context, new { venue = _settings.Venue, trading = _trading is not null, decodeErrors = Errors.Total, rest = _rest.Status.ToString() }));
     }
 
     /// <summary>The venue's decode-error counter (<c>decode_errors_total</c>).</summary>
@@ -67,8 +69,7 @@ public sealed class VenueActor : ReceiveActor
         }
     }
 
-    protected override SupervisorStrategy SupervisorStrategy() =>
-        new OneForOneStrategy(maxNrOfRetries: 10, withinTimeRange: TimeSpan.FromMinutes(1), localOnlyDecider: _ => Directive.Restart);
+    protected override SupervisorStrategy SupervisorStrategy() => RestartCountingStrategy.RestartUpTo10PerMinute();
 
     protected override void PostStop() => _http.Dispose();
 }

@@ -1,5 +1,6 @@
 using ActorBot.Domain.Supervision;
 using ActorBot.Engine.Bot;
+using ActorBot.Engine.Probing;
 using ActorBot.Venues.Binance.Rest;
 using Akka.Actor;
 using Akka.Event;
@@ -58,7 +59,8 @@ public sealed class VenueHealthActor : ReceiveActor, IWithTimers
             _rest = _restStatus();
             Evaluate();
         });
-        Receive<GetVenueHealth>(_ => Sender.Tell(new VenueHealth(_venue, _reported, _streamUp, _rest, _detail)));
+        Receive<GetVenueHealth>(_ => Sender.Tell(Health()));
+        Receive<ProbeState>(_ => ProbeReply.Answer(Context, Health()));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -95,4 +97,6 @@ public sealed class VenueHealthActor : ReceiveActor, IWithTimers
             Context.System.EventStream.Publish(new VenueHealthChanged(_venue, Disabled: false, "healthy again"));
         }
     }
+
+    private VenueHealth Health() => new(_venue, _reported, _streamUp, _rest, _detail);
 }

@@ -1,3 +1,4 @@
+using ActorBot.Engine.Probing;
 using Akka.Actor;
 
 namespace ActorBot.Engine.Venues;
@@ -33,6 +34,7 @@ public sealed class VenuesActor : ReceiveActor
 
             venue.Forward(m.Query);
         });
+        Receive<ProbeState>(_ => ProbeReply.Answer(Context, new { venues = _venues.Select(v => v.Venue).ToList(), trading = _trading?.Execution.Venue }));
     }
 
     protected override void PreStart()
@@ -45,6 +47,5 @@ public sealed class VenuesActor : ReceiveActor
         }
     }
 
-    protected override SupervisorStrategy SupervisorStrategy() =>
-        new OneForOneStrategy(maxNrOfRetries: 10, withinTimeRange: TimeSpan.FromMinutes(1), localOnlyDecider: _ => Directive.Restart);
+    protected override SupervisorStrategy SupervisorStrategy() => RestartCountingStrategy.RestartUpTo10PerMinute();
 }

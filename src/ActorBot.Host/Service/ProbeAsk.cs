@@ -10,15 +10,18 @@ internal static class ProbeAsk
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
-    public static async Task<T?> TryAsync<T>(ICanTell actor, object message, CancellationToken ct)
+    public static Task<T?> TryAsync<T>(ICanTell actor, object message, CancellationToken ct)
+        where T : class => TryAsync<T>(actor, message, ct, Timeout);
+
+    public static async Task<T?> TryAsync<T>(ICanTell actor, object message, CancellationToken ct, TimeSpan timeout)
         where T : class
     {
         try
         {
             return actor switch
             {
-                IActorRef actorRef => await actorRef.Ask<T>(message, Timeout).WaitAsync(ct).ConfigureAwait(false),
-                ActorSelection selection => await selection.Ask<T>(message, Timeout).WaitAsync(ct).ConfigureAwait(false),
+                IActorRef actorRef => await actorRef.Ask<T>(message, timeout).WaitAsync(ct).ConfigureAwait(false),
+                ActorSelection selection => await selection.Ask<T>(message, timeout).WaitAsync(ct).ConfigureAwait(false),
                 _ => throw new ArgumentException($"cannot ask {actor.GetType().Name}", nameof(actor)),
             };
         }

@@ -3,6 +3,7 @@ using ActorBot.Engine.Bot;
 using ActorBot.Engine.Configuration;
 using ActorBot.Engine.Hud;
 using ActorBot.Engine.Persistence;
+using ActorBot.Engine.Probing;
 using ActorBot.Engine.Risk;
 using ActorBot.Engine.Strategy;
 using ActorBot.Engine.Symbols;
@@ -34,6 +35,8 @@ public static class ServiceHost
         var venue = VenueSettings.FromConfig(config, botSettings.Venue, mode, botSettings.Symbols);
         var bindHost = config.Text("actorbot.http.bind-host", "127.0.0.1");
         var port = httpPortOverride ?? config.Int("actorbot.http.port", 9898);
+        // Off loopback the probe needs a bearer token, or `run` refuses to start (exit 2).
+        var probeToken = ProbeAuth.TokenFor(bindHost ?? "127.0.0.1", environment);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -81,6 +84,8 @@ public static class ServiceHost
         builder.Services.AddAkka("actorbot", (akka, _) =>
         {
             akka.AddHocon(config, HoconAddMode.Append);
+            // The /user guardian counts the restarts of the top-level actors for /actors (Akka's default strategy otherwise).
+            akka.AddHocon($"akka.actor.guardian-supervisor-strategy = \"{CountingGuardianStrategy.TypeName}\"", HoconAddMode.Prepend);
             akka.WithActorBotPersistence(persistence, EnginePersistence.CreateSerializer());
             // Akka's log events go through Microsoft.Extensions.Logging, so they share the host's format and filters.
             akka.ConfigureLoggers(loggers =>
@@ -133,7 +138,13 @@ public static class ServiceHost
         }
 
         app.Logger.LogInformation("{Hud}", hudNote);
+        if (probeToken is not null)
+        {
+            ProbeAuth.Require(app, probeToken);
+        }
+
         ProbeEndpoints.Map(app);
+        ActorEndpoints.Map(app);
         KillEndpoints.Map(app, environment);
         return app;
     }

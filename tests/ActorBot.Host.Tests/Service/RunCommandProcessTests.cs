@@ -74,6 +74,28 @@ public sealed class RunCommandProcessTests
         }
     }
 
+    [Fact(DisplayName = "A probe bound off loopback without ACTORBOT_PROBE_TOKEN: run refuses to start with exit 2 and one line")]
+    public async Task NonLoopbackBindWithoutTokenRefused()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"actorbot-bind-{Guid.NewGuid():N}.conf");
+        await File.WriteAllTextAsync(file, "actorbot.http.bind-host = \"0.0.0.0\"\n");
+        try
+        {
+            var (code, _, stderr) = await Run(["run", "--config", file, "--trade-mode", "shadow", "--http-port", "0"], new Dictionary<string, string?>
+            {
+                ["ACTORBOT_PROBE_TOKEN"] = null,
+                ["ACTORBOT_SIMULATOR_ENABLED"] = "off",
+            });
+            code.Should().Be(2);
+            stderr.Trim().Split('\n').Should().ContainSingle();
+            stderr.Should().Contain("actorbot.http.bind-host").And.Contain("ACTORBOT_PROBE_TOKEN");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact(DisplayName = "An unknown trade mode is refused with exit 2")]
     public async Task UnknownMode()
     {

@@ -1,6 +1,7 @@
 using ActorBot.Domain.Reconciliation;
 using ActorBot.Domain.Supervision;
 using ActorBot.Engine.Bot;
+using ActorBot.Engine.Probing;
 using ActorBot.Engine.Risk;
 using ActorBot.Engine.Venues.Execution;
 using ActorBot.Venues.Binance.Decoding;
@@ -65,6 +66,7 @@ public sealed partial class AccountActor : ReceiveActor, IWithTimers
         Receive<SetupRetry>(_ => StartSetup());
         Receive<SetupFinished>(OnSetupFinished);
         Receive<GetAccountStatus>(_ => Sender.Tell(Status()));
+        Receive<ProbeState>(_ => ProbeReply.Answer(Context, Status()));
         // TRADE_LITE, ACCOUNT_CONFIG_UPDATE, MARGIN_CALL, listenKeyExpired (the client reconnects by itself): nothing to do here.
         Receive<UserDataEvent>(_ => { });
     }

@@ -1,5 +1,6 @@
 using ActorBot.Domain.Execution;
 using ActorBot.Domain.Sizing;
+using ActorBot.Engine.Probing;
 using ActorBot.Engine.Trading;
 using ActorBot.Venues.Binance.Decoding;
 using ActorBot.Venues.Binance.Rest;
@@ -98,6 +99,7 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
     private void Restarting()
     {
         Command<GetExecutionStatus>(_ => Sender.Tell(Status()));
+        Command<ProbeState>(_ => ProbeReply.Answer(Context, Status()));
         Command<CancelAll>(OnCancelAll);
         Command<CancelAllFinished>(OnCancelAllFinished);
         Command<VenueViewLoaded>(OnViewLoaded);
@@ -117,6 +119,7 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
     private void Ready()
     {
         Command<GetExecutionStatus>(_ => Sender.Tell(Status()));
+        Command<ProbeState>(_ => ProbeReply.Answer(Context, Status()));
         Command<PlaceEntry>(OnPlaceEntry);
         Command<EntryAnswer>(OnEntryAnswer);
         Command<LookupDue>(OnLookupDue);

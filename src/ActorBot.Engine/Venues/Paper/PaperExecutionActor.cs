@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ActorBot.Domain.Execution;
 using ActorBot.Domain.Paper;
+using ActorBot.Engine.Probing;
 using ActorBot.Engine.Symbols;
 using ActorBot.Engine.Trading;
 using ActorBot.Engine.Venues.Execution;
@@ -49,9 +50,12 @@ public sealed class PaperExecutionActor : ReceivePersistentActor
         Command<ClosePosition>(OnClosePosition);
         Command<CancelAll>(OnCancelAll);
         Command<GetExecutionStatus>(_ => Sender.Tell(ExecutionStatus()));
-        Command<GetPaperExecutionStatus>(_ => Sender.Tell(new PaperExecutionStatus(_settings.Venue, _settings.Fills.Mode, _book.Fills,
-            new Dictionary<string, long>(_refused, StringComparer.Ordinal), _book.ClosesByReason, _book.FeesUsd, _book.SlippageUsd, _book.RealizedPnlUsd, _book.Open.Count)));
+        Command<GetPaperExecutionStatus>(_ => Sender.Tell(PaperStatus()));
+        Command<ProbeState>(_ => ProbeReply.Answer(Context, PaperStatus()));
     }
+
+    private PaperExecutionStatus PaperStatus() => new(_settings.Venue, _settings.Fills.Mode, _book.Fills,
+        new Dictionary<string, long>(_refused, StringComparer.Ordinal), _book.ClosesByReason, _book.FeesUsd, _book.SlippageUsd, _book.RealizedPnlUsd, _book.Open.Count);
 
     public override string PersistenceId { get; }
 
