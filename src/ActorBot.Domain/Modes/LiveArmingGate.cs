@@ -23,7 +23,7 @@ public static class LiveArmingGate
         var checks = new List<ArmCheck>
         {
             new("dry_run", true, dryRun ? $"{DryRun.Variable} on: {inputs.RequestedMode.ToConfigString()} runs as {mode.ToConfigString()}" : $"{DryRun.Variable} off"),
-            new("trade_mode", inputs.RequestedMode == TradeMode.Live, $"requested {inputs.RequestedMode.ToConfigString()}"),
+            new("trade_mode", inputs.RequestedMode == TradeMode.Live, $"requested {inputs.RequestedMode.ToConfigString()}", Applies: mode == TradeMode.Live),
         };
         var liveGates = new (string Gate, bool Passed, string Missing)[]
         {
@@ -34,7 +34,8 @@ public static class LiveArmingGate
             ("venue_api_key", inputs.VenueApiKeyPresent, "the venue API key is missing from the environment"),
             ("venue_api_secret", inputs.VenueApiSecretPresent, "the venue API secret is missing from the environment"),
         };
-        checks.AddRange(liveGates.Select(g => new ArmCheck(g.Gate, g.Passed, g.Passed ? "ok" : g.Missing)));
+        // Shown for every mode (an operator sees what live would still need), but only live is held to them.
+        checks.AddRange(liveGates.Select(g => new ArmCheck(g.Gate, g.Passed, g.Passed ? "ok" : g.Missing, Applies: mode == TradeMode.Live)));
 
         var mainnetUrls = VenueEndpointGuard.MainnetUrlsInTestnet(mode, inputs.VenueUrls ?? []);
         checks.Add(new ArmCheck(

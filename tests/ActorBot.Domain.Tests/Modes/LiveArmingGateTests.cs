@@ -72,4 +72,17 @@ public sealed class LiveArmingGateTests
         TradeModeParser.TryParse(text, out var mode).Should().Be(ok);
         mode.Should().Be(expected);
     }
+
+    [Fact(DisplayName = "Outside live the live-only gates print n/a, not FAIL; in live a missing one prints FAIL")]
+    public void Live_only_gates_are_not_applicable_outside_live()
+    {
+        var testnet = LiveArmingGate.Evaluate(new LiveArmingInputs(TradeMode.Testnet, false, null, null, null, false, false));
+        var live = LiveArmingGate.Evaluate(new LiveArmingInputs(TradeMode.Live, false, null, null, null, false, false));
+
+        testnet.Allowed.Should().BeTrue();
+        testnet.Checks.Select(c => c.ToString()).Should().Contain("arm-check venue_api_key: n/a (the venue API key is missing from the environment)")
+            .And.Contain("arm-check trade_mode: n/a (requested testnet)")
+            .And.NotContain(l => l.Contains(": FAIL", StringComparison.Ordinal));
+        live.Checks.Select(c => c.ToString()).Should().Contain("arm-check venue_api_key: FAIL (the venue API key is missing from the environment)");
+    }
 }

@@ -36,7 +36,7 @@ public sealed class RunCommandProcessTests
         });
         code.Should().Be(0);
         stdout.Should().Contain("trade mode shadow armed").And.Contain("DRY_RUN overrides live")
-            .And.Contain("arm-check dry_run: PASS").And.Contain("arm-check venue_api_key: FAIL")
+            .And.Contain("arm-check dry_run: PASS").And.Contain("arm-check venue_api_key: n/a")
             .And.Contain("arm-check testnet_endpoints");
     }
 
