@@ -47,6 +47,7 @@ public static class RunCommand
             }
         });
         var followOption = new Option<bool>("--follow") { Description = "Embedded simulator: start the data again when it ends, so the service can be watched (until stopped)." };
+        var dashboardOption = new Option<bool>("--dashboard") { Description = "A live terminal view (4 per second): state, symbols, venue, strategy, risk, open positions. Logs below warning are muted." };
 
         var command = new Command("run", "Run the service. On its embedded defaults: testnet against the in-process venue simulator replaying the bundled day, ending with a summary.");
         command.Options.Add(configOption);
@@ -56,6 +57,7 @@ public static class RunCommand
         command.Options.Add(durationOption);
         command.Options.Add(speedOption);
         command.Options.Add(followOption);
+        command.Options.Add(dashboardOption);
         command.SetAction((parse, ct) => RunAsync(
             new RunRequest(
                 parse.GetValue(configOption),
@@ -64,7 +66,8 @@ public static class RunCommand
                 parse.GetValue(portOption),
                 parse.GetValue(durationOption),
                 parse.GetValue(speedOption),
-                parse.GetValue(followOption)),
+                parse.GetValue(followOption),
+                parse.GetValue(dashboardOption)),
             ct));
         return command;
     }
@@ -155,6 +158,12 @@ public static class RunCommand
             return 2;
         }
 
+        if (request.Dashboard)
+        {
+            // The live view owns the terminal: only warnings and errors are logged (the host reads Logging__* variables).
+            Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
+        }
+
         WebApplication app;
         try
         {
@@ -187,6 +196,8 @@ public static class RunCommand
             var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
             using var ending = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, lifetime.ApplicationStopping);
             var stopped = Task.Delay(Timeout.Infinite, ending.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            using var dashboardStop = CancellationTokenSource.CreateLinkedTokenSource(ending.Token);
+            var dashboard = request.Dashboard ? Dashboard.RunAsync(system, BotSettings.DefaultVenue, dashboardStop.Token) : Task.CompletedTask;
             if (sim is not null)
             {
                 try
@@ -208,6 +219,9 @@ public static class RunCommand
                 await stopped.ConfigureAwait(false);
             }
 
+            await dashboardStop.CancelAsync().ConfigureAwait(false);
+            await dashboard.ConfigureAwait(false);
+
             // The summary is asked of the actors before they stop.
             var summary = await RunSummary.CollectAsync(system, BotSettings.DefaultVenue, started.Elapsed, CancellationToken.None).ConfigureAwait(false);
             await Console.Out.WriteLineAsync(summary.ToText()).ConfigureAwait(false);
@@ -223,5 +237,5 @@ public static class RunCommand
     }
 
     /// <summary>What the command line asked for.</summary>
-    private sealed record RunRequest(string? ConfigPath, string? Mode, bool EnableLive, int? Port, TimeSpan? Duration, string? Speed, bool Follow);
+    private sealed record RunRequest(string? ConfigPath, string? Mode, bool EnableLive, int? Port, TimeSpan? Duration, string? Speed, bool Follow, bool Dashboard);
 }
