@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ActorBot.Domain.Telemetry;
 using ActorBot.Engine.Bot;
@@ -21,6 +22,9 @@ namespace ActorBot.Engine.Telemetry;
 /// </summary>
 public static class TelemetryLines
 {
+    // Plain text for "+", "<" and non-ASCII: the file is read with grep and jq, never embedded in HTML.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The event types the telemetry actor subscribes to.</summary>
     public static IReadOnlyList<Type> Subscribed { get; } =
     [
@@ -38,7 +42,7 @@ public static class TelemetryLines
         }
 
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, Options))
         {
             w.WriteStartObject();
             w.WriteNumber("schema_version", TelemetrySchema.Version);
