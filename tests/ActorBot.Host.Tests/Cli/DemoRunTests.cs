@@ -44,7 +44,7 @@ public sealed class DemoRunTests : IDisposable
         // Startup artifacts (docs/telemetry.md): the redacted effective config with its hash, and the build and run.
         using var config = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_dir, "state", "config_resolved.json")));
         var hash = config.RootElement.GetProperty("config_hash").GetString();
-        config.RootElement.GetProperty("config").GetProperty("actorbot").GetProperty("simulator").GetProperty("enabled").GetBoolean().Should().BeTrue();
+        config.RootElement.GetProperty("config").GetProperty("actorbot").GetProperty("simulator").GetProperty("enabled").GetString().Should().Be("on", "values are strings, as /config shows them");
         using var build = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_dir, "state", "build_info.json")));
         build.RootElement.GetProperty("trade_mode").GetString().Should().Be("testnet");
         build.RootElement.GetProperty("embedded_simulator").GetBoolean().Should().BeTrue();
