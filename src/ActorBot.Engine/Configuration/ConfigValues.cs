@@ -25,6 +25,10 @@ public static class ConfigValues
     public static decimal Decimal(this Config config, string key, decimal fallback) =>
         Read(config, key, () => config.HasPath(key) ? config.GetDecimal(key) : fallback, "a number");
 
+    /// <summary>Sizes such as 64 MiB or 500 kB (a bare number is bytes).</summary>
+    public static long ByteSize(this Config config, string key, long fallback) =>
+        Read(config, key, () => config.HasPath(key) ? config.GetByteSize(key) ?? fallback : fallback, "a size such as 64 MiB");
+
     public static string? Text(this Config config, string key, string? fallback) =>
         Read(config, key, () => config.GetString(key, fallback), "a string");
 

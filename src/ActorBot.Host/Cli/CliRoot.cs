@@ -19,6 +19,7 @@ public static class CliRoot
         root.Subcommands.Add(SimulateCommand.Build());
         root.Subcommands.Add(ReplayCommand.Build());
         root.Subcommands.Add(ParityCommand.Build());
+        root.Subcommands.Add(TelemetryCommand.Build());
         return root;
     }
 }

@@ -2,10 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using ActorBot.Domain.Modes;
-using ActorBot.Hocon;
 using ActorBot.Engine.Bot;
 using ActorBot.Engine.Configuration;
 using ActorBot.Engine.Venues;
+using ActorBot.Hocon;
 using ActorBot.Host.Service;
 using Akka.Actor;
 using Akka.Configuration;
@@ -178,6 +178,20 @@ public static class RunCommand
         await using (app.ConfigureAwait(false))
         {
             await Console.Out.WriteLineAsync($"actorbot: {gate.Explain()}; config from {configuration.Source}").ConfigureAwait(false);
+            var stateDir = configuration.Config.Text("actorbot.state-dir", "state") ?? "state";
+            try
+            {
+                // Before the service starts: what runs, with which configuration (runbook startup artifacts).
+                var startedAt = DateTimeOffset.UtcNow;
+                var written = StartupArtifacts.Write(stateDir, configuration, hash => StartupArtifacts.Describe(
+                    typeof(RunCommand).Assembly, startedAt, gate.Mode, BotSettings.DefaultVenue, symbols, sim is not null, hash));
+                await Console.Out.WriteLineAsync($"actorbot: startup artifacts {string.Join(", ", written)}").ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync($"actorbot run: cannot write the startup artifacts into {stateDir} (actorbot.state-dir): {CliExit.OneLine(ex.Message)}").ConfigureAwait(false);
+                return 2;
+            }
 
             // Start, then say where the probe listens: with --http-port 0 the port is only known once bound.
             // --duration counts from there, so a slow start cannot use it up before the service serves.
@@ -225,7 +239,6 @@ public static class RunCommand
             // The summary is asked of the actors before they stop.
             var summary = await RunSummary.CollectAsync(system, BotSettings.DefaultVenue, started.Elapsed, CancellationToken.None).ConfigureAwait(false);
             await Console.Out.WriteLineAsync(summary.ToText()).ConfigureAwait(false);
-            var stateDir = configuration.Config.Text("actorbot.state-dir", "state") ?? "state";
             Directory.CreateDirectory(stateDir);
             var summaryPath = Path.Combine(stateDir, "summary.json");
             await File.WriteAllTextAsync(summaryPath, summary.ToJson(), CancellationToken.None).ConfigureAwait(false);

@@ -7,6 +7,7 @@ using ActorBot.Engine.Probing;
 using ActorBot.Engine.Risk;
 using ActorBot.Engine.Strategy;
 using ActorBot.Engine.Symbols;
+using ActorBot.Engine.Telemetry;
 using ActorBot.Engine.Venues;
 using ActorBot.Engine.Venues.Execution;
 using ActorBot.Engine.Venues.Paper;
@@ -79,6 +80,9 @@ public static class ServiceHost
             builder.Services.AddSingleton(hud);
         }
 
+        // /user/telemetry: telemetry.jsonl (a bad key fails here, exit 2).
+        var telemetry = TelemetrySettings.FromConfig(config);
+
         SchemaCreator.Create(persistence);
         builder.Services.AddSingleton(persistence);
         builder.Services.AddAkka("actorbot", (akka, _) =>
@@ -97,6 +101,10 @@ public static class ServiceHost
             });
             akka.WithActors((system, registry) =>
             {
+                // First, so it records the bot's first SAFE_PAUSE; subscribed before it starts (PreStart is async).
+                var telemetryActor = system.ActorOf(TelemetryActor.Props(telemetry), "telemetry");
+                TelemetryActor.Subscribe(system, telemetryActor);
+                registry.Register<TelemetryActor>(telemetryActor);
                 if (hud is not null)
                 {
                     registry.Register<HudActor>(hud.Start(system));
@@ -138,6 +146,7 @@ public static class ServiceHost
         }
 
         app.Logger.LogInformation("{Hud}", hudNote);
+        app.Logger.LogInformation("telemetry: {Path} (docs/telemetry.md)", telemetry.Path);
         if (probeToken is not null)
         {
             ProbeAuth.Require(app, probeToken);

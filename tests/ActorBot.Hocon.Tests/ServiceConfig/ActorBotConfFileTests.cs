@@ -40,7 +40,7 @@ public sealed class ActorBotConfFileTests
         config.GetBoolean("actorbot.simulator.enabled").Should().BeTrue("the embedded default venue is the in-process simulator");
         config.GetString("actorbot.http.bind-host").Should().Be("127.0.0.1");
         config.GetInt("actorbot.http.port").Should().Be(9898);
-        config.GetString("actorbot.telemetry.jsonl-path").Should().Be("state/telemetry/actorbot.jsonl");
+        config.GetString("actorbot.telemetry.jsonl-path").Should().Be("telemetry.jsonl", "relative: under actorbot.state-dir, read at run time");
         config.GetByteSize("actorbot.telemetry.max-file-size").Should().Be(64L * 1024 * 1024);
         config.GetTimeSpan("actorbot.safe-pause.stale-timeout").Should().Be(TimeSpan.FromSeconds(10));
         var venue = config.GetConfig("actorbot.venues.binance-usdm");
@@ -57,7 +57,6 @@ public sealed class ActorBotConfFileTests
         var config = Load(new Dictionary<string, string> { ["ACTORBOT_STATE_DIR"] = "/var/lib/actorbot", ["ACTORBOT_HTTP_PORT"] = "9191" });
         config.GetInt("actorbot.http.port").Should().Be(9191);
         config.GetString("actorbot.state-dir").Should().Be("/var/lib/actorbot");
-        config.GetString("actorbot.telemetry.jsonl-path").Should().Be("/var/lib/actorbot/telemetry/actorbot.jsonl");
     }
 
     [Fact(DisplayName = "actorbot.conf holds no secrets and comments every key")]

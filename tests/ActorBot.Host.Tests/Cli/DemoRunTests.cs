@@ -40,5 +40,24 @@ public sealed class DemoRunTests : IDisposable
             .Should().Contain("POST /fapi/v1/order ok").And.Contain("POST /fapi/v1/algoOrder ok", "brackets go through the Algo Order API");
         root.GetProperty("exits_by_reason").EnumerateObject().Select(p => p.Name).Should().NotBeEmpty();
         root.GetProperty("missing").GetArrayLength().Should().Be(0, "every actor answered");
+
+        // Startup artifacts (docs/telemetry.md): the redacted effective config with its hash, and the build and run.
+        using var config = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_dir, "state", "config_resolved.json")));
+        var hash = config.RootElement.GetProperty("config_hash").GetString();
+        config.RootElement.GetProperty("config").GetProperty("actorbot").GetProperty("simulator").GetProperty("enabled").GetString().Should().Be("on", "values are strings, as /config shows them");
+        using var build = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_dir, "state", "build_info.json")));
+        build.RootElement.GetProperty("trade_mode").GetString().Should().Be("testnet");
+        build.RootElement.GetProperty("embedded_simulator").GetBoolean().Should().BeTrue();
+        build.RootElement.GetProperty("config_hash").GetString().Should().Be(hash);
+
+        // telemetry.jsonl: every decision, order, fill and closed trade of the run, valid by `actorbot telemetry check`.
+        var telemetry = Path.Combine("state", "telemetry.jsonl");
+        using var check = ActorbotProcess.StartDll(["telemetry", "check", telemetry], _dir);
+        (await check.WaitForExit(TimeSpan.FromMinutes(1))).Should().Be(0, check.Stderr);
+        check.Stdout.Should().StartWith("OK: ");
+        var types = File.ReadLines(Path.Combine(_dir, telemetry)).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("type").GetString()).ToList();
+        types.Count(t => t == "decision").Should().Be(21, "one line per decision");
+        types.Count(t => t == "trade_closed").Should().Be(root.GetProperty("trades").GetInt32(), "one line per closed trade");
+        types.Should().Contain(["order", "fill", "position_closed", "safe_pause"]);
     }
 }

@@ -46,7 +46,7 @@ public sealed class SecretsNeverLeakTests : IAsyncLifetime
         ["ACTORBOT_TELEGRAM_CHAT_ID"] = "4242",
     };
 
-    [Fact(DisplayName = "Fake venue keys and a DB password never appear in run's output, /config, or a refused live start")]
+    [Fact(DisplayName = "Fake venue keys and a DB password never appear in run's output, /config, its state files (startup artifacts, telemetry) or a refused live start")]
     public async Task Secrets_never_leak()
     {
         var config = Path.Combine(_dir, "run.conf");
@@ -72,7 +72,10 @@ public sealed class SecretsNeverLeakTests : IAsyncLifetime
         using var live = ActorbotProcess.StartDll(["run", "--trade-mode", "live", "--http-port", "0"], _dir, Env());
         (await live.WaitForExit(TimeSpan.FromSeconds(60))).Should().Be(2);
 
-        var everything = string.Join('\n', run.Stdout, run.Stderr, configJson, metrics, live.Stdout, live.Stderr);
+        // The files run leaves in the state directory: startup artifacts, telemetry, summary, drift.
+        var files = Directory.EnumerateFiles(_dir, "*.json*").Select(File.ReadAllText).ToList();
+        files.Should().HaveCountGreaterThanOrEqualTo(3, "config_resolved.json, build_info.json and telemetry.jsonl at least");
+        var everything = string.Join('\n', [run.Stdout, run.Stderr, configJson, metrics, live.Stdout, live.Stderr, .. files]);
         everything.Should().Contain("arm-check").And.Contain("actorbot_up").And.Contain("Telegram HUD on").And.Contain("HUD message not delivered");
         configJson.Should().Contain("redacted");
         foreach (var secret in new[] { FakeKey, FakeSecret, FakeDbPassword, FakeTelegramToken, "FAKETG-5e6f7a8b" })

@@ -156,6 +156,7 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
         PersistAll(events, e =>
         {
             _state = _state.Apply(e);
+            PublishJournaled(e);
             if (--remaining == 0)
             {
                 then();
