@@ -59,5 +59,11 @@ public sealed class DemoRunTests : IDisposable
         types.Count(t => t == "decision").Should().Be(21, "one line per decision");
         types.Count(t => t == "trade_closed").Should().Be(root.GetProperty("trades").GetInt32(), "one line per closed trade");
         types.Should().Contain(["order", "fill", "position_closed", "safe_pause"]);
+
+        // doctor reads what the run left (read-only, no actor started): the execution journal holds every trade.
+        using var doctor = ActorbotProcess.StartDll(["doctor"], _dir);
+        (await doctor.WaitForExit(TimeSpan.FromMinutes(1))).Should().Be(0, doctor.Stderr);
+        doctor.Stdout.Should().Contain("doctor persistence execution-binance-usdm").And.Contain("doctor persistence risk")
+            .And.Contain($"doctor execution-binance-usdm: ").And.Contain("0 in doubt").And.Contain("doctor last summary: ");
     }
 }
