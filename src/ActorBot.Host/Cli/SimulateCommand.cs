@@ -30,23 +30,8 @@ public static class SimulateCommand
         return command;
     }
 
-    /// <summary>'max' (as fast as possible: null) or a positive multiple of real time.</summary>
-    private static bool TryParseSpeed(string text, out double? speed)
-    {
-        speed = null;
-        if (text.Equals("max", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x > 0 && double.IsFinite(x))
-        {
-            speed = x;
-            return true;
-        }
-
-        return false;
-    }
+    /// <summary>'max' (as fast as possible: null) or a positive multiple of real time (the same rule as run --speed).</summary>
+    private static bool TryParseSpeed(string text, out double? speed) => Service.EmbeddedSimulatorSettings.TryParseSpeed(text, out speed);
 
     private static int Run(string[] files, int port, string speedText)
     {
