@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using ActorBot.Venues.Simulator;
 
 namespace ActorBot.Host.Cli;
