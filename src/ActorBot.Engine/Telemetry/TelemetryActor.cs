@@ -1,3 +1,4 @@
+using ActorBot.Engine.Probing;
 using Akka.Actor;
 using Akka.Event;
 
@@ -36,6 +37,8 @@ public sealed class TelemetryActor : ReceiveActor, IWithTimers
             Flush();
             Sender.Tell(new TelemetryStatus(_settings.Path, _written, _failed, _file.Rotations, _lastError));
         });
+        // Before ReceiveAny: /actors asks every actor for its state.
+        Receive<ProbeState>(_ => ProbeReply.Answer(Context, new TelemetryStatus(_settings.Path, _written, _failed, _file.Rotations, _lastError)));
         ReceiveAny(OnEvent);
     }
 
