@@ -28,7 +28,8 @@ public sealed class UserDataStreamSimulatorTests
 
         await rest.PlaceOrderAsync(new NewOrder("BTCUSDT", "BUY", "MARKET", "u-1", 1m));
         await Eventually.True(() => events.OfType<OrderTradeUpdate>().Any(o => o.ClientOrderId == "u-1" && o.Status == "FILLED"), "fill event");
-        events.OfType<AccountUpdate>().Should().NotBeEmpty();
+        // The venue sends ACCOUNT_UPDATE as its own frame after the fill's: wait for it rather than race it.
+        await Eventually.True(() => events.OfType<AccountUpdate>().Any(), "account update");
 
         var firstKey = stream.CurrentListenKey;
         host.ExpireListenKeys();
