@@ -44,19 +44,7 @@ public sealed class KillSwitchCancelAllTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _http?.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        if (_sim is not null)
-        {
-            await _sim.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
+        await ServiceUnderTest.StopAsync(_app, _sim, _dir);
     }
 
     [Fact(DisplayName = "POST /kill in testnet: within 1 s no open order and no open algo order on the venue; the answer counts them; the position stays (flatten off)")]
@@ -107,13 +95,8 @@ public sealed class KillSwitchCancelAllTests : IAsyncLifetime
             }
             """);
         // The venue keys come from the host's environment (never from config): this test's, not the process's.
-        var env = new Dictionary<string, string?>
-        {
-            [KillEndpoints.TokenVariable] = Token,
-            ["BINANCE_API_KEY"] = "sim-api-key",
-            ["BINANCE_API_SECRET"] = "sim-api-secret",
-        };
-        _app = ServiceHost.Build(ServiceConfiguration.Load(overrides, _ => null), TradeMode.Testnet, httpPortOverride: 0, name => env.GetValueOrDefault(name));
+        _app = ServiceHost.Build(ServiceConfiguration.Load(overrides, _ => null), TradeMode.Testnet, httpPortOverride: 0,
+            ServiceUnderTest.WithSimulatorKeys(new Dictionary<string, string?> { [KillEndpoints.TokenVariable] = Token }));
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         _http = new HttpClient { BaseAddress = new Uri(address) };

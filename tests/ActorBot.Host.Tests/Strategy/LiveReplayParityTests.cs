@@ -42,19 +42,7 @@ public sealed class LiveReplayParityTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        if (_sim is not null)
-        {
-            await _sim.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
+        await ServiceUnderTest.StopAsync(_app, _sim, _dir);
     }
 
     [Fact(DisplayName = "The bundled day through `run` (testnet, loopback simulator, WebSocket) gives the same decisions and trades as through `replay`")]

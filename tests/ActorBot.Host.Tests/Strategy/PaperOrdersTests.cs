@@ -38,19 +38,7 @@ public sealed class PaperOrdersTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        if (_sim is not null)
-        {
-            await _sim.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
+        await ServiceUnderTest.StopAsync(_app, _sim, _dir);
     }
 
     [Fact(DisplayName = "Paper: entries pass /risk and fill in process on the venue's prints; no key, no keyed request, no venue order")]

@@ -20,7 +20,6 @@ namespace ActorBot.Host.Tests.Strategy;
 /// and exchange-hosted brackets through the Algo Order API. At the end no position on the venue is unprotected and
 /// nothing is in doubt.
 /// </summary>
-[Collection(VenueKeysEnvironment.Name)]
 public sealed class TestnetOrdersTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
@@ -45,19 +44,7 @@ public sealed class TestnetOrdersTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        if (_sim is not null)
-        {
-            await _sim.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
+        await ServiceUnderTest.StopAsync(_app, _sim, _dir);
     }
 
     [Fact(DisplayName = "Testnet with keys: entries reach the simulator as MARKET orders with Algo-API brackets; nothing left unprotected or in doubt")]
@@ -77,24 +64,7 @@ public sealed class TestnetOrdersTests : IAsyncLifetime
               contracts { BTCUSD_PERP = inverse-100usd }
             }
             """);
-        var env = new Dictionary<string, string?> { ["BINANCE_API_KEY"] = "sim-api-key", ["BINANCE_API_SECRET"] = "sim-api-secret" };
-        var keys = new[] { "BINANCE_API_KEY", "BINANCE_API_SECRET" };
-        foreach (var k in keys)
-        {
-            Environment.SetEnvironmentVariable(k, env[k]);
-        }
-
-        try
-        {
-            _app = ServiceHost.Build(ServiceConfiguration.Load(overrides, _ => null), TradeMode.Testnet, httpPortOverride: 0);
-        }
-        finally
-        {
-            foreach (var k in keys)
-            {
-                Environment.SetEnvironmentVariable(k, null);
-            }
-        }
+        _app = ServiceHost.Build(ServiceConfiguration.Load(overrides, _ => null), TradeMode.Testnet, httpPortOverride: 0, ServiceUnderTest.WithSimulatorKeys());
 
         await _app.StartAsync();
         // Execution runs in the venue subtree (DESIGN.md), on the venue's REST client.

@@ -19,7 +19,6 @@ namespace ActorBot.Host.Tests.Testnet;
 /// margin type, answers GET /venues/binance-usdm/account, and a position opened on the venue behind the bot's back
 /// becomes drift lines, a counter on /metrics and, once it persists, SAFE_PAUSE on /ready — cleared when flattened.
 /// </summary>
-[Collection(VenueKeysEnvironment.Name)]
 public sealed class AccountReconcileTests : IAsyncLifetime
 {
     private const string Btc = "BTCUSDT";
@@ -47,20 +46,7 @@ public sealed class AccountReconcileTests : IAsyncLifetime
               account.drift-persist-checks = 2
             }
             """);
-        var keys = new[] { "BINANCE_API_KEY", "BINANCE_API_SECRET" };
-        Environment.SetEnvironmentVariable(keys[0], "sim-api-key");
-        Environment.SetEnvironmentVariable(keys[1], "sim-api-secret");
-        try
-        {
-            _app = ServiceHost.Build(ServiceConfiguration.Load(overrides, _ => null), TradeMode.Testnet, httpPortOverride: 0);
-        }
-        finally
-        {
-            foreach (var k in keys)
-            {
-                Environment.SetEnvironmentVariable(k, null);
-            }
-        }
+        _app = ServiceHost.Build(ServiceConfiguration.Load(overrides, _ => null), TradeMode.Testnet, httpPortOverride: 0, ServiceUnderTest.WithSimulatorKeys());
 
         await _app.StartAsync();
         _probe = new HttpClient { BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()) };
@@ -69,19 +55,7 @@ public sealed class AccountReconcileTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _probe?.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        if (_sim is not null)
-        {
-            await _sim.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
+        await ServiceUnderTest.StopAsync(_app, _sim, _dir);
     }
 
     [Fact(DisplayName = "Testnet: leverage/margin type set, GET /venues/{v}/account answers; a position behind the bot's back → reconcile_drift.jsonl, reconcile_drift_total, SAFE_PAUSE on /ready; flattened → cleared")]
