@@ -1,0 +1,69 @@
+using System.IO.Compression;
+using System.Text.Json;
+using ActorBot.Domain.Liquidations;
+
+namespace ActorBot.Domain.Tests.Liquidations.Tape;
+
+/// <summary>Reads the recorded moonstream logs copied to Data/moonstream (see its SOURCES.md).</summary>
+internal static class RecordedTape
+{
+    internal sealed record Print(double Ts, LiquidationSide Side, decimal Price, decimal Qty, double Notional, decimal Bucket);
+
+    internal sealed record Cycle(long MinuteKey, double Ts, double High, double Low, int LongBuckets, int ShortBuckets, long TotalEvents);
+
+    internal sealed record Sweep(long MinuteKey, LiquidationSide Side, decimal Bucket, double Notional, int Count);
+
+    public static IReadOnlyList<Print> Prints(string symbol) => Lines($"liq_tape_{symbol}.jsonl.gz")
+        .Where(j => j.GetProperty("type").GetString() == "forceOrder")
+        .Select(j => new Print(
+            j.GetProperty("ts").GetDouble(),
+            SideOf(j),
+            j.GetProperty("price").GetDecimal(),
+            j.GetProperty("qty").GetDecimal(),
+            j.GetProperty("notional").GetDouble(),
+            j.GetProperty("bucket").GetDecimal()))
+        .ToList();
+
+    public static IReadOnlyList<Cycle> Cycles(string symbol) => Lines($"liq_cycles_{symbol}.jsonl.gz")
+        .Where(j => j.GetProperty("type").GetString() == "cycle_summary")
+        .Select(j => new Cycle(
+            j.GetProperty("minute_key").GetInt64(),
+            j.GetProperty("ts").GetDouble(),
+            j.GetProperty("high").GetDouble(),
+            j.GetProperty("low").GetDouble(),
+            j.GetProperty("tape_long_buckets").GetInt32(),
+            j.GetProperty("tape_short_buckets").GetInt32(),
+            j.GetProperty("tape_total_events").GetInt64()))
+        .ToList();
+
+    public static IReadOnlyList<Sweep> TapeSweeps(string symbol) => Lines($"liq_sweeps_{symbol}.jsonl.gz")
+        .Where(j => j.GetProperty("type").GetString() == "sweep" && j.GetProperty("layer").GetString() == "tape")
+        .Select(j => new Sweep(
+            j.GetProperty("minute_key").GetInt64(),
+            SideOf(j),
+            j.GetProperty("bucket").GetDecimal(),
+            j.GetProperty("total_notional_usd").GetDouble(),
+            j.GetProperty("trade_count").GetInt32()))
+        .ToList();
+
+    private static LiquidationSide SideOf(JsonElement j) => j.GetProperty("side").GetString() switch
+    {
+        "long" => LiquidationSide.Long,
+        "short" => LiquidationSide.Short,
+        var s => throw new InvalidDataException($"Unknown side '{s}'."),
+    };
+
+    private static IEnumerable<JsonElement> Lines(string file)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Data", "moonstream", file);
+        using var gz = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        using var reader = new StreamReader(gz);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0)
+            {
+                yield return JsonDocument.Parse(line).RootElement.Clone();
+            }
+        }
+    }
+}
