@@ -89,6 +89,15 @@ public sealed class LiquidationTape
     }
 
     /// <summary>
+    /// Takes one liquidation and learns its offset against the entry of the nearest projection bucket of its side, found
+    /// by <see cref="EntryEstimate.Find"/> on exact ticks around the liquidation's bucket (SPEC §13 #21).
+    /// </summary>
+    /// <param name="projectionEntryAt">The entry price of the inference's projection bucket of a side at a tick, or null.</param>
+    public (TapeBucket Bucket, OffsetSample? Sample) OnLiquidationAgainst(
+        LiquidationEvent liquidation, Func<LiquidationSide, long, double?> projectionEntryAt) =>
+        OnLiquidation(liquidation, EntryEstimate.Find(liquidation.Side, _grid.TickOf(liquidation.Price), projectionEntryAt));
+
+    /// <summary>
     /// Closes a minute: decays every bucket (deleting those under the floor), then sweeps the buckets the minute's
     /// range crossed: long buckets at or above its low, short buckets at or below its high. A minute not newer than
     /// the last one applied is refused (counted in <see cref="TapeStats.StaleMinutes"/>) so a replayed message cannot
@@ -158,7 +167,9 @@ public sealed class LiquidationTape
             return null;
         }
 
-        // Snapped to this symbol's own ladder (the old code used one fixed list for every symbol, SPEC §2).
+        // Snapped to this symbol's own ladder (the old code used one fixed list for every symbol, SPEC §2). A sample
+        // nearest a disabled tier is kept under that tier, because it is what was observed; whoever turns samples into
+        // weights must leave disabled tiers out and renormalise (SPEC §13 #22), as LeverageLadder does.
         var sample = new OffsetSample(_ladder.NearestTier(leverage), (entry - price) / entry, liquidation.Side);
         if (!_samples.TryGetValue(sample.Tier, out var queue))
         {

@@ -40,6 +40,24 @@ public sealed class TapeDefectTests
     }
 
     [Fact]
+    public void Defect21_a_sol_liquidation_learns_against_the_projection_one_tick_away()
+    {
+        // Liquidation 84.27 → bucket 84.3; the only long projection sits at 84.4 (entry 85.9), one tick above.
+        var grid = new BucketGrid(0.1m);
+        var tape = new LiquidationTape("SOL", grid, LeverageLadders.ForBase("SOL"));
+        var projections = new Dictionary<(LiquidationSide, long), double> { [(LiquidationSide.Long, grid.TickOf(84.4m))] = 85.9 };
+
+        var (_, sample) = tape.OnLiquidationAgainst(
+            new LiquidationEvent("binance", "SOLUSDT", LiquidationSide.Long, 84.27m, 5m, 1_000),
+            (s, t) => projections.TryGetValue((s, t), out var e) ? e : null);
+
+        // (85.9 − 84.27)/85.9 = 1.90 % → 1/(0.0190 − 0.002) ≈ 58.9x → SOL's nearest tier 50x.
+        sample.Should().NotBeNull();
+        sample!.Value.OffsetPct.Should().BeApproximately((85.9 - 84.27) / 85.9, 1e-12);
+        sample.Value.Tier.Should().Be(50);
+    }
+
+    [Fact]
     public void Defect8_the_tape_sweep_returns_the_swept_buckets_a_zones_engine_makes_sweep_zones_from()
     {
         // The old sweep-zone path ran after the tape had already deleted the crossed zones and always got nothing.
