@@ -14,6 +14,8 @@ namespace ActorBot.Scenarios;
 /// order reaches the venue. When frames flow again the missed trades are backfilled over REST, the pause clears, and
 /// the next entry reaches the venue with its two brackets.
 /// </summary>
+// One at a time: each starts real services and sockets, and timing assertions must not compete with each other.
+[Collection(ScenarioACollection.Name)]
 public sealed class Scenario1_SilentFeedStall : IAsyncLifetime
 {
     private static readonly TimeSpan StaleTimeout = TimeSpan.FromSeconds(2);
@@ -56,7 +58,7 @@ public sealed class Scenario1_SilentFeedStall : IAsyncLifetime
 
         var paused = await Poll.Until(service.BotStatus, s => s.Paused, "SAFE_PAUSE", ServiceOnSimulator.Deadline);
         var took = sinceLastTrade.Elapsed;
-        took.Should().BeLessThan(StaleTimeout + TimeSpan.FromMilliseconds(750), "SAFE_PAUSE within the stale timeout of the last trade (plus the poll)");
+        took.Should().BeLessThan(StaleTimeout + TimeSpan.FromSeconds(1), "SAFE_PAUSE at the stale timeout of the last trade (plus the poll and a loaded machine's scheduling)");
         took.Should().BeGreaterThan(StaleTimeout - TimeSpan.FromMilliseconds(250), "not before the data is actually stale");
         paused.PauseReasons.Should().Equal("stale market data for BTCUSDT");
         paused.PauseEpisodes.Should().Be(1);

@@ -16,6 +16,8 @@ namespace ActorBot.Scenarios;
 /// — the operator's one act — cancels everything on both venues: within 1 s of it neither simulator holds an open
 /// order or an open algo order, and each service's <see cref="KillSwitch"/> reports exactly what it canceled.
 /// </summary>
+// One at a time: each starts real services and sockets, and timing assertions must not compete with each other.
+[Collection(ScenarioACollection.Name)]
 public sealed class Scenario5_KillSwitchCancelsEveryVenue : IAsyncLifetime
 {
     private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);

@@ -13,6 +13,8 @@ namespace ActorBot.Scenarios;
 /// reason "venue binance-usdm disabled", so A's entry is dropped by /risk as <c>safe_pause</c> and A's simulator never
 /// sees an order — while B, untouched, stays Healthy and B's entry fills on B's simulator with both brackets.
 /// </summary>
+// One at a time: each starts real services and sockets, and timing assertions must not compete with each other.
+[Collection(ScenarioACollection.Name)]
 public sealed class Scenario6_OneVenueDisabledAnotherTrades : IAsyncLifetime
 {
     private ServiceOnSimulator? _a;

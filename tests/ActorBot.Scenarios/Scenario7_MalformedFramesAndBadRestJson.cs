@@ -17,6 +17,8 @@ namespace ActorBot.Scenarios;
 /// in the venue's <c>decode_errors_total</c> under its source and reason, nothing restarts, and the good frames
 /// before, between and after are all delivered in order.
 /// </summary>
+// One at a time: each starts real services and sockets, and timing assertions must not compete with each other.
+[Collection(ScenarioACollection.Name)]
 public sealed class Scenario7_MalformedFramesAndBadRestJson : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
     private const string Btc = "BTCUSDT";

@@ -25,6 +25,9 @@ internal sealed class ServiceOnSimulator : IAsyncDisposable
     public const string Btc = "BTCUSDT";
     public const string Stream = "btcusdt@aggTrade";
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(8);
+
+    // Starting a service (journal recovery, restart-flatten over REST) takes 1-3 s; a loaded CI machine gets more.
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(3);
 
     private ServiceOnSimulator(SimulatorHost sim, WebApplication app, string dir, IActorRef bot, IActorRef risk, IActorRef execution, IActorRef venues)
@@ -76,9 +79,9 @@ internal sealed class ServiceOnSimulator : IAsyncDisposable
             app = ServiceHost.Build(ServiceConfiguration.Load(overrides, _ => null), TradeMode.Testnet, httpPortOverride: 0, ServiceUnderTest.WithSimulatorKeys());
             await app.StartAsync();
             var system = app.Services.GetRequiredService<ActorSystem>();
-            var execution = await Poll.Resolve(system, VenueTrading.ExecutionPath(Venue), Deadline);
-            await Poll.Until(() => Phase(execution), p => p == ExecutionPhase.Ready, "restart-flatten done", Deadline, p => p?.ToString() ?? "no answer (recovering)");
-            await Poll.Until(() => Task.FromResult(sim.Streams.AnySubscribed(Stream)), x => x, $"{name}: {Stream} subscribed", Deadline);
+            var execution = await Poll.Resolve(system, VenueTrading.ExecutionPath(Venue), StartDeadline);
+            await Poll.Until(() => Phase(execution), p => p == ExecutionPhase.Ready, "restart-flatten done", StartDeadline, p => p?.ToString() ?? "no answer (recovering)");
+            await Poll.Until(() => Task.FromResult(sim.Streams.AnySubscribed(Stream)), x => x, $"{name}: {Stream} subscribed", StartDeadline);
             return new ServiceOnSimulator(sim, app, dir, await Poll.Resolve(system, "/user/bot", Deadline), await Poll.Resolve(system, "/user/bot/risk", Deadline), execution,
                 await Poll.Resolve(system, "/user/venues", Deadline));
         }
@@ -109,8 +112,13 @@ internal sealed class ServiceOnSimulator : IAsyncDisposable
     }
 
     /// <summary>A long through /risk, as the trader sends it (reference 100, stop 95, take-profit 110): its first answer.</summary>
-    public Task<object> Intent(string eventId) =>
-        Risk.Ask<object>(r => new TradeIntent(Venue, Btc, eventId, Sim.Engine.NowMs, 1, 100m, 95m, 110m, r), AskTimeout, CancellationToken.None);
+    public async Task<object> Intent(string eventId)
+    {
+        var reply = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var trader = App.Services.GetRequiredService<ActorSystem>().ActorOf(Props.Create(() => new FirstReply(reply)), $"trader-{eventId}");
+        Risk.Tell(new TradeIntent(Venue, Btc, eventId, Sim.Engine.NowMs, 1, 100m, 95m, 110m, trader));
+        return await reply.Task.WaitAsync(AskTimeout);
+    }
 
     /// <summary>A resting LIMIT placed on the venue by hand (not through the service), far from the market.</summary>
     public void RestingLimit(string clientOrderId)
