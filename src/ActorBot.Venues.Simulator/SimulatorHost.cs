@@ -173,6 +173,12 @@ public sealed class SimulatorHost : IAsyncDisposable
         }));
     }
 
+    /// <summary>
+    /// Fault: sends <paramref name="frame"/> as it is — no combined-stream envelope, not necessarily JSON — to every
+    /// market session subscribed to <paramref name="stream"/>, as a corrupted frame on the wire would arrive.
+    /// </summary>
+    public void InjectRawFrame(string stream, string frame) => Streams.PublishRaw(stream, frame);
+
     /// <summary>Expires every listenKey: sends <c>listenKeyExpired</c> and closes the user streams.</summary>
     public void ExpireListenKeys()
     {
@@ -231,9 +237,10 @@ public sealed class SimulatorHost : IAsyncDisposable
             await Task.Delay(Faults.RestDelay, _options.Time, ctx.RequestAborted).ConfigureAwait(false);
         }
 
+        var json = result.HttpStatus == 200 && Faults.TakeBadJson() ? Truncated(result.Json) : result.Json;
         ctx.Response.StatusCode = result.HttpStatus;
         ctx.Response.ContentType = "application/json";
-        await ctx.Response.WriteAsync(result.Json, ctx.RequestAborted).ConfigureAwait(false);
+        await ctx.Response.WriteAsync(json, ctx.RequestAborted).ConfigureAwait(false);
     }
 
     private async Task<EngineResult> RestAsync(HttpContext ctx, string path)
@@ -689,6 +696,14 @@ public sealed class SimulatorHost : IAsyncDisposable
                     Faults.OrderUnknownRemaining = (int)Num("orderUnknownCount");
                 }
 
+                if (Has("badJsonCount"))
+                {
+                    Faults.BadJsonRemaining = (int)Num("badJsonCount");
+                }
+
+                break;
+            case "/admin/raw-frame":
+                InjectRawFrame(Str("stream"), Str("frame"));
                 break;
             case "/admin/drop-sockets":
                 DropSockets();
@@ -722,6 +737,9 @@ public sealed class SimulatorHost : IAsyncDisposable
         ctx.Response.ContentType = "application/json";
         await ctx.Response.WriteAsync("{\"ok\":true}").ConfigureAwait(false);
     }
+
+    /// <summary>The first half of a JSON answer (at least one character cut): never a complete document.</summary>
+    private static string Truncated(string json) => json.Length <= 1 ? string.Empty : json[..(json.Length / 2)];
 
     private static Dictionary<string, string> Parse(string query, string body)
     {

@@ -131,7 +131,7 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
             ReconnectMaxDelay = _settings.ReconnectMaxDelay,
         };
         var streams = _settings.Symbols.Select(s => s.ToLowerInvariant() + "@aggTrade").ToList();
-        _client = new MarketStreamClient(options, streams, _pipeline.OnFrameAsync);
+        _client = new MarketStreamClient(options, streams, _pipeline.OnFrameAsync, errors: _errors);
         _client.Connected += n => self.Tell(new StreamConnected(n));
         _client.StreamProven += s => self.Tell(new StreamProven(s));
         _client.StreamStale += s => self.Tell(new StreamStalled(s));

@@ -17,6 +17,9 @@ namespace ActorBot.Venues.Binance.Streams;
 /// </summary>
 public sealed class MarketStreamClient : IAsyncDisposable
 {
+    /// <summary>The decode-error source of a frame that is not a JSON object (no stream to hand it to).</summary>
+    public const string FrameSource = "ws.frame";
+
     private readonly MarketStreamOptions _options;
     private readonly TimeProvider _time;
     private readonly Random _jitter;
@@ -28,6 +31,7 @@ public sealed class MarketStreamClient : IAsyncDisposable
     private readonly HashSet<string> _unproven = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<StreamRouteKind, RouteConnection> _routes = new();
+    private readonly DecodeErrorCounter? _errors;
     private bool _started;
     private int _nextId;
     private long _connects;
@@ -36,8 +40,11 @@ public sealed class MarketStreamClient : IAsyncDisposable
     private long _stalls;
     private long _frames;
 
-    public MarketStreamClient(MarketStreamOptions options, IEnumerable<string> streams, Func<string, ReadOnlyMemory<byte>, ValueTask> onFrame, TimeProvider? time = null, Random? jitter = null)
+    /// <param name="errors">counts frames that are not a JSON object at all (source <c>ws.frame</c>): they carry no stream
+    /// name, so no payload decoder ever sees them. Null: not counted.</param>
+    public MarketStreamClient(MarketStreamOptions options, IEnumerable<string> streams, Func<string, ReadOnlyMemory<byte>, ValueTask> onFrame, TimeProvider? time = null, Random? jitter = null, DecodeErrorCounter? errors = null)
     {
+        _errors = errors;
         _options = options;
         _onFrame = onFrame;
         _time = time ?? TimeProvider.System;
@@ -336,7 +343,13 @@ public sealed class MarketStreamClient : IAsyncDisposable
             while (!result.EndOfMessage);
 
             var frame = buffer.AsMemory(0, count);
-            var stream = StreamOf(frame.Span);
+            var stream = StreamOf(frame.Span, out var malformed);
+            if (malformed)
+            {
+                // Scenario 7 found these dropped uncounted: a corrupted frame must show in decode_errors_total.
+                _errors?.Record(new DecodeError(FrameSource, DecodeErrorReason.MalformedJson, "$"));
+            }
+
             if (stream is not null)
             {
                 Interlocked.Increment(ref _frames);
@@ -413,14 +426,19 @@ public sealed class MarketStreamClient : IAsyncDisposable
         return TimeSpan.FromMilliseconds(capped * factor);
     }
 
-    /// <summary>The <c>stream</c> member of a combined frame (null for control answers such as <c>{"result":null,"id":1}</c>).</summary>
-    private string? StreamOf(ReadOnlySpan<byte> frame)
+    /// <summary>
+    /// The <c>stream</c> member of a combined frame (null for control answers such as <c>{"result":null,"id":1}</c>);
+    /// <paramref name="malformed"/>: the frame is not a JSON object, or breaks before its stream name.
+    /// </summary>
+    private string? StreamOf(ReadOnlySpan<byte> frame, out bool malformed)
     {
+        malformed = false;
         try
         {
             var reader = new Utf8JsonReader(frame);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
+                malformed = true;
                 return null;
             }
 
@@ -438,7 +456,8 @@ public sealed class MarketStreamClient : IAsyncDisposable
         }
         catch (JsonException)
         {
-            // Not JSON: ignored (decoders downstream count real payload errors).
+            // Not JSON before the stream name: no decoder downstream will see it, so it is counted here.
+            malformed = true;
         }
 
         return null;

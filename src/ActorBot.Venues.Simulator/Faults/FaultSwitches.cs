@@ -8,6 +8,7 @@ public sealed class FaultSwitches
 {
     private int _rest500Remaining;
     private int _orderUnknownRemaining;
+    private int _badJsonRemaining;
 
     /// <summary>Every REST answer is delayed by this much (timeouts, slow venue).</summary>
     public TimeSpan RestDelay { get; set; }
@@ -34,6 +35,19 @@ public sealed class FaultSwitches
         get => Volatile.Read(ref _orderUnknownRemaining);
         set => Volatile.Write(ref _orderUnknownRemaining, value);
     }
+
+    /// <summary>
+    /// The next N REST answers that would be HTTP 200 keep their status but lose the second half of their body
+    /// (a truncated, unparseable JSON document, as from a proxy that cut the response): the client must count a
+    /// decode error and go on.
+    /// </summary>
+    public int BadJsonRemaining
+    {
+        get => Volatile.Read(ref _badJsonRemaining);
+        set => Volatile.Write(ref _badJsonRemaining, value);
+    }
+
+    internal bool TakeBadJson() => TakeOne(ref _badJsonRemaining);
 
     internal bool TakeRest500() => TakeOne(ref _rest500Remaining);
 

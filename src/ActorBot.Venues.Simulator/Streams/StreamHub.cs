@@ -46,6 +46,18 @@ public sealed class StreamHub
         }
     }
 
+    /// <summary>Fault: the frame as it is (no envelope, even on combined sessions) to the market sessions subscribed to <paramref name="stream"/>.</summary>
+    public void PublishRaw(string stream, string frame)
+    {
+        foreach (var session in _sessions.Values)
+        {
+            if (session.ListenKey is null && session.IsSubscribed(stream))
+            {
+                session.Enqueue(frame);
+            }
+        }
+    }
+
     /// <summary>User-data event to the sessions of a listenKey that asked for its type (<c>events=</c> is an allow list).</summary>
     public void PublishUser(string listenKey, string payloadJson)
     {
