@@ -1,10 +1,9 @@
-using Akka.Configuration;
 using Microsoft.Data.Sqlite;
 
 namespace ActorBot.Persistence.Sql;
 
 /// <summary>
-/// Where the journal and snapshot store live, read from <c>actorbot.persistence</c> (see hocon/actorbot.conf).
+/// Where the journal and snapshot store live, from <c>actorbot.persistence</c> (see hocon/actorbot.conf).
 /// <see cref="SqlPersistenceHocon"/> turns it into Akka.Persistence.Sql's HOCON; <see cref="Schema.SchemaCreator"/>
 /// creates the plugin's tables in it before the actor system starts.
 /// </summary>
@@ -38,15 +37,14 @@ public sealed record SqlPersistenceOptions
         new(SqlProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = path }.ToString());
 
     /// <summary>
-    /// Reads <c>actorbot.persistence</c>: <c>provider-name</c> (sqlite | postgresql), <c>connection-string</c>
-    /// (empty for SQLite: <c>&lt;state-directory&gt;/actorbot.db</c>), <c>state-directory</c>, <c>batch-size</c>.
+    /// The options of <c>actorbot.persistence</c>'s values (the service reads the keys through
+    /// <c>ActorBot.Engine.Persistence.PersistenceSettingsReader</c>): <paramref name="providerName"/> sqlite | postgresql,
+    /// <paramref name="connectionString"/> (empty for SQLite: <c>&lt;stateDirectory&gt;/actorbot.db</c>).
     /// </summary>
-    public static SqlPersistenceOptions FromConfig(Config config)
+    /// <param name="stateDirectory">where the SQLite file goes when there is no connection string.</param>
+    public static SqlPersistenceOptions For(string providerName, string? connectionString, string stateDirectory, int batchSize)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        var section = config.GetConfig("actorbot.persistence") ?? Config.Empty;
-        var provider = SqlProviderNames.Parse(section.GetString("provider-name", "sqlite"));
-        var connectionString = section.GetString("connection-string", string.Empty);
+        var provider = SqlProviderNames.Parse(providerName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             if (provider == SqlProvider.PostgreSql)
@@ -54,18 +52,10 @@ public sealed record SqlPersistenceOptions
                 throw new SqlPersistenceConfigurationException("actorbot.persistence.connection-string", "is required with provider-name = postgresql");
             }
 
-            // Empty means the service's state directory, looked up here rather than by a HOCON substitution: each
-            // config layer resolves on its own, so a default of ${actorbot.state-dir} would ignore an operator's.
-            var directory = section.GetString("state-directory", string.Empty);
-            if (string.IsNullOrWhiteSpace(directory))
-            {
-                directory = config.GetString("actorbot.state-dir", "state");
-            }
-
-            connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, DefaultSqliteFileName) }.ToString();
+            connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(stateDirectory, DefaultSqliteFileName) }.ToString();
         }
 
-        return new SqlPersistenceOptions(provider, connectionString) { BatchSize = section.GetInt("batch-size", 100) }.Validated();
+        return new SqlPersistenceOptions(provider, connectionString) { BatchSize = batchSize }.Validated();
     }
 
     /// <summary>Throws <see cref="SqlPersistenceConfigurationException"/> naming the first field at fault.</summary>

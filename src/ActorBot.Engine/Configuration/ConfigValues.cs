@@ -6,6 +6,8 @@ namespace ActorBot.Engine.Configuration;
 /// Typed reads of our own keys. Akka's getters answer a bad value with a bare <see cref="FormatException"/>
 /// (no key, no value) or silently with a default; an operator deserves the key, the value and what was
 /// expected, as a <see cref="ConfigurationException"/> the CLI turns into one line and exit 2.
+/// Keys are full paths from the root (<c>actorbot.…</c>), so <see cref="ConfigReadLog"/> can tell which documented
+/// keys the service reads.
 /// </summary>
 public static class ConfigValues
 {
@@ -38,6 +40,7 @@ public static class ConfigValues
     private static T Read<T>(Config config, string key, Func<T> read, string expected)
     {
         ArgumentNullException.ThrowIfNull(config);
+        ConfigReadLog.Record(key);
         try
         {
             return read();

@@ -26,7 +26,8 @@ public sealed class VenueActor : ReceiveActor
 
     /// <param name="trading">execution and account settings in testnet/live; null: market data only.</param>
     /// <param name="trades">gets every trade batch next to the bot (paper mode: the paper execution); null: none.</param>
-    public VenueActor(VenueSettings settings, IActorRef bot, VenueTrading? trading = null, IActorRef? trades = null)
+    /// <param name="keys">the venue's keys as the host read them from its environment (null: none); trading's win.</param>
+    public VenueActor(VenueSettings settings, IActorRef bot, VenueTrading? trading = null, IActorRef? trades = null, BinanceCredentials? keys = null)
     {
         _trades = trades;
         _settings = settings;
@@ -34,11 +35,12 @@ public sealed class VenueActor : ReceiveActor
         _trading = trading;
         Errors = new DecodeErrorCounter();
         _http = new HttpClient();
-        var options = new BinanceRestOptions { BaseAddress = settings.RestBaseUri, RequestTimeout = settings.ConnectTimeout };
-        // Keys only from the environment (BINANCE_API_KEY / BINANCE_API_SECRET, or the documented
-        // ACTORBOT_BINANCE_USDM_API_KEY / _API_SECRET), read by the host at start when it trades; market data needs none.
-        // Never logged.
-        var credentials = trading?.Credentials ?? BinanceCredentials.FromEnvironment() ?? BinanceCredentials.FromEnvironment("ACTORBOT_BINANCE_USDM");
+        var options = settings.RestOptions();
+        // Keys only from the host's environment (BINANCE_API_KEY / BINANCE_API_SECRET, or the documented
+        // ACTORBOT_BINANCE_USDM_API_KEY / _API_SECRET), read by the host once at start and handed down: never from
+        // this process's variables here, so a test's (or another service's) injected environment is the one used.
+        // Market data needs none. Never logged.
+        var credentials = trading?.Credentials ?? keys;
         _rest = new BinanceRestClient(_http, options, credentials, Errors);
 
         Receive<GetVenueHealth>(m => Context.Child("health").Forward(m));
@@ -46,7 +48,7 @@ public sealed class VenueActor : ReceiveActor
         Receive<GetAccountStatus>(m => Context.Child("account").Forward(m));
         Receive<GetExecutionStatus>(m => Context.Child("execution").Forward(m));
         Receive<CancelAll>(m => Context.Child("execution").Forward(m));
-        Receive<ProbeState>(_ => ProbeReply.Answer(Context, new { venue = _settings.Venue, trading = _trading is not null, decodeErrors = Errors.Total, rest = _rest.Status.ToString() }));
+        Receive<ProbeState>(_ => ProbeReply.Answer(Context, new { venue = _settings.Venue, trading = _trading is not null, apiKey = credentials is not null, decodeErrors = Errors.Total, rest = _rest.Status.ToString() }));
     }
 
     /// <summary>The venue's decode-error counter (<c>decode_errors_total</c>).</summary>

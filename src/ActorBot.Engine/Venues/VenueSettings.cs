@@ -1,6 +1,8 @@
+using System.Globalization;
 using ActorBot.Data.MarketData;
 using ActorBot.Domain.Modes;
 using ActorBot.Engine.Configuration;
+using ActorBot.Venues.Binance.Rest;
 using Akka.Configuration;
 
 namespace ActorBot.Engine.Venues;
@@ -32,6 +34,27 @@ public sealed record VenueSettings(
     /// every other symbol is linear (all of USDⓈ-M). Only a simulator replaying COIN-M data needs an entry.
     /// </summary>
     public IReadOnlyDictionary<string, ContractSpec> Contracts { get; init; } = new Dictionary<string, ContractSpec>(StringComparer.Ordinal);
+
+    /// <summary>recvWindow sent with signed requests (<c>recv-window</c>; Binance allows at most 60 s).</summary>
+    public TimeSpan RecvWindow { get; init; } = TimeSpan.FromMilliseconds(Defaults.RecvWindowMs);
+
+    /// <summary>Share of the venue's request-weight budget this process may use (<c>weight-share</c>, 0..1].</summary>
+    public double WeightShare { get; init; } = Defaults.WeightShare;
+
+    /// <summary>How often the REST gateway re-measures the clock offset to the exchange (<c>clock-sync-interval</c>).</summary>
+    public TimeSpan ClockSyncInterval { get; init; } = Defaults.ClockRefreshInterval;
+
+    private static BinanceRestOptions Defaults { get; } = new();
+
+    /// <summary>The venue's REST gateway options: these settings over the gateway's defaults.</summary>
+    public BinanceRestOptions RestOptions() => new()
+    {
+        BaseAddress = RestBaseUri,
+        RequestTimeout = ConnectTimeout,
+        RecvWindowMs = (long)RecvWindow.TotalMilliseconds,
+        WeightShare = WeightShare,
+        ClockRefreshInterval = ClockSyncInterval,
+    };
 
     public ContractSpec ContractOf(string symbol) => Contracts.TryGetValue(symbol, out var spec) ? spec : ContractSpec.Linear;
 
@@ -69,6 +92,9 @@ public sealed record VenueSettings(
             Positive(config, $"{prefix}.reconnect-max-delay", TimeSpan.FromSeconds(30)))
         {
             Contracts = ReadContracts(config, $"{prefix}.contracts"),
+            RecvWindow = RecvWindowOf(config, $"{prefix}.recv-window"),
+            WeightShare = WeightShareOf(config, $"{prefix}.weight-share"),
+            ClockSyncInterval = Positive(config, $"{prefix}.clock-sync-interval", TimeSpan.FromMinutes(5)),
         };
     }
 
@@ -100,7 +126,8 @@ public sealed record VenueSettings(
         var section = config.GetConfig(key);
         foreach (var (symbol, _) in section?.AsEnumerable() ?? [])
         {
-            var name = section!.Text(symbol, null);
+            // By its full path, like every key (ConfigReadLog records what the service reads).
+            var name = config.Text($"{key}.{symbol}", null);
             result[symbol] = name switch
             {
                 "linear" => ContractSpec.Linear,
@@ -130,6 +157,28 @@ public sealed record VenueSettings(
         }
 
         return uri;
+    }
+
+    private static TimeSpan RecvWindowOf(Config config, string key)
+    {
+        var value = Positive(config, key, TimeSpan.FromMilliseconds(Defaults.RecvWindowMs));
+        if (value > TimeSpan.FromSeconds(60) || value.TotalMilliseconds % 1 != 0)
+        {
+            throw new ConfigurationException($"{key} must be whole milliseconds up to 60000ms (Binance's limit), got {value.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)}ms");
+        }
+
+        return value;
+    }
+
+    private static double WeightShareOf(Config config, string key)
+    {
+        var value = config.Double(key, Defaults.WeightShare);
+        if (!(value > 0 && value <= 1))
+        {
+            throw new ConfigurationException($"{key} must be above 0 and at most 1, got {value.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        return value;
     }
 
     private static TimeSpan Positive(Config config, string key, TimeSpan fallback)

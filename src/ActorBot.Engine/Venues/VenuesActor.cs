@@ -1,4 +1,5 @@
 using ActorBot.Engine.Probing;
+using ActorBot.Venues.Binance.Rest;
 using Akka.Actor;
 
 namespace ActorBot.Engine.Venues;
@@ -13,11 +14,14 @@ public sealed class VenuesActor : ReceiveActor
     private readonly IActorRef _bot;
     private readonly VenueTrading? _trading;
     private readonly IActorRef? _trades;
+    private readonly BinanceCredentials? _keys;
 
     /// <param name="trading">the trading venue's execution and account settings (testnet, live); null: market data only.</param>
     /// <param name="trades">gets every venue's trade batches next to the bot (paper mode: the paper execution).</param>
-    public VenuesActor(IReadOnlyList<VenueSettings> venues, IActorRef bot, VenueTrading? trading = null, IActorRef? trades = null)
+    /// <param name="keys">the venue keys the host read from its environment (null: none), for every venue's REST client.</param>
+    public VenuesActor(IReadOnlyList<VenueSettings> venues, IActorRef bot, VenueTrading? trading = null, IActorRef? trades = null, BinanceCredentials? keys = null)
     {
+        _keys = keys;
         _trades = trades;
         _venues = venues;
         _bot = bot;
@@ -43,7 +47,8 @@ public sealed class VenuesActor : ReceiveActor
         {
             var trading = _trading?.Execution.Venue == venue.Venue ? _trading : null;
             var trades = _trades;
-            Context.ActorOf(Props.Create(() => new VenueActor(venue, _bot, trading, trades)), venue.Venue);
+            var keys = _keys;
+            Context.ActorOf(Props.Create(() => new VenueActor(venue, _bot, trading, trades, keys)), venue.Venue);
         }
     }
 

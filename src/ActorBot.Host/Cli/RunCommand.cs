@@ -79,11 +79,11 @@ public static class RunCommand
     private static async Task<int> RunAsync(RunRequest request, CancellationToken ct)
     {
         ServiceConfiguration configuration;
-        EmbeddedSimulatorSettings? simulator;
+        RunSettings settings;
         try
         {
             configuration = ServiceConfiguration.Load(request.ConfigPath);
-            simulator = EmbeddedSimulatorSettings.FromConfig(configuration.Config, request.Speed, request.Follow);
+            settings = RunSettings.FromConfig(configuration.Config, request.Speed, request.Follow);
         }
         catch (Exception ex) when (ex is HoconException or ConfigurationException)
         {
@@ -91,7 +91,8 @@ public static class RunCommand
             return 2;
         }
 
-        var configuredMode = configuration.Config.GetString("actorbot.trade-mode", "auto");
+        var simulator = settings.Simulator;
+        var configuredMode = settings.ConfiguredMode;
         var modeText = request.Mode ?? configuredMode;
         // auto: testnet where nothing real can be traded (the embedded simulator), shadow against any other venue.
         if (IsAuto(modeText))
@@ -120,7 +121,7 @@ public static class RunCommand
         }
 
         EmbeddedSimulator? sim = null;
-        var symbols = configuration.Config.TextList("actorbot.symbols").ToList();
+        var symbols = settings.Symbols;
         if (simulator is not null)
         {
             sim = await EmbeddedSimulator.StartAsync(simulator, symbols, ct).ConfigureAwait(false);
@@ -130,7 +131,7 @@ public static class RunCommand
 
         try
         {
-            return await RunServiceAsync(request, configuration, mode, sim, symbols, ct).ConfigureAwait(false);
+            return await RunServiceAsync(request, configuration, mode, sim, settings, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -141,8 +142,9 @@ public static class RunCommand
         }
     }
 
-    private static async Task<int> RunServiceAsync(RunRequest request, ServiceConfiguration configuration, TradeMode mode, EmbeddedSimulator? sim, IReadOnlyList<string> symbols, CancellationToken ct)
+    private static async Task<int> RunServiceAsync(RunRequest request, ServiceConfiguration configuration, TradeMode mode, EmbeddedSimulator? sim, RunSettings settings, CancellationToken ct)
     {
+        var symbols = settings.Symbols;
         // DRY_RUN can only lower the mode, so the URLs checked are those of the mode actually run.
         var runMode = DryRun.IsOn(Environment.GetEnvironmentVariable(DryRun.Variable)) ? DryRun.Force(mode) : mode;
         var urls = VenueSettings.ConfiguredUrls(configuration.Config, BotSettings.DefaultVenue, runMode);
@@ -158,16 +160,12 @@ public static class RunCommand
             return 2;
         }
 
-        if (request.Dashboard)
-        {
-            // The live view owns the terminal: only warnings and errors are logged (the host reads Logging__* variables).
-            Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
-        }
-
         WebApplication app;
         try
         {
-            app = ServiceHost.Build(configuration, gate.Mode, request.Port, sim?.Environment(Environment.GetEnvironmentVariable));
+            // --dashboard: the live view owns the terminal, so only warnings and errors are logged.
+            var leastLogged = request.Dashboard ? LogLevel.Warning : (LogLevel?)null;
+            app = ServiceHost.Build(configuration, gate.Mode, request.Port, sim?.Environment(Environment.GetEnvironmentVariable), leastLogged);
         }
         catch (ConfigurationException ex)
         {
@@ -178,7 +176,7 @@ public static class RunCommand
         await using (app.ConfigureAwait(false))
         {
             await Console.Out.WriteLineAsync($"actorbot: {gate.Explain()}; config from {configuration.Source}").ConfigureAwait(false);
-            var stateDir = configuration.Config.Text("actorbot.state-dir", "state") ?? "state";
+            var stateDir = settings.StateDir;
             try
             {
                 // Before the service starts: what runs, with which configuration (runbook startup artifacts).

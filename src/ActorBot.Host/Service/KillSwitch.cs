@@ -1,5 +1,4 @@
 using ActorBot.Engine.Bot;
-using ActorBot.Engine.Configuration;
 using ActorBot.Engine.Hud;
 using ActorBot.Engine.Trading;
 using ActorBot.Engine.Venues;
@@ -28,12 +27,12 @@ public sealed class KillSwitch
     private readonly TradingRuntime? _trading;
 
     /// <param name="services">the optional <see cref="TradingRuntime"/> (testnet/live with keys) comes from here.</param>
-    public KillSwitch(ILogger<KillSwitch> log, ActorRegistry registry, ServiceConfiguration configuration, IServiceProvider services)
+    public KillSwitch(ILogger<KillSwitch> log, ActorRegistry registry, KillSwitchSettings settings, IServiceProvider services)
     {
         _log = log;
         _registry = registry;
         _trading = services.GetService<TradingRuntime>();
-        _flatten = configuration.Config.Flag("actorbot.kill-switch.flatten", false);
+        _flatten = settings.Flatten;
     }
 
     public bool Engaged { get; private set; }

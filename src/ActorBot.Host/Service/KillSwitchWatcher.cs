@@ -1,6 +1,5 @@
 using ActorBot.Domain.Modes;
 using ActorBot.Engine.Bot;
-using ActorBot.Engine.Configuration;
 using Akka.Hosting;
 
 namespace ActorBot.Host.Service;
@@ -19,15 +18,13 @@ public sealed class KillSwitchWatcher : BackgroundService
 
     private readonly Func<string, string?> _environment;
 
-    public KillSwitchWatcher(KillSwitch kill, IRequiredActor<BotActor> bot, ServiceConfiguration configuration, ServiceEnvironment environment)
+    public KillSwitchWatcher(KillSwitch kill, IRequiredActor<BotActor> bot, KillSwitchSettings settings, ServiceEnvironment environment)
     {
         _environment = environment.Lookup;
         _kill = kill;
         _bot = bot;
-        var file = configuration.Config.Text("actorbot.kill-switch.file", string.Empty);
-        var stateDir = configuration.Config.Text("actorbot.state-dir", "state") ?? "state";
-        _file = string.IsNullOrWhiteSpace(file) ? null : Path.GetFullPath(Path.Combine(stateDir, file));
-        _poll = configuration.Config.Duration("actorbot.kill-switch.poll-interval", TimeSpan.FromMilliseconds(500));
+        _file = settings.File;
+        _poll = settings.PollInterval;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

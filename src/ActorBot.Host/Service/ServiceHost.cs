@@ -13,6 +13,7 @@ using ActorBot.Engine.Venues.Execution;
 using ActorBot.Engine.Venues.Paper;
 using ActorBot.Persistence.Sql;
 using ActorBot.Persistence.Sql.Schema;
+using ActorBot.Venues.Binance.Rest;
 using Akka.Actor;
 using Akka.Hosting;
 
@@ -26,7 +27,11 @@ namespace ActorBot.Host.Service;
 public static class ServiceHost
 {
     /// <param name="environment">environment lookup (tests inject one); the process environment by default.</param>
-    public static WebApplication Build(ServiceConfiguration configuration, TradeMode mode, int? httpPortOverride, Func<string, string?>? environment = null)
+    /// <param name="minimumLogLevel">
+    /// the least level logged (<c>run --dashboard</c>: warnings, as the live view owns the terminal); null: the host's
+    /// configuration decides (Information, or <c>Logging__LogLevel__Default</c>).
+    /// </param>
+    public static WebApplication Build(ServiceConfiguration configuration, TradeMode mode, int? httpPortOverride, Func<string, string?>? environment = null, LogLevel? minimumLogLevel = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
         ArgumentNullException.ThrowIfNull(configuration);
@@ -49,12 +54,19 @@ public static class ServiceHost
         });
         // Request-level framework logs drown the service's own; keep them to warnings.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        if (minimumLogLevel is { } least)
+        {
+            // This host's own configuration, added last so it wins over Logging__LogLevel__Default in the environment;
+            // nothing process-wide changes.
+            builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", least.ToString())]);
+        }
+
         builder.WebHost.UseUrls($"http://{bindHost}:{port}");
         builder.Services.AddSingleton(configuration);
         builder.Services.AddSingleton(botSettings);
         // The plugin runs with auto-initialize off: its tables are created here, once, before any actor can
         // write (several nodes or restarts never race to create them). A bad setting fails `run` with exit 2.
-        var persistence = SqlPersistenceOptions.FromConfig(config);
+        var persistence = PersistenceSettingsReader.FromConfig(config);
         // Loaded before the host starts, so a missing profile or a refused model fails `run` with exit 2. The host
         // owns it (a singleton) and disposes the ONNX sessions when it stops.
         var strategy = StrategyRuntime.Load(config);
@@ -70,6 +82,9 @@ public static class ServiceHost
             builder.Services.AddSingleton(trading);
         }
 
+        // The venue's keys, from this host's environment only (a test injects one; the process's by default).
+        var venueKeys = BinanceCredentials.ForUsdm(environment);
+
         // Paper: the in-process execution behind /risk, on the venue's public trade prints (a bad value fails here, exit 2).
         var paper = PaperRuntime.Create(config, mode, venue);
 
@@ -82,6 +97,9 @@ public static class ServiceHost
 
         // /user/telemetry: telemetry.jsonl (a bad key fails here, exit 2).
         var telemetry = TelemetrySettings.FromConfig(config);
+
+        // The kill file and what engaging does (a bad key fails here, exit 2).
+        var killSwitch = KillSwitchSettings.FromConfig(config);
 
         SchemaCreator.Create(persistence);
         builder.Services.AddSingleton(persistence);
@@ -130,12 +148,13 @@ public static class ServiceHost
                 if (venue is not null)
                 {
                     var venueTrading = trading?.ForVenue(system);
-                    var venues = system.ActorOf(Props.Create(() => new VenuesActor(new[] { venue }, bot, venueTrading, paperExecution)), "venues");
+                    var venues = system.ActorOf(Props.Create(() => new VenuesActor(new[] { venue }, bot, venueTrading, paperExecution, venueKeys)), "venues");
                     registry.Register<VenuesActor>(venues);
                 }
             });
         });
 
+        builder.Services.AddSingleton(killSwitch);
         builder.Services.AddSingleton<KillSwitch>();
         builder.Services.AddSingleton(new ServiceEnvironment(environment));
         builder.Services.AddHostedService<KillSwitchWatcher>();

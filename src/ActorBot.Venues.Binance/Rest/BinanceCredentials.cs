@@ -18,10 +18,11 @@ public sealed class BinanceCredentials
 
     internal string Secret { get; }
 
-    /// <summary>Reads <c>{prefix}_API_KEY</c> and <c>{prefix}_API_SECRET</c>; null when either is missing.</summary>
-    public static BinanceCredentials? FromEnvironment(string prefix = "BINANCE") => FromEnvironment(Environment.GetEnvironmentVariable, prefix);
-
-    /// <summary>The same, from an injected environment (the service host's, so tests never share process variables).</summary>
+    /// <summary>
+    /// Reads <c>{prefix}_API_KEY</c> and <c>{prefix}_API_SECRET</c> from an injected environment (the service host's,
+    /// so tests never share process variables); null when either is missing. There is deliberately no overload that
+    /// reads the process's variables: the host decides which environment counts.
+    /// </summary>
     public static BinanceCredentials? FromEnvironment(Func<string, string?> environment, string prefix = "BINANCE")
     {
         ArgumentNullException.ThrowIfNull(environment);

@@ -10,46 +10,34 @@ using static ActorBot.Engine.Tests.Risk.RiskTestKit;
 namespace ActorBot.Engine.Tests.Risk;
 
 /// <summary>/user/bot creates /user/bot/risk and feeds it SAFE_PAUSE and the kill switch, on virtual time.</summary>
-public sealed class BotRiskWiringTests : Akka.TestKit.Xunit2.TestKit
+public sealed class BotRiskWiringTests : RiskActorTestBase
 {
     private static readonly BotSettings BotSettings = new(TradeMode.Testnet, Engine.Bot.BotSettings.DefaultVenue, [Btc],
         StaleTimeout: TimeSpan.FromSeconds(10), PauseHysteresis: TimeSpan.FromSeconds(5));
 
-    private readonly TestProbe _execution;
-    private readonly TestProbe _trader;
-
-    public BotRiskWiringTests()
-        : base(VirtualTimeInMemory)
-    {
-        _execution = CreateTestProbe();
-        _trader = CreateTestProbe();
-    }
-
-    private TestScheduler Scheduler => (TestScheduler)Sys.Scheduler;
-
     [Fact(DisplayName = "Risk lives at /user/bot/risk, sees a symbol's SAFE_PAUSE until its data is fresh, and the bot's kill switch")]
     public async Task BotFeedsRisk()
     {
-        var wiring = new RiskWiring(Settings(), _execution.Ref);
+        var wiring = new RiskWiring(Settings(), Execution.Ref);
         var bot = Sys.ActorOf(Props.Create(() => new BotActor(BotSettings, null, wiring)), "bot");
         // Answered after PreStart, which created /risk.
         AwaitCondition(() => BotStatus(bot).Paused);
         var risk = await Sys.ActorSelection("/user/bot/risk").ResolveOne(TimeSpan.FromSeconds(5));
         risk.Tell(new SymbolWarmChanged(Btc, true));
-        risk.Tell(Intent("e1", _trader.Ref));
-        ExpectRejected(_trader, DropReason.SafePause);
+        risk.Tell(Intent("e1", Trader.Ref));
+        ExpectRejected(Trader, DropReason.SafePause);
 
         bot.Tell(new MarketDataSeen(Btc, Scheduler.Now.ToUnixTimeMilliseconds()));
         AwaitCondition(() => BotStatus(bot).ClearingReasons.Count == 1);
         Scheduler.Advance(TimeSpan.FromSeconds(7));
         AwaitCondition(() => !BotStatus(bot).Paused);
-        risk.Tell(Intent("e2", _trader.Ref));
-        ExpectPlace(_execution, "e2");
+        risk.Tell(Intent("e2", Trader.Ref));
+        ExpectPlace(Execution, "e2");
 
         bot.Tell(new SetKillSwitch(true));
         AwaitCondition(() => Status(risk).KillSwitchEngaged);
-        risk.Tell(Intent("e3", _trader.Ref, "ETHUSDT"));
-        ExpectRejected(_trader, DropReason.KillSwitch);
+        risk.Tell(Intent("e3", Trader.Ref, "ETHUSDT"));
+        ExpectRejected(Trader, DropReason.KillSwitch);
     }
 
     private static BotStatus BotStatus(IActorRef bot) =>

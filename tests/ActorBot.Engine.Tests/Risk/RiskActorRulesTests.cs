@@ -9,38 +9,20 @@ using static ActorBot.Engine.Tests.Risk.RiskTestKit;
 namespace ActorBot.Engine.Tests.Risk;
 
 /// <summary>Every rule of /risk reached through the actor, on virtual time, each drop counted under its reason.</summary>
-public sealed class RiskActorRulesTests : Akka.TestKit.Xunit2.TestKit
+public sealed class RiskActorRulesTests : RiskActorTestBase
 {
-    private readonly TestProbe _execution;
-    private readonly TestProbe _trader;
-
-    public RiskActorRulesTests()
-        : base(VirtualTimeInMemory)
-    {
-        _execution = CreateTestProbe();
-        _trader = CreateTestProbe();
-    }
-
-    private TestScheduler Scheduler => (TestScheduler)Sys.Scheduler;
-
-    private IActorRef StartRisk(RiskActorSettings? settings = null)
-    {
-        var s = settings ?? Settings();
-        return Sys.ActorOf(Props.Create(() => new RiskActor(s, _execution.Ref)));
-    }
-
     [Fact(DisplayName = "An approved intent is sized (risk budget, then notional cap, floored to the step) and placed with risk as the reply target")]
     public void ApprovedIsSizedAndPlaced()
     {
         var risk = StartRisk();
         Ready(risk);
-        risk.Tell(Intent("e1", _trader.Ref));
-        var place = ExpectPlace(_execution, "e1");
+        risk.Tell(Intent("e1", Trader.Ref));
+        var place = ExpectPlace(Execution, "e1");
         place.Quantity.Should().Be(0.016m, "5 USD / 100 USD = 0.05 BTC, capped at 1,000 USD / 60,000 = 0.01666 → 0.016");
         place.StopPrice.Should().Be(59_900m);
         place.TakeProfitPrice.Should().Be(60_400m);
         place.ReplyTo.Should().Be(risk);
-        _trader.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Trader.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         Status(risk).OpenTradesBySymbol.Should().Equal(new Dictionary<string, int> { [Btc] = 1 });
     }
 
@@ -49,9 +31,9 @@ public sealed class RiskActorRulesTests : Akka.TestKit.Xunit2.TestKit
     {
         var risk = StartRisk();
         risk.Tell(new EntriesPauseChanged(Btc, false));
-        risk.Tell(Intent("e1", _trader.Ref));
-        ExpectRejected(_trader, DropReason.Warmup);
-        _execution.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        risk.Tell(Intent("e1", Trader.Ref));
+        ExpectRejected(Trader, DropReason.Warmup);
+        Execution.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         Drops(Status(risk)).Should().Equal(new Dictionary<string, long> { [DropReason.Warmup] = 1 });
     }
 
@@ -60,13 +42,13 @@ public sealed class RiskActorRulesTests : Akka.TestKit.Xunit2.TestKit
     {
         var risk = StartRisk();
         risk.Tell(new SymbolWarmChanged(Btc, true));
-        risk.Tell(Intent("e1", _trader.Ref));
-        ExpectRejected(_trader, DropReason.SafePause);
+        risk.Tell(Intent("e1", Trader.Ref));
+        ExpectRejected(Trader, DropReason.SafePause);
         risk.Tell(new EntriesPauseChanged(Btc, false));
         risk.Tell(new EntriesPauseChanged(Btc, true));
-        risk.Tell(Intent("e2", _trader.Ref));
-        ExpectRejected(_trader, DropReason.SafePause);
-        _execution.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        risk.Tell(Intent("e2", Trader.Ref));
+        ExpectRejected(Trader, DropReason.SafePause);
+        Execution.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         Drops(Status(risk)).Should().Equal(new Dictionary<string, long> { [DropReason.SafePause] = 2 });
     }
 
@@ -76,12 +58,12 @@ public sealed class RiskActorRulesTests : Akka.TestKit.Xunit2.TestKit
         var risk = StartRisk();
         Ready(risk);
         risk.Tell(new SetKillSwitch(true));
-        risk.Tell(Intent("e1", _trader.Ref));
-        ExpectRejected(_trader, DropReason.KillSwitch);
+        risk.Tell(Intent("e1", Trader.Ref));
+        ExpectRejected(Trader, DropReason.KillSwitch);
         Status(risk).KillSwitchEngaged.Should().BeTrue();
         risk.Tell(new SetKillSwitch(false));
-        risk.Tell(Intent("e2", _trader.Ref));
-        ExpectPlace(_execution, "e2");
+        risk.Tell(Intent("e2", Trader.Ref));
+        ExpectPlace(Execution, "e2");
         Drops(Status(risk)).Should().Equal(new Dictionary<string, long> { [DropReason.KillSwitch] = 1 });
     }
 
@@ -90,15 +72,15 @@ public sealed class RiskActorRulesTests : Akka.TestKit.Xunit2.TestKit
     {
         var risk = StartRisk();
         Ready(risk);
-        risk.Tell(Intent("e1", _trader.Ref));
-        ExpectPlace(_execution, "e1");
-        risk.Tell(Intent("e2", _trader.Ref));
-        ExpectRejected(_trader, DropReason.MaxOpenTradesSymbol);
+        risk.Tell(Intent("e1", Trader.Ref));
+        ExpectPlace(Execution, "e1");
+        risk.Tell(Intent("e2", Trader.Ref));
+        ExpectRejected(Trader, DropReason.MaxOpenTradesSymbol);
 
         risk.Tell(new EntryFailed(Btc, "e1", "expired"));
-        _trader.ExpectMsg<EntryFailed>().EventId.Should().Be("e1");
-        risk.Tell(Intent("e3", _trader.Ref));
-        ExpectPlace(_execution, "e3");
+        Trader.ExpectMsg<EntryFailed>().EventId.Should().Be("e1");
+        risk.Tell(Intent("e3", Trader.Ref));
+        ExpectPlace(Execution, "e3");
         Drops(Status(risk)).Should().Equal(new Dictionary<string, long> { [DropReason.MaxOpenTradesSymbol] = 1 });
     }
 
@@ -111,12 +93,12 @@ public sealed class RiskActorRulesTests : Akka.TestKit.Xunit2.TestKit
             Ready(risk, symbol);
         }
 
-        risk.Tell(Intent("b", _trader.Ref, Btc));
-        ExpectPlace(_execution, "b");
-        risk.Tell(Intent("e", _trader.Ref, "ETHUSDT"));
-        ExpectPlace(_execution, "e");
-        risk.Tell(Intent("s", _trader.Ref, "SOLUSDT"));
-        ExpectRejected(_trader, DropReason.MaxOpenTradesGlobal);
+        risk.Tell(Intent("b", Trader.Ref, Btc));
+        ExpectPlace(Execution, "b");
+        risk.Tell(Intent("e", Trader.Ref, "ETHUSDT"));
+        ExpectPlace(Execution, "e");
+        risk.Tell(Intent("s", Trader.Ref, "SOLUSDT"));
+        ExpectRejected(Trader, DropReason.MaxOpenTradesGlobal);
         Drops(Status(risk)).Should().Equal(new Dictionary<string, long> { [DropReason.MaxOpenTradesGlobal] = 1 });
     }
 
@@ -125,10 +107,10 @@ public sealed class RiskActorRulesTests : Akka.TestKit.Xunit2.TestKit
     {
         var risk = StartRisk(Settings(r => r with { MaxOpenTradesPerSymbol = 3, MaxOpenTradesGlobal = 3 }));
         Ready(risk);
-        risk.Tell(Intent("e1", _trader.Ref));
-        ExpectPlace(_execution, "e1");
-        risk.Tell(Intent("e2", _trader.Ref));
-        ExpectRejected(_trader, DropReason.MaxNotionalSymbol);
+        risk.Tell(Intent("e1", Trader.Ref));
+        ExpectPlace(Execution, "e1");
+        risk.Tell(Intent("e2", Trader.Ref));
+        ExpectRejected(Trader, DropReason.MaxNotionalSymbol);
         Drops(Status(risk)).Should().Equal(new Dictionary<string, long> { [DropReason.MaxNotionalSymbol] = 1 });
     }
 
@@ -139,9 +121,9 @@ public sealed class RiskActorRulesTests : Akka.TestKit.Xunit2.TestKit
     {
         var risk = StartRisk(Settings() with { Leverage = 50m });
         Ready(risk);
-        risk.Tell(Intent("e1", _trader.Ref, side: side, stopDistance: 600m));
-        ExpectRejected(_trader, reason);
-        _execution.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        risk.Tell(Intent("e1", Trader.Ref, side: side, stopDistance: 600m));
+        ExpectRejected(Trader, reason);
+        Execution.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         Drops(Status(risk)).Should().Equal(new Dictionary<string, long> { [reason] = 1 });
     }
 
@@ -150,23 +132,23 @@ public sealed class RiskActorRulesTests : Akka.TestKit.Xunit2.TestKit
     {
         var risk = StartRisk();
         Ready(risk);
-        risk.Tell(Intent("e1", _trader.Ref));
-        ExpectPlace(_execution, "e1");
+        risk.Tell(Intent("e1", Trader.Ref));
+        ExpectPlace(Execution, "e1");
         risk.Tell(new EntryFilled(Btc, "e1", 60_000m, 0.016m));
-        _trader.ExpectMsg<EntryFilled>();
+        Trader.ExpectMsg<EntryFilled>();
         risk.Tell(new PositionClosed(Btc, "e1", 56_000m, 0.016m, -64m, "sl"));
-        _trader.ExpectMsg<PositionClosed>().RealizedPnl.Should().Be(-64m, "the close reaches the trader after risk applied it");
+        Trader.ExpectMsg<PositionClosed>().RealizedPnl.Should().Be(-64m, "the close reaches the trader after risk applied it");
 
-        risk.Tell(Intent("e2", _trader.Ref));
-        ExpectRejected(_trader, DropReason.DailyCap);
+        risk.Tell(Intent("e2", Trader.Ref));
+        ExpectRejected(Trader, DropReason.DailyCap);
         var status = Status(risk);
         status.RealisedPnlTodayUsd.Should().Be(-64m);
         status.OpenTradesBySymbol.Should().BeEmpty();
 
         var now = Scheduler.Now.ToUnixTimeMilliseconds();
         Scheduler.Advance(TimeSpan.FromMilliseconds(UtcDay.StartMs(UtcDay.Of(now) + 1) - now + 1));
-        risk.Tell(Intent("e3", _trader.Ref));
-        ExpectPlace(_execution, "e3");
+        risk.Tell(Intent("e3", Trader.Ref));
+        ExpectPlace(Execution, "e3");
         Drops(Status(risk)).Should().Equal(new Dictionary<string, long> { [DropReason.DailyCap] = 1 });
     }
 
@@ -177,24 +159,24 @@ public sealed class RiskActorRulesTests : Akka.TestKit.Xunit2.TestKit
         Ready(risk);
         foreach (var id in new[] { "l1", "l2" })
         {
-            risk.Tell(Intent(id, _trader.Ref));
-            ExpectPlace(_execution, id);
+            risk.Tell(Intent(id, Trader.Ref));
+            ExpectPlace(Execution, id);
             risk.Tell(new EntryFilled(Btc, id, 60_000m, 0.016m));
             risk.Tell(new PositionClosed(Btc, id, 59_900m, 0.016m, -1.6m, "sl"));
-            _trader.ExpectMsg<EntryFilled>();
-            _trader.ExpectMsg<PositionClosed>();
+            Trader.ExpectMsg<EntryFilled>();
+            Trader.ExpectMsg<PositionClosed>();
         }
 
-        risk.Tell(Intent("e3", _trader.Ref));
-        ExpectRejected(_trader, DropReason.LossStreak);
+        risk.Tell(Intent("e3", Trader.Ref));
+        ExpectRejected(Trader, DropReason.LossStreak);
         Status(risk).CooldownUntilMs.Should().NotBeNull();
 
         Scheduler.Advance(TimeSpan.FromMinutes(29));
-        risk.Tell(Intent("e4", _trader.Ref));
-        ExpectRejected(_trader, DropReason.LossStreak);
+        risk.Tell(Intent("e4", Trader.Ref));
+        ExpectRejected(Trader, DropReason.LossStreak);
         Scheduler.Advance(TimeSpan.FromMinutes(1));
-        risk.Tell(Intent("e5", _trader.Ref));
-        ExpectPlace(_execution, "e5");
+        risk.Tell(Intent("e5", Trader.Ref));
+        ExpectPlace(Execution, "e5");
         Drops(Status(risk)).Should().Equal(new Dictionary<string, long> { [DropReason.LossStreak] = 2 });
     }
 
@@ -203,8 +185,8 @@ public sealed class RiskActorRulesTests : Akka.TestKit.Xunit2.TestKit
     {
         var risk = StartRisk();
         Ready(risk);
-        risk.Tell(Intent("e1", _trader.Ref));
-        ExpectPlace(_execution, "e1");
+        risk.Tell(Intent("e1", Trader.Ref));
+        ExpectPlace(Execution, "e1");
         risk.Tell(new PositionClosed(Btc, "e1", 59_900m, 0.016m, -10m, "sl"));
         risk.Tell(new PositionClosed(Btc, "e1", 59_900m, 0.016m, -10m, "sl"));
         var status = Status(risk);

@@ -43,11 +43,30 @@ public sealed class VenueSettingsTests
         s.Symbols.Should().Equal("BTCUSDT");
     }
 
+    [Fact(DisplayName = "recv-window, weight-share and clock-sync-interval reach the venue's REST gateway options")]
+    public void RestOptions()
+    {
+        var options = Read(Base + """
+
+            actorbot.venues.binance-usdm { recv-window = 3000ms, weight-share = 0.25, clock-sync-interval = 2 minutes, connect-timeout = 4s }
+            """, TradeMode.Testnet)!.RestOptions();
+
+        options.RecvWindowMs.Should().Be(3000);
+        options.WeightShare.Should().Be(0.25);
+        options.ClockRefreshInterval.Should().Be(TimeSpan.FromMinutes(2));
+        options.RequestTimeout.Should().Be(TimeSpan.FromSeconds(4));
+        options.BaseAddress.Should().Be(new Uri("http://127.0.0.1:9001"));
+    }
+
     [Theory(DisplayName = "A bad value is a ConfigurationException naming the key")]
     [InlineData("testnet.ws-base-url = \"http://wrong-scheme\"", "testnet.ws-base-url")]
     [InlineData("testnet.rest-base-url = \"not a url\"", "testnet.rest-base-url")]
     [InlineData("market-data = sometimes", "market-data")]
     [InlineData("disabled-grace = 0s", "disabled-grace")]
+    [InlineData("recv-window = 61s", "recv-window")]
+    [InlineData("weight-share = 0", "weight-share")]
+    [InlineData("weight-share = 1.5", "weight-share")]
+    [InlineData("clock-sync-interval = 0s", "clock-sync-interval")]
     public void BadValues(string line, string key)
     {
         var act = () => Read(Base + "\nactorbot.venues.binance-usdm." + line, TradeMode.Testnet);

@@ -1,26 +1,23 @@
 using ActorBot.Persistence.Sql;
 using ActorBot.Persistence.Tests.Infrastructure;
-using Akka.Configuration;
 
 namespace ActorBot.Persistence.Tests.Configuration;
 
 public sealed class SqlPersistenceOptionsTests
 {
-    [Fact(DisplayName = "With no persistence settings the journal is a SQLite file actorbot.db under the state directory")]
+    [Fact(DisplayName = "SQLite without a connection string is a file actorbot.db under the state directory")]
     public void Sqlite_default()
     {
-        var options = SqlPersistenceOptions.FromConfig(ConfigurationFactory.ParseString("actorbot.state-dir = state"));
+        var options = SqlPersistenceOptions.For("sqlite", string.Empty, "state", 100);
 
         options.Provider.Should().Be(SqlProvider.Sqlite);
         options.ConnectionString.Should().Be("Data Source=state/actorbot.db");
     }
 
-    [Fact(DisplayName = "actorbot.persistence selects PostgreSQL by provider-name and connection-string")]
+    [Fact(DisplayName = "provider-name postgresql with a connection string selects PostgreSQL")]
     public void Postgres_by_config()
     {
-        var options = SqlPersistenceOptions.FromConfig(ConfigurationFactory.ParseString("""
-            actorbot.persistence { provider-name = postgresql, connection-string = "Host=db;Username=bot", batch-size = 50 }
-            """));
+        var options = SqlPersistenceOptions.For("postgresql", "Host=db;Username=bot", "state", 50);
 
         options.Should().Be(new SqlPersistenceOptions(SqlProvider.PostgreSql, "Host=db;Username=bot") { BatchSize = 50 });
     }
@@ -28,7 +25,7 @@ public sealed class SqlPersistenceOptionsTests
     [Fact(DisplayName = "PostgreSQL without a connection string is a typed error naming the setting")]
     public void Postgres_needs_connection_string()
     {
-        var act = () => SqlPersistenceOptions.FromConfig(ConfigurationFactory.ParseString("actorbot.persistence.provider-name = postgresql"));
+        var act = () => SqlPersistenceOptions.For("postgresql", string.Empty, "state", 100);
 
         act.Should().Throw<SqlPersistenceConfigurationException>().Which.Field.Should().Be("actorbot.persistence.connection-string");
     }
