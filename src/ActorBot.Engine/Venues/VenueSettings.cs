@@ -60,7 +60,7 @@ public sealed record VenueSettings(
 
     /// <summary>
     /// Reads the venue's settings, or null when the venue should not stream market data in this mode:
-    /// it must be <c>enabled</c>, and either the mode is testnet or paper (<c>market-data = auto</c>) or
+    /// it must be <c>enabled</c>, and either the mode trades (testnet, paper, live: <c>market-data = auto</c>) or
     /// <c>market-data = on</c>. A bad value is a <see cref="ConfigurationException"/> naming the key.
     /// </summary>
     public static VenueSettings? FromConfig(Config config, string venue, TradeMode mode, IReadOnlyList<string> symbols)
@@ -73,8 +73,10 @@ public sealed record VenueSettings(
         }
 
         var marketData = ParseSwitch(config.Text($"{prefix}.market-data", "auto"), $"{prefix}.market-data");
-        // Paper needs prints to fill on, and reads only public streams (no keys), so auto streams there too.
-        var wanted = marketData == MarketDataSwitch.On || (marketData == MarketDataSwitch.Auto && mode is TradeMode.Testnet or TradeMode.Paper);
+        // Every mode that trades needs the venue's prints: the strategy decides on them, paper fills on them, and
+        // testnet/live orders go through this subtree. (Live was once left out, so a live run sent no order.)
+        // Shadow stays quiet by default: it is the mode of a service pointed at a real venue without a decision yet.
+        var wanted = marketData == MarketDataSwitch.On || (marketData == MarketDataSwitch.Auto && mode is TradeMode.Testnet or TradeMode.Paper or TradeMode.Live);
         if (!wanted)
         {
             return null;
