@@ -168,6 +168,8 @@ public sealed class ActorBotMetricsId : ExtensionIdProvider<ActorBotMetrics>
 
         var metrics = new ActorBotMetrics(() => system.Scheduler.Now);
         metrics.AttachRestarts(RestartLedger.For(system));
+        // A meter stays in .NET's static list until disposed, and this one's clock holds the system.
+        system.RegisterOnTermination(metrics.Dispose);
         return metrics;
     }
 }
