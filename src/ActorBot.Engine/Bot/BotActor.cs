@@ -3,6 +3,7 @@ using ActorBot.Domain.Supervision;
 using ActorBot.Engine.Probing;
 using ActorBot.Engine.Risk;
 using ActorBot.Engine.Symbols;
+using ActorBot.Engine.Telemetry;
 using Akka.Actor;
 using Akka.Event;
 
@@ -19,6 +20,7 @@ public sealed class BotActor : ReceiveActor, IWithTimers
     private readonly BotSettings _settings;
     private readonly SafePauseTracker _pauses;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly ActorBotMetrics _metrics = ActorBotMetrics.For(Context.System);
     private long _unknownSymbolMessages;
     // The service starts paused (no data yet); an episode is each later change from running to paused.
     private bool _wasPaused = true;
@@ -85,9 +87,11 @@ public sealed class BotActor : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
+        _metrics.Mailboxes.Track(Self);
         if (_riskWiring is { } wiring)
         {
             _risk = Context.ActorOf(Props.Create(() => new RiskActor(wiring.Settings, wiring.Execution)), "risk");
+            _metrics.Mailboxes.Track(_risk);
         }
 
         foreach (var symbol in _settings.Symbols)
@@ -163,7 +167,9 @@ public sealed class BotActor : ReceiveActor, IWithTimers
             }
 
             _wasPaused = paused;
-            Context.System.EventStream.Publish(new SafePauseChanged(paused, Reasons()));
+            var reasons = Reasons();
+            _metrics.SafePauseChanged(reasons);
+            Context.System.EventStream.Publish(new SafePauseChanged(paused, reasons));
         }
     }
 

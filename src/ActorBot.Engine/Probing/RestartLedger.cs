@@ -35,6 +35,9 @@ public sealed class RestartLedger : IExtension
         _records.AddOrUpdate(Key(path), _ => new RestartRecord(1, failure), (_, r) => new RestartRecord(r.Restarts + 1, failure));
     }
 
+    /// <summary>Every recorded path and its record (for <c>actorbot_actor_restarts_total</c>).</summary>
+    public IReadOnlyDictionary<string, RestartRecord> Snapshot() => new Dictionary<string, RestartRecord>(_records, StringComparer.Ordinal);
+
     private static string Key(ActorPath path) => path.ToStringWithoutAddress();
 }
 

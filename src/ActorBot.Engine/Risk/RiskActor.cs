@@ -2,7 +2,9 @@ using ActorBot.Domain.Execution;
 using ActorBot.Domain.Risk;
 using ActorBot.Domain.Sizing;
 using ActorBot.Engine.Bot;
+using System.Diagnostics;
 using ActorBot.Engine.Probing;
+using ActorBot.Engine.Telemetry;
 using ActorBot.Engine.Trading;
 using ActorBot.Persistence.Sql.Serialization;
 using Akka.Actor;
@@ -30,6 +32,7 @@ public sealed class RiskActor : ReceivePersistentActor
     private readonly RiskActorSettings _settings;
     private readonly ICanTell _execution;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly ActorBotMetrics _metrics = ActorBotMetrics.For(Context.System);
     private readonly Dictionary<string, bool> _warm = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _paused = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SymbolFilters> _filters = new(StringComparer.Ordinal);
@@ -102,6 +105,12 @@ public sealed class RiskActor : ReceivePersistentActor
         // they still release the slot this book holds and reach the trader (ExecutionActor.Reply).
         Context.System.EventStream.Subscribe(Self, typeof(PositionClosed));
         Context.System.EventStream.Subscribe(Self, typeof(EntryFailed));
+        // Every reason is on /metrics from the start (0), so a rate() over a reason that never fired is 0, not missing.
+        foreach (var reason in DropReason.All)
+        {
+            _metrics.RiskDrops.Add(0, new KeyValuePair<string, object?>("reason", reason));
+        }
+
         base.PreStart();
     }
 
@@ -185,19 +194,24 @@ public sealed class RiskActor : ReceivePersistentActor
         DeferAsync(reply, r => trader.Tell(r, Self));
     }
 
-    private void PersistEvents(IReadOnlyList<RiskEvent> events) =>
+    private void PersistEvents(IReadOnlyList<RiskEvent> events)
+    {
+        var started = Stopwatch.GetTimestamp();
         PersistAll(events.Select(RiskJournal.ToJournal), record =>
         {
+            _metrics.PersistDone(PersistenceId, started);
             _book = _book.Apply(RiskJournal.ToDomain(record)!);
             if (LastSequenceNr % _settings.SnapshotEvery == 0)
             {
                 SaveSnapshot(RiskJournal.ToSnapshot(_book.State));
             }
         });
+    }
 
     private void Drop(TradeIntent m, string reason, string detail)
     {
         _drops[reason] = _drops.GetValueOrDefault(reason) + 1;
+        _metrics.RiskDrops.Add(1, new KeyValuePair<string, object?>("reason", reason));
         _log.Info("risk: {0} dropped ({1}): {2}", m.EventId, reason, detail);
         m.ReplyTo.Tell(new TradeRejected(m.Symbol, m.EventId, reason, detail));
     }

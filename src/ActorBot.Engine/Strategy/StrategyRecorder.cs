@@ -1,6 +1,7 @@
 using ActorBot.Domain.Bars;
 using ActorBot.Engine.Probing;
 using ActorBot.Engine.Symbols;
+using ActorBot.Engine.Telemetry;
 using Akka.Actor;
 using Akka.Event;
 
@@ -45,6 +46,7 @@ public sealed class StrategyRecorder : ReceiveActor
     public const int Keep = 200;
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly ActorBotMetrics _metrics = ActorBotMetrics.For(Context.System);
     private readonly Queue<DecisionView> _decisions = new();
     private readonly Queue<TradeView> _trades = new();
     private readonly Dictionary<string, long> _actions = new(StringComparer.Ordinal);
@@ -90,6 +92,7 @@ public sealed class StrategyRecorder : ReceiveActor
         _signals++;
         var action = ActionName(m.Action);
         _actions[action] = _actions.GetValueOrDefault(action) + 1;
+        _metrics.Decisions.Add(1, new KeyValuePair<string, object?>("action", action));
         var e = m.Signal.Event;
         var view = new DecisionView(m.Symbol, m.EventId, e.DecisionTimeMs, e.Side, m.Decision.PActive, m.Decision.PShadow, m.Decision.Take, action);
         Push(_decisions, view);

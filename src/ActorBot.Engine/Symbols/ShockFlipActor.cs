@@ -1,6 +1,7 @@
 using ActorBot.Domain.Models;
 using ActorBot.Domain.ShockFlip;
 using ActorBot.Engine.Probing;
+using ActorBot.Engine.Telemetry;
 using Akka.Actor;
 
 namespace ActorBot.Engine.Symbols;
@@ -19,6 +20,7 @@ public sealed class ShockFlipActor : ReceiveActor
     private long _signals;
     private readonly ExecutionRoute? _route;
     private bool _warm;
+    private readonly ActorBotMetrics _metrics = ActorBotMetrics.For(Context.System);
 
     public ShockFlipActor(string symbol, SymbolPipelineSettings settings, IActorRef trader)
     {
@@ -40,13 +42,26 @@ public sealed class ShockFlipActor : ReceiveActor
 
             _signals++;
             var eventId = EventId(_symbol, signal.Event.TimestampMs, signal.Event.Side);
-            _trader.Tell(new BarAnalysed(_symbol, m.Bar, signal, _router.Route(eventId, signal.Features), eventId));
+            var decision = _router.Route(eventId, signal.Features);
+            RecordScores(decision);
+            _trader.Tell(new BarAnalysed(_symbol, m.Bar, signal, decision, eventId));
         });
         Receive<ProbeState>(_ => ProbeReply.Answer(Context, new { symbol = _symbol, barsSeen = _engine.BarsSeen, signals = _signals, rejectedBars = _engine.RejectedBars, warm = _warm }));
         Receive<SymbolPauseChanged>(m => _trader.Tell(m));
         Receive<PipelineMark>(m => _trader.Tell(m));
         Receive<FlushPipeline>(m => _trader.Tell(m with { RejectedBars = _engine.RejectedBars, Signals = _signals }));
     }
+
+    private void RecordScores(RoutingDecision d)
+    {
+        _metrics.ModelScores.Record(d.PActive, Tag("symbol", _symbol), Tag("model", d.ActiveModelId), Tag("role", "active"));
+        if (d.PShadow is { } shadow)
+        {
+            _metrics.ModelScores.Record(shadow, Tag("symbol", _symbol), Tag("model", d.ShadowModelId), Tag("role", "shadow"));
+        }
+    }
+
+    private static KeyValuePair<string, object?> Tag(string key, string? value) => new(key, value);
 
     // A (re)started detector has empty windows: risk hears "cold" before any intent this incarnation can cause.
     protected override void PreStart() => _route?.Risk.Tell(new Risk.SymbolWarmChanged(_symbol, false));

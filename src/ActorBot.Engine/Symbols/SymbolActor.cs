@@ -2,6 +2,7 @@ using ActorBot.Domain.Bars;
 using ActorBot.Domain.Supervision;
 using ActorBot.Engine.Bot;
 using ActorBot.Engine.Probing;
+using ActorBot.Engine.Telemetry;
 using Akka.Actor;
 
 namespace ActorBot.Engine.Symbols;
@@ -24,6 +25,7 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
     private bool _externalPause;
     private bool _entriesPaused = true;
     private readonly SymbolPipelineSettings? _pipeline;
+    private readonly ActorBotMetrics _metrics = ActorBotMetrics.For(Context.System);
     private IActorRef? _bars;
     private long? _lastEventTimeMs;
     private long _closeTimerMinute = long.MinValue;
@@ -98,6 +100,7 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
         if (_pipeline is { } p)
         {
             var trader = Context.ActorOf(Props.Create(() => new TraderActor(_symbol, p)), "trader");
+            _metrics.Mailboxes.Track(trader);
             var shockflip = Context.ActorOf(Props.Create(() => new ShockFlipActor(_symbol, p, trader)), "shockflip");
             _bars = Context.ActorOf(Props.Create(() => new BarsActor(_symbol, shockflip, p.Sink)), "bars");
         }
@@ -123,6 +126,7 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
     private void OnData(long eventTimeMs, TimeSpan staleAfter)
     {
         _lastEventTimeMs = eventTimeMs;
+        _metrics.FeedSeen(_symbol);
         Timers.StartSingleTimer(WatchdogKey, StaleCheck.Instance, staleAfter > TimeSpan.Zero ? staleAfter : TimeSpan.Zero);
         if (_stale)
         {

@@ -1,4 +1,5 @@
 using ActorBot.Engine.Probing;
+using ActorBot.Engine.Telemetry;
 using ActorBot.Engine.Trading;
 using ActorBot.Engine.Venues.Account;
 using ActorBot.Engine.Venues.Execution;
@@ -23,6 +24,7 @@ public sealed class VenueActor : ReceiveActor
     private readonly BinanceRestClient _rest;
     private readonly VenueTrading? _trading;
     private readonly IActorRef? _trades;
+    private readonly MailboxDepths _mailboxes;
 
     /// <param name="trading">execution and account settings in testnet/live; null: market data only.</param>
     /// <param name="trades">gets every trade batch next to the bot (paper mode: the paper execution); null: none.</param>
@@ -33,7 +35,9 @@ public sealed class VenueActor : ReceiveActor
         _settings = settings;
         _bot = bot;
         _trading = trading;
-        Errors = new DecodeErrorCounter();
+        var metrics = ActorBotMetrics.For(Context.System);
+        _mailboxes = metrics.Mailboxes;
+        Errors = new DecodeErrorCounter(metrics.DecodeErrors);
         _http = new HttpClient();
         var options = settings.RestOptions();
         // Keys only from the host's environment (BINANCE_API_KEY / BINANCE_API_SECRET, or the documented
@@ -62,12 +66,13 @@ public sealed class VenueActor : ReceiveActor
         _rest.StatusChanged += s => health.Tell(new RestStatusChanged(s));
         var errors = Errors;
         var trades = _trades;
-        Context.ActorOf(Props.Create(() => new MarketDataActor(_settings, rest, errors, _bot, health, trades)), "market");
+        _mailboxes.Track(Context.ActorOf(Props.Create(() => new MarketDataActor(_settings, rest, errors, _bot, health, trades)), "market"));
         if (_trading is { } trading)
         {
             // Execution first: the account forwards the user stream's order events to it from its first frame.
             var execution = Context.ActorOf(ExecutionActor.Props(trading.Execution, rest, null, errors), "execution");
-            Context.ActorOf(AccountActor.Props(trading.Account, rest, _settings.WsBaseUri, errors, execution, _bot, trading.Risk), "account");
+            _mailboxes.Track(execution);
+            _mailboxes.Track(Context.ActorOf(AccountActor.Props(trading.Account, rest, _settings.WsBaseUri, errors, execution, _bot, trading.Risk), "account"));
         }
     }
 

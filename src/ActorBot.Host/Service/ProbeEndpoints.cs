@@ -1,12 +1,13 @@
-using System.Globalization;
 using System.Text;
 using ActorBot.Domain.Modes;
 using ActorBot.Engine.Bot;
 using ActorBot.Engine.Strategy;
 using ActorBot.Engine.Venues;
 using ActorBot.Engine.Venues.Account;
+using ActorBot.Host.Service.Metrics;
 using Akka.Actor;
 using Akka.Hosting;
+using Prometheus;
 
 namespace ActorBot.Host.Service;
 
@@ -66,27 +67,9 @@ public static class ProbeEndpoints
         app.MapGet("/config", (ServiceConfiguration configuration) =>
             Results.Text(configuration.ToRedactedJson(), "application/json", Encoding.UTF8));
 
-        app.MapGet("/metrics", async (IRequiredActor<BotActor> bot, ActorRegistry registry, ActorSystem system, CancellationToken ct) =>
-        {
-            var status = await TryStatus(bot, ct).ConfigureAwait(false);
-            var text = new StringBuilder();
-            text.Append("# TYPE actorbot_up gauge\nactorbot_up ").Append(status is null ? 0 : 1).Append('\n');
-            if (status is not null)
-            {
-                text.Append("# TYPE actorbot_safe_pause gauge\nactorbot_safe_pause ").Append(status.Paused ? 1 : 0).Append('\n');
-                text.Append("# TYPE actorbot_safe_pause_reasons gauge\nactorbot_safe_pause_reasons ")
-                    .Append(status.PauseReasons.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
-                text.Append("# TYPE actorbot_unknown_symbol_messages_total counter\nactorbot_unknown_symbol_messages_total ")
-                    .Append(status.UnknownSymbolMessages.ToString(CultureInfo.InvariantCulture)).Append('\n');
-                await VenueMetrics.AppendAsync(text, registry, status.Venue, ct).ConfigureAwait(false);
-                await StrategyMetrics.AppendAsync(text, registry, ct).ConfigureAwait(false);
-                await RiskMetrics.AppendAsync(text, system, ct).ConfigureAwait(false);
-                await PaperMetrics.AppendAsync(text, registry, ct).ConfigureAwait(false);
-                await AccountMetrics.AppendAsync(text, registry, app.Services.GetService<TradingRuntime>(), ct).ConfigureAwait(false);
-            }
-
-            return Results.Text(text.ToString(), "text/plain; version=0.0.4", Encoding.UTF8);
-        });
+        // Prometheus text from the service's own registry (MeterExporter): instruments recorded where events happen,
+        // and the state families asked of the actors right before each scrape (ProbeMetrics).
+        app.MapMetrics("/metrics", app.Services.GetRequiredService<MeterExporter>().Registry);
     }
 
     private static Task<BotStatus?> TryStatus(IRequiredActor<BotActor> bot, CancellationToken ct) =>

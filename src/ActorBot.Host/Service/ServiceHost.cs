@@ -11,6 +11,7 @@ using ActorBot.Engine.Telemetry;
 using ActorBot.Engine.Venues;
 using ActorBot.Engine.Venues.Execution;
 using ActorBot.Engine.Venues.Paper;
+using ActorBot.Host.Service.Metrics;
 using ActorBot.Persistence.Sql;
 using ActorBot.Persistence.Sql.Schema;
 using ActorBot.Venues.Binance.Rest;
@@ -101,6 +102,12 @@ public static class ServiceHost
         // The kill file and what engaging does (a bad key fails here, exit 2).
         var killSwitch = KillSwitchSettings.FromConfig(config);
 
+        // /metrics: this service's own meter and registry (a second service in the process never mixes counts).
+        var metrics = new ActorBotMetrics();
+        builder.Services.AddSingleton(_ => metrics);
+        builder.Services.AddSingleton<ProbeMetrics>();
+        builder.Services.AddSingleton(sp => new MeterExporter(sp.GetRequiredService<ActorBotMetrics>(), sp.GetRequiredService<ProbeMetrics>().SampleAsync));
+
         SchemaCreator.Create(persistence);
         builder.Services.AddSingleton(persistence);
         builder.Services.AddAkka("actorbot", (akka, _) =>
@@ -119,6 +126,8 @@ public static class ServiceHost
             });
             akka.WithActors((system, registry) =>
             {
+                // Before any actor starts: they record into this service's instruments (ActorBotMetrics.For).
+                ActorBotMetrics.Install(system, metrics);
                 // First, so it records the bot's first SAFE_PAUSE; subscribed before it starts (PreStart is async).
                 var telemetryActor = system.ActorOf(TelemetryActor.Props(telemetry), "telemetry");
                 TelemetryActor.Subscribe(system, telemetryActor);

@@ -121,14 +121,17 @@ public sealed class SimulatorExtrasTests
         await Eventually.True(() => client.FramesReceived == 1, "still delivering");
     }
 
-    [Fact(DisplayName = "decode_errors_total is published on the meter with source and reason tags")]
+    [Fact(DisplayName = "decode_errors_total is recorded on the instrument it is given, with source and reason tags")]
     public void DecodeErrorMetric()
     {
+        // The service's meter is per instance; this test's own stands in for it.
+        using var meter = new Meter("test-" + Guid.NewGuid().ToString("N"));
+        var instrument = meter.CreateCounter<long>(DecodeErrorCounter.InstrumentName);
         var seen = new List<(long Value, string? Source, string? Reason)>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == DecodeErrorCounter.MeterName && instrument.Name == DecodeErrorCounter.InstrumentName)
+            if (ReferenceEquals(instrument.Meter, meter))
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -155,7 +158,7 @@ public sealed class SimulatorExtrasTests
         });
         listener.Start();
 
-        new AggTradeDecoder(new DecodeErrorCounter()).TryDecode("{\"e\":\"aggTrade\""u8, out _, out _).Should().BeFalse();
+        new AggTradeDecoder(new DecodeErrorCounter(instrument)).TryDecode("{\"e\":\"aggTrade\""u8, out _, out _).Should().BeFalse();
 
         lock (seen)
         {

@@ -262,7 +262,7 @@ public sealed partial class ExecutionActor
         Count(ExecutionVenueCalls.OrderRoute, a.Result);
         foreach (var c in a.Cancels)
         {
-            Count($"{c.Route} {c.Status}");
+            CountRequest(c.Route, c.Status);
         }
 
         var t = _state.Trades[a.EventId];

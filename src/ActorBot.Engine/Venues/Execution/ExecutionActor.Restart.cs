@@ -78,7 +78,7 @@ public sealed partial class ExecutionActor
     {
         foreach (var o in m.Outcomes)
         {
-            Count($"{o.Route} {o.Status}");
+            CountRequest(o.Route, o.Status);
         }
 
         var failed = m.Outcomes.Where(o => o.Status != "ok" && !o.Status.EndsWith(" -2011", StringComparison.Ordinal)).ToList();
@@ -132,7 +132,7 @@ public sealed partial class ExecutionActor
     {
         foreach (var o in m.Calls.Concat(m.Flattens))
         {
-            Count($"{o.Route} {o.Status}");
+            CountRequest(o.Route, o.Status);
         }
 
         var flattened = m.Flattens.Where(f => f.Order is { ExecutedQuantity: > 0 }).ToList();

@@ -28,6 +28,11 @@ public sealed partial class ExecutionActor
             : clientId == trade.StopLoss?.ClientAlgoId ? "sl"
             : clientId == trade.TakeProfit?.ClientAlgoId ? "tp"
             : "flatten";
+        if (e is FillRecorded)
+        {
+            _metrics.Fills.Add(1, new KeyValuePair<string, object?>("venue", _settings.Venue), new KeyValuePair<string, object?>("symbol", trade?.Symbol ?? "unknown"));
+        }
+
         Context.System.EventStream.Publish(new OrderJournaled(_settings.Venue, trade?.Symbol ?? (e as FlattenSent)?.Symbol, trade?.EventId ?? eventId, leg, e));
     }
 }

@@ -113,7 +113,7 @@ public sealed partial class ExecutionActor
 
     private void OnSiblingCanceled(SiblingCanceled m)
     {
-        Count($"{m.Outcome.Route} {m.Outcome.Status}");
+        CountRequest(m.Outcome.Route, m.Outcome.Status);
         if (m.Outcome.Status != "ok")
         {
             // Reduce-only on a flat position cannot open one; still worth a look (restart-flatten will remove it).

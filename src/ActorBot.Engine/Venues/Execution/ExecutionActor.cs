@@ -1,6 +1,8 @@
 using ActorBot.Domain.Execution;
 using ActorBot.Domain.Sizing;
+using System.Diagnostics;
 using ActorBot.Engine.Probing;
+using ActorBot.Engine.Telemetry;
 using ActorBot.Engine.Trading;
 using ActorBot.Venues.Binance.Decoding;
 using ActorBot.Venues.Binance.Rest;
@@ -28,6 +30,7 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
     private readonly Uri? _userStreamBase;
     private readonly DecodeErrorCounter _errors;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly ActorBotMetrics _metrics = ActorBotMetrics.For(Context.System);
     private readonly Dictionary<string, IActorRef> _replyTo = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
     private readonly Dictionary<long, string> _algoByVenueOrderId = [];
@@ -139,7 +142,18 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
     private void Count(string key, long by = 1) => _counters[key] = _counters.GetValueOrDefault(key) + by;
 
     private void Count<T>(string route, RestResult<T> result)
-        where T : class => Count($"{route} {ExecutionVenueCalls.StatusOf(result)}");
+        where T : class => CountRequest(route, ExecutionVenueCalls.StatusOf(result));
+
+    /// <summary>A venue request: in the status counters and <c>actorbot_orders_total{venue,route,status}</c>.</summary>
+    private void CountRequest(string route, string status)
+    {
+        Count($"{route} {status}");
+        _metrics.Orders.Add(
+            1,
+            new KeyValuePair<string, object?>("venue", _settings.Venue),
+            new KeyValuePair<string, object?>("route", route),
+            new KeyValuePair<string, object?>("status", status));
+    }
 
     /// <summary>Persists the events in order, applying each to the state, then runs <paramref name="then"/> once.</summary>
     private void PersistThen(IReadOnlyList<IExecutionEvent> events, Action then)
@@ -153,8 +167,10 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
         // Not DeferAsync: a persist issued from a deferred handler is only flushed with the next command, and commands
         // are stashed meanwhile, so it would never run. Counting the handlers keeps "then" inside the persist handler.
         var remaining = events.Count;
+        var started = Stopwatch.GetTimestamp();
         PersistAll(events, e =>
         {
+            _metrics.PersistDone(PersistenceId, started);
             _state = _state.Apply(e);
             PublishJournaled(e);
             if (--remaining == 0)

@@ -3,6 +3,7 @@ using ActorBot.Domain.Execution;
 using ActorBot.Domain.Paper;
 using ActorBot.Engine.Probing;
 using ActorBot.Engine.Symbols;
+using ActorBot.Engine.Telemetry;
 using ActorBot.Engine.Trading;
 using ActorBot.Engine.Venues.Execution;
 using Akka.Actor;
@@ -25,6 +26,7 @@ public sealed class PaperExecutionActor : ReceivePersistentActor
     private readonly PaperSettings _settings;
     private readonly PaperFillModel _fills;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly ActorBotMetrics _metrics = ActorBotMetrics.For(Context.System);
     private readonly Dictionary<string, (decimal Price, long TimeMs)> _last = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IActorRef> _replyTo = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
@@ -205,8 +207,10 @@ public sealed class PaperExecutionActor : ReceivePersistentActor
         }
 
         var remaining = events.Count;
+        var started = Stopwatch.GetTimestamp();
         PersistAll(events, e =>
         {
+            _metrics.PersistDone(PersistenceId, started);
             var before = _book;
             _book = _book.Apply(e);
             Report(e, before);
@@ -223,6 +227,7 @@ public sealed class PaperExecutionActor : ReceivePersistentActor
         {
             case PaperTradeOpened o:
                 Count("entry filled");
+                Fill(o.Symbol);
                 Reply(o.EventId, new EntryFilled(o.Symbol, o.EventId, o.EntryPrice, o.Quantity));
                 if (o.StopTrigger is { } sl && o.TakeProfitTrigger is { } tp)
                 {
@@ -232,6 +237,7 @@ public sealed class PaperExecutionActor : ReceivePersistentActor
                 break;
             case PaperTradeClosed c when before.Open.TryGetValue(c.EventId, out var open):
                 Count($"closed {c.Reason}");
+                Fill(open.Trade.Symbol);
                 Reply(c.EventId, new PositionClosed(open.Trade.Symbol, c.EventId, c.ExitPrice, open.Trade.Quantity, c.NetPnl, c.Reason), open.ReplyTo);
                 _replyTo.Remove(c.EventId);
                 break;
@@ -250,6 +256,10 @@ public sealed class PaperExecutionActor : ReceivePersistentActor
             Context.ActorSelection(p).Tell(message);
         }
     }
+
+    // The in-process book fills entries and exits: venue "paper" on actorbot_fills_total.
+    private void Fill(string symbol) =>
+        _metrics.Fills.Add(1, new KeyValuePair<string, object?>("venue", "paper"), new KeyValuePair<string, object?>("symbol", symbol));
 
     private void Count(string key) => _counters[key] = _counters.GetValueOrDefault(key) + 1;
 

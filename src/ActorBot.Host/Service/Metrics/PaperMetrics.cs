@@ -1,0 +1,45 @@
+using ActorBot.Engine.Telemetry;
+using ActorBot.Engine.Venues.Paper;
+using Akka.Hosting;
+
+namespace ActorBot.Host.Service.Metrics;
+
+/// <summary>Paper venue families (paper mode only), asked of the paper execution; silent: no samples.</summary>
+internal static class PaperMetrics
+{
+    public static IEnumerable<MetricSpec> Specs =>
+    [
+        MetricSpec.Counter("actorbot_paper_fills_total", "Paper fills (entries and exits)."),
+        MetricSpec.Counter("actorbot_paper_entries_refused_total", "Paper entries refused, by reason.", "reason"),
+        MetricSpec.Counter("actorbot_paper_closes_total", "Paper trades closed, by reason.", "reason"),
+        MetricSpec.Gauge("actorbot_paper_open_trades", "Paper trades open."),
+        MetricSpec.Counter("actorbot_paper_fees_usd_total", "Modelled fees, USD."),
+        MetricSpec.Counter("actorbot_paper_slippage_usd_total", "Modelled slippage, USD."),
+        MetricSpec.Gauge("actorbot_paper_realized_pnl_usd", "Realised paper PnL net of fees and slippage, USD."),
+    ];
+
+    public static async Task SampleAsync(SampleSet samples, ActorRegistry registry, CancellationToken ct)
+    {
+        if (!registry.TryGet<PaperExecutionActor>(out var paper)
+            || await ProbeAsk.TryAsync<PaperExecutionStatus>(paper, GetPaperExecutionStatus.Instance, ct).ConfigureAwait(false) is not { } status)
+        {
+            return;
+        }
+
+        samples.Add("actorbot_paper_fills_total", status.Fills);
+        foreach (var (reason, count) in status.RefusedByReason)
+        {
+            samples.Add("actorbot_paper_entries_refused_total", count, ("reason", reason));
+        }
+
+        foreach (var (reason, count) in status.ClosesByReason)
+        {
+            samples.Add("actorbot_paper_closes_total", count, ("reason", reason));
+        }
+
+        samples.Add("actorbot_paper_open_trades", status.OpenTrades);
+        samples.Add("actorbot_paper_fees_usd_total", (double)status.FeesUsd);
+        samples.Add("actorbot_paper_slippage_usd_total", (double)status.SlippageUsd);
+        samples.Add("actorbot_paper_realized_pnl_usd", (double)status.RealizedPnlUsd);
+    }
+}
