@@ -225,6 +225,12 @@ public sealed class SimulatorHost : IAsyncDisposable
         }
 
         Interlocked.Increment(ref _requests);
+        if (HttpMethods.IsPost(ctx.Request.Method) && path == "/fapi/v1/algoOrder")
+        {
+            // A held bracket reaches the engine only when released (or never, if the client gives up first).
+            await Faults.WaitAtAlgoGateAsync(ctx.RequestAborted).ConfigureAwait(false);
+        }
+
         var result = await RestAsync(ctx, path).ConfigureAwait(false);
         if (Faults.RestDelay > TimeSpan.Zero)
         {
@@ -687,6 +693,18 @@ public sealed class SimulatorHost : IAsyncDisposable
                 if (Has("orderUnknownCount"))
                 {
                     Faults.OrderUnknownRemaining = (int)Num("orderUnknownCount");
+                }
+
+                if (Has("holdAlgoOrders"))
+                {
+                    if (Str("holdAlgoOrders").Equals("true", StringComparison.OrdinalIgnoreCase))
+                    {
+                        Faults.HoldAlgoOrders();
+                    }
+                    else
+                    {
+                        Faults.ReleaseAlgoOrders();
+                    }
                 }
 
                 break;
