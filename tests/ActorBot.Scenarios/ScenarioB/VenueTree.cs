@@ -72,6 +72,20 @@ internal sealed class VenueTree : IAsyncDisposable
     public AccountStatus Account() =>
         Venues.Ask<AccountStatus>(new AskVenue(Venue, GetAccountStatus.Instance), TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
 
+    /// <summary>Asks /account for a check now and waits until it ran (its counters moved).</summary>
+    public AccountStatus ReconcileNow()
+    {
+        var before = Account();
+        System.ActorSelection($"/user/venues/{Venue}/account").Tell(Engine.Venues.Account.ReconcileNow.Instance);
+        AccountStatus? after = null;
+        Kit.AwaitAssert(() =>
+        {
+            after = Account();
+            (after.Reconciles + after.ReconcileFailures).Should().BeGreaterThan(before.Reconciles + before.ReconcileFailures);
+        }, Wait);
+        return after!;
+    }
+
     /// <summary>Sends an entry to /user/venues/{venue}/execution with <see cref="Trader"/> as its reply-to.</summary>
     public void PlaceEntry(string eventId, long signalTimeMs, decimal stop, decimal takeProfit) =>
         System.ActorSelection(ExecutionPath).Tell(new Engine.Trading.PlaceEntry(Btc, eventId, signalTimeMs, 1, 1m, stop, takeProfit, Trader.Ref));
