@@ -231,6 +231,12 @@ public sealed class SimulatorHost : IAsyncDisposable
         }
 
         Interlocked.Increment(ref _requests);
+        if (HttpMethods.IsPost(ctx.Request.Method) && path == "/fapi/v1/algoOrder")
+        {
+            // A held bracket reaches the engine only when released (or never, if the client gives up first).
+            await Faults.WaitAtAlgoGateAsync(ctx.RequestAborted).ConfigureAwait(false);
+        }
+
         var result = await RestAsync(ctx, path).ConfigureAwait(false);
         if (Faults.RestDelay > TimeSpan.Zero)
         {
@@ -699,6 +705,18 @@ public sealed class SimulatorHost : IAsyncDisposable
                 if (Has("badJsonCount"))
                 {
                     Faults.BadJsonRemaining = (int)Num("badJsonCount");
+                }
+
+                if (Has("holdAlgoOrders"))
+                {
+                    if (Str("holdAlgoOrders").Equals("true", StringComparison.OrdinalIgnoreCase))
+                    {
+                        Faults.HoldAlgoOrders();
+                    }
+                    else
+                    {
+                        Faults.ReleaseAlgoOrders();
+                    }
                 }
 
                 break;

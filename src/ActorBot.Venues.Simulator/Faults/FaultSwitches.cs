@@ -9,6 +9,8 @@ public sealed class FaultSwitches
     private int _rest500Remaining;
     private int _orderUnknownRemaining;
     private int _badJsonRemaining;
+    private int _heldAlgoOrders;
+    private TaskCompletionSource _algoGate = Open();
 
     /// <summary>Every REST answer is delayed by this much (timeouts, slow venue).</summary>
     public TimeSpan RestDelay { get; set; }
@@ -49,9 +51,53 @@ public sealed class FaultSwitches
 
     internal bool TakeBadJson() => TakeOne(ref _badJsonRemaining);
 
+    /// <summary>New algo orders (POST /fapi/v1/algoOrder) waiting at the gate, not yet seen by the engine.</summary>
+    public int HeldAlgoOrders => Volatile.Read(ref _heldAlgoOrders);
+
+    /// <summary>
+    /// From now on, new algo orders wait before the engine sees them (a bracket in flight while its sender crashes):
+    /// they reach the venue when <see cref="ReleaseAlgoOrders"/> is called, or never if the client gives up first.
+    /// </summary>
+    public void HoldAlgoOrders()
+    {
+        if (Volatile.Read(ref _algoGate).Task.IsCompleted)
+        {
+            Volatile.Write(ref _algoGate, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        }
+    }
+
+    /// <summary>Lets every held algo order through to the engine (in arrival order is not promised) and stops holding.</summary>
+    public void ReleaseAlgoOrders() => Volatile.Read(ref _algoGate).TrySetResult();
+
+    internal async Task WaitAtAlgoGateAsync(CancellationToken ct)
+    {
+        var gate = Volatile.Read(ref _algoGate).Task;
+        if (gate.IsCompleted)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _heldAlgoOrders);
+        try
+        {
+            await gate.WaitAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _heldAlgoOrders);
+        }
+    }
+
     internal bool TakeRest500() => TakeOne(ref _rest500Remaining);
 
     internal bool TakeOrderUnknown() => TakeOne(ref _orderUnknownRemaining);
+
+    private static TaskCompletionSource Open()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
+    }
 
     private static bool TakeOne(ref int counter)
     {

@@ -213,6 +213,23 @@ public sealed partial class ExecutionActor
 
         PersistThen(events, () =>
         {
+            if (_state.Trades[a.EventId].IsClosed)
+            {
+                // Fix (scenario 2): the answers of a bracket sent by an incarnation that crashed mid-bracket arrive
+                // after restart-flatten read the venue and closed the trade: a leg the venue took late sits on a flat
+                // book, which nothing else would ever remove. Cancel it (counted as the sibling cancel is).
+                Count("bracket late on closed trade");
+                foreach (var (leg, result) in new[] { (t.StopLoss, a.StopLoss), (t.TakeProfit, a.TakeProfit) }.Where(x => x.Item2.IsSuccess))
+                {
+                    var id = leg.ClientAlgoId;
+                    _rest.CancelAlgoOrderAsync(id).PipeTo(Self,
+                        success: r => new SiblingCanceled(a.EventId, new CallOutcome(ExecutionVenueCalls.CancelAlgoRoute, ExecutionVenueCalls.StatusOf(r), id)),
+                        failure: _ => new SiblingCanceled(a.EventId, new CallOutcome(ExecutionVenueCalls.CancelAlgoRoute, "exception", id)));
+                }
+
+                return;
+            }
+
             if (a.StopLoss.IsSuccess && a.TakeProfit.IsSuccess)
             {
                 if (_bracketsReported.Add(a.EventId))
