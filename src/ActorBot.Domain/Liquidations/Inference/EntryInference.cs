@@ -145,10 +145,13 @@ public sealed class EntryInference
 
         // 3. Partial sweep of the buckets the minute's range crossed.
         var swept = new List<SweptProjection>();
-        if (minute.High > 0 && minute.Low > 0)
+        if (minute.High > 0 && minute.Low > 0 && double.IsFinite(minute.High) && double.IsFinite(minute.Low))
         {
-            Sweep(_short, b => Grid.PriceAsDouble(b) <= minute.High, swept);
-            Sweep(_long, b => Grid.PriceAsDouble(b) >= minute.Low, swept);
+            // Exact: a bucket at tick·step is crossed by the high when tick ≤ ⌊high/step⌋, by the low when tick ≥ ⌈low/step⌉.
+            var highTick = (long)Math.Floor((decimal)minute.High / Grid.Step);
+            var lowTick = (long)Math.Ceiling((decimal)minute.Low / Grid.Step);
+            Sweep(_short, tick => tick <= highTick, swept);
+            Sweep(_long, tick => tick >= lowTick, swept);
         }
 
         // 4. Aggression, clamped so one-sided flow still opens some of both sides.
@@ -178,7 +181,7 @@ public sealed class EntryInference
         // 7. An OI decrease closes the same share of the prior OI out of every projection.
         var closeFactor = 0.0;
         var closedUsd = 0.0;
-        var total = TotalUsd();
+        var total = delta < 0 ? TotalUsd() : 0.0;
         if (delta < 0 && total > 0 && prior is > 0)
         {
             closeFactor = Math.Min(-delta / prior.Value, _options.MaxOiReductionPerMinute);
@@ -254,7 +257,17 @@ public sealed class EntryInference
 
     private void Sweep(Dictionary<long, ProjectionBucket> map, Func<long, bool> crossed, List<SweptProjection> output)
     {
-        foreach (var tick in map.Keys.Where(crossed).Order().ToArray())
+        var hit = new List<long>();
+        foreach (var tick in map.Keys)
+        {
+            if (crossed(tick))
+            {
+                hit.Add(tick);
+            }
+        }
+
+        hit.Sort();
+        foreach (var tick in hit)
         {
             var bucket = map[tick];
             var before = bucket.SizeUsd;
@@ -276,17 +289,25 @@ public sealed class EntryInference
     private int Scale(double factor)
     {
         var removed = 0;
+        var under = new List<long>();
         foreach (var map in (Dictionary<long, ProjectionBucket>[])[_long, _short])
         {
-            foreach (var (tick, bucket) in map.ToArray())
+            under.Clear();
+            foreach (var (tick, bucket) in map)
             {
                 bucket.SizeUsd *= factor;
                 if (bucket.SizeUsd < _options.MinBucketUsd)
                 {
-                    map.Remove(tick);
-                    removed++;
+                    under.Add(tick);
                 }
             }
+
+            foreach (var tick in under)
+            {
+                map.Remove(tick);
+            }
+
+            removed += under.Count;
         }
 
         return removed;
