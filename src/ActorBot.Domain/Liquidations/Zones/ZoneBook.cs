@@ -266,9 +266,9 @@ public sealed class ZoneBook
     /// Replaces the book with a snapshot and catches up the downtime (SPEC §13 #24; the old loader only dropped zones
     /// older than 240 min). The minutes missed are the whole minutes that closed after the snapshot's last minute and
     /// by <paramref name="nowMs"/> (a minute closes at its end): every weight, first cut to the cap, is multiplied by
-    /// decay^minutes; a zone then below the minimum expires, and so does one not reinforced for longer than the maximum
-    /// age when <paramref name="currentPrice"/> is known and more than 2 % away (without a price the first live minute
-    /// judges age, as every minute does). The missed minutes count as applied, so a late message for one is refused.
+    /// decay^minutes; when at least one minute was missed, a zone then below the minimum expires, and so does one not
+    /// reinforced for longer than the maximum age when <paramref name="currentPrice"/> is known and more than 2 % away
+    /// (without a price the first live minute judges age, as every minute does). The missed minutes count as applied, so a late message for one is refused.
     /// A snapshot of another symbol, step or layout is refused and the book left as it was.
     /// </summary>
     public ZoneLoadResult Load(ZoneSnapshot snapshot, long nowMs, double? currentPrice = null)
@@ -318,7 +318,10 @@ public sealed class ZoneBook
                 record.ReinforcementCount,
                 record.Source,
                 record.TierContributions);
-            if (ExpiryOf(zone, nowMs, currentPrice ?? 0) is { } reason)
+            // The expiry checks are part of the catch-up: each missed minute would have run them after its decay. With
+            // no minute missed the book is served exactly as saved (a zone the OI close factor left under the minimum
+            // expires at the next minute's decay, as it would have without the restart).
+            if (minutesDown > 0 && ExpiryOf(zone, nowMs, currentPrice ?? 0) is { } reason)
             {
                 expired.Add(Expired(zone, nowMs, reason, atLoad: true));
                 _expired++;
