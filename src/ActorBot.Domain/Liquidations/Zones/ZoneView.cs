@@ -31,7 +31,8 @@ public sealed record ZoneSummary(
     long ZonesExpiredTotal,
     long ZonesMergedTotal);
 
-/// <summary>Health counters that are not part of the old summary: inputs refused, minutes refused as stale, loads.</summary>
+/// <summary>Health counters that are not part of the old summary (session only, not persisted): inputs refused by reason,
+/// minutes refused as stale, sweep zones created, new zones cut to the cap.</summary>
 public sealed record ZoneStats(
     long Rejected,
     IReadOnlyDictionary<ZoneRejection, long> RejectedByReason,
