@@ -14,6 +14,10 @@ public sealed class MarketDataStore
 {
     private const int MaxTradesPerSymbol = 200_000;
 
+    // Two days of 1m bars per symbol: more than any warm-up asks for. Without a cap a --follow replay (every pass a
+    // new day) grows the store by a day of bars per pass, for as long as the service runs.
+    private const int MaxKlinesPerSymbol = 2 * 1_440;
+
     private readonly object _gate = new();
     private readonly Dictionary<string, OrderBookSynchronizer> _books = new();
     private readonly Dictionary<string, List<AggTrade>> _trades = new();
@@ -62,6 +66,10 @@ public sealed class MarketDataStore
             {
                 bar = new KlineBuilder(open, trade.Price);
                 bars[open] = bar;
+                if (bars.Count > MaxKlinesPerSymbol)
+                {
+                    bars.Remove(bars.First().Key);
+                }
             }
 
             bar.Add(trade);
