@@ -100,7 +100,9 @@ awk -F, -v warm="$warmup" -v max_mb="$max_mb" -v max_slope="$max_slope" -v rc="$
     if (n == 0) { print "soak: no samples"; exit 1 }
     for (i = 1; i <= n; i++) if (t[i] >= warm) { k++; sx += t[i] / 3600; sy += r[i]; sxx += (t[i] / 3600) ^ 2; sxy += (t[i] / 3600) * r[i] }
     slope = (k > 1 && k * sxx - sx * sx > 0) ? (k * sxy - sx * sy) / (k * sxx - sx * sx) : 0
-    printf "service RSS: start %.1f MB, peak %.1f MB, end %.1f MB; slope after %d s: %+.1f MB/hour (%d samples)\n", r[1], peak, r[n], warm, slope, k
+    for (i = 1; i <= n; i++) if (t[i] >= warm) { first = i; break }
+    if (!first) first = n
+    printf "service RSS: at %d s (after warm-up) %.1f MB, peak %.1f MB, end %.1f MB; slope after %d s: %+.1f MB/hour (%d samples)\n", t[first], r[first], peak, r[n], warm, slope, k
     if (hasSim) { for (i = 1; i <= n; i++) if (sim[i] > speak) speak = sim[i]; printf "simulator RSS (own process): start %.1f MB, peak %.1f MB, end %.1f MB\n", sim[1], speak, sim[n] }
     bad = 0
     if (rc != 0) { print "FAIL: the service exited with " rc; bad = 1 }
