@@ -52,7 +52,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             }
         };
         _weights = new WeightAccounting(options.Time, options.WeightLimit, options.WeightWindow, options.BanDuration);
-        Replayer = new MarketReplayer(options.DataFiles, options.Speed, Market, Engine, Streams, options.Time, DecodeErrors, options.RebaseTimestamps) { Loop = options.Loop };
+        Replayer = new MarketReplayer(options.DataFiles, options.Speed, Market, Engine, Streams, options.Time, DecodeErrors, options.RebaseTimestamps) { Loop = options.Loop, Aliases = options.SymbolAliases };
     }
 
     public ExchangeEngine Engine { get; }

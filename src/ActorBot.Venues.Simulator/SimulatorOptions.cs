@@ -50,5 +50,12 @@ public sealed record SimulatorOptions
     /// <summary>Replay the data again when it ends, later in time and ids (see <see cref="Replay.MarketReplayer.Loop"/>).</summary>
     public bool Loop { get; init; }
 
+    /// <summary>
+    /// Recorded symbol → more names to serve its trades under, at the same time (every replayed trade of
+    /// <c>BTCUSD_PERP</c> is also published as each alias's trade, same price, quantity, time and ids). Lets one bundled day
+    /// drive several symbols, e.g. for a multi-symbol soak; the aliases are the same market, not other markets.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> SymbolAliases { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -13,5 +13,6 @@ public static class SuiteCatalog
         new Suites.VenueSuite(),
         new Suites.Execution.ExecutionSuite(),
         new Suites.Models.ModelScoringSuite(),
+        new Suites.Service.ServiceSuite(),
     ];
 }

@@ -4,8 +4,8 @@ using ActorBot.Venues.Simulator;
 namespace ActorBot.Host.Cli;
 
 /// <summary>
-/// <c>actorbot simulate --data F [--data F…] --port N --speed x|max</c>: runs the local Binance USDⓈ-M
-/// compatible venue on 127.0.0.1, replaying the given recordings, until Ctrl+C.
+/// <c>actorbot simulate --data F [--data F…] --port N --speed x|max [--follow] [--alias RECORDED=ALIAS…] [--rebase-timestamps]</c>: runs the
+/// local Binance USDⓈ-M compatible venue on 127.0.0.1, replaying the given recordings, until Ctrl+C.
 /// </summary>
 public static class SimulateCommand
 {
@@ -22,18 +22,35 @@ public static class SimulateCommand
                 result.AddError($"--speed must be a positive number or 'max', got '{result.GetValueOrDefault<string>()}'.");
             }
         });
+        var follow = new Option<bool>("--follow") { Description = "Start the data again when it ends (later in time and ids), until stopped." };
+        var alias = new Option<string[]>("--alias") { Description = "RECORDED=ALIAS: also serve a recording's trades under another symbol name, at the same time (repeatable).", AllowMultipleArgumentsPerToken = true };
         command.Options.Add(data);
         command.Options.Add(port);
         command.Options.Add(speed);
-        command.SetAction(parse => Run(parse.GetValue(data) ?? [], parse.GetValue(port), parse.GetValue(speed) ?? "1"));
+        command.Options.Add(follow);
+        var rebase = new Option<bool>("--rebase-timestamps") { Description = "Serve the recorded trades at today's time (whole minutes moved), as run's embedded simulator does, so a service's staleness checks see live data." };
+        command.Options.Add(alias);
+        command.Options.Add(rebase);
+        command.SetAction(parse => Run(parse.GetValue(data) ?? [], parse.GetValue(port), parse.GetValue(speed) ?? "1", parse.GetValue(follow), parse.GetValue(alias) ?? [], parse.GetValue(rebase)));
         return command;
     }
 
     /// <summary>'max' (as fast as possible: null) or a positive multiple of real time (the same rule as run --speed).</summary>
     private static bool TryParseSpeed(string text, out double? speed) => Service.EmbeddedSimulatorSettings.TryParseSpeed(text, out speed);
 
-    private static int Run(string[] files, int port, string speedText)
+    private static int Run(string[] files, int port, string speedText, bool follow, string[] aliasArguments, bool rebase)
     {
+        IReadOnlyDictionary<string, IReadOnlyList<string>> aliases;
+        try
+        {
+            aliases = Service.SymbolAliases.FromArguments(aliasArguments, "--alias");
+        }
+        catch (Akka.Configuration.ConfigurationException ex)
+        {
+            Console.Error.WriteLine($"simulate: {ex.Message}");
+            return 2;
+        }
+
         if (!TryParseSpeed(speedText, out var speed))
         {
             Console.Error.WriteLine($"simulate: --speed must be a positive number or 'max', got '{speedText}'.");
@@ -73,7 +90,7 @@ public static class SimulateCommand
 
         try
         {
-            return RunAsync(new SimulatorOptions { DataFiles = files, Port = port, Speed = speed }, stop.Token).GetAwaiter().GetResult();
+            return RunAsync(new SimulatorOptions { DataFiles = files, Port = port, Speed = speed, Loop = follow, SymbolAliases = aliases, RebaseTimestamps = rebase }, stop.Token).GetAwaiter().GetResult();
         }
         catch (IOException ex)
         {

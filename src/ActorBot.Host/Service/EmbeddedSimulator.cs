@@ -10,6 +10,9 @@ namespace ActorBot.Host.Service;
 /// <summary>How <c>actorbot.simulator</c> asks run to start the embedded venue (null settings: it is off).</summary>
 public sealed record EmbeddedSimulatorSettings(IReadOnlyList<string> DataFiles, double? Speed, bool Follow, decimal InitialBalance)
 {
+    /// <summary>Recorded symbol → alias names served with the same trades (<c>actorbot.simulator.aliases</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Aliases { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     private const string Section = "actorbot.simulator";
 
     /// <summary>Null when <c>actorbot.simulator.enabled</c> is off. A bad value or a missing data file names its key.</summary>
@@ -45,7 +48,10 @@ public sealed record EmbeddedSimulatorSettings(IReadOnlyList<string> DataFiles, 
             throw new ConfigurationException($"{Section}.initial-balance-usd must be positive, got {balance.ToString(CultureInfo.InvariantCulture)}");
         }
 
-        return new EmbeddedSimulatorSettings(files, speed, followOverride || config.Flag($"{Section}.follow", false), balance);
+        return new EmbeddedSimulatorSettings(files, speed, followOverride || config.Flag($"{Section}.follow", false), balance)
+        {
+            Aliases = SymbolAliases.FromConfig(config, $"{Section}.aliases"),
+        };
     }
 
     /// <summary>'max' (null: as fast as the service takes the trades) or a positive, finite multiple of real time.</summary>
@@ -112,6 +118,7 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
                 // Replay starts once the service has subscribed, so it sees the day from its first trade.
                 AutoStartReplay = false,
                 Loop = settings.Follow,
+                SymbolAliases = settings.Aliases,
             },
             ct).ConfigureAwait(false);
         return new EmbeddedSimulator(host, settings, key, secret);

@@ -6,9 +6,10 @@ namespace ActorBot.Host.Service;
 /// <summary>
 /// Refuses a key under <c>actorbot</c> that the embedded defaults do not document: a typo such as
 /// <c>risk.daily-los-cap-usd</c> would otherwise be ignored silently and the default would trade real money.
-/// The defaults are the schema. Three places are open maps whose keys are names the operator chooses: venues
+/// The defaults are the schema. Four places are open maps whose keys are names the operator chooses: venues
 /// (each checked against the <c>binance-usdm</c> template), per-symbol risk filters (checked against
-/// <c>default</c>) and a venue's <c>contracts</c> (symbol → contract kind; checked where they are read).
+/// <c>default</c>), a venue's <c>contracts</c> (symbol → contract kind) and the simulator's <c>aliases</c>
+/// (recorded symbol → alias names); the last two are checked where they are read.
 /// <c>akka.*</c> is Akka's and not checked here.
 /// </summary>
 public static class UnknownConfigKeys
@@ -21,6 +22,7 @@ public static class UnknownConfigKeys
         (["actorbot", "venues"], "binance-usdm"),
         (["actorbot", "venues", "*", "contracts"], null),
         (["actorbot", "risk", "filters"], "default"),
+        (["actorbot", "simulator", "aliases"], null),
     ];
 
     /// <summary>Throws a <see cref="HoconException"/> at the first unknown key of <paramref name="operatorLayer"/>.</summary>

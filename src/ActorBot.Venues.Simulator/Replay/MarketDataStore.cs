@@ -12,7 +12,14 @@ namespace ActorBot.Venues.Simulator.Replay;
 /// </summary>
 public sealed class MarketDataStore
 {
-    private const int MaxTradesPerSymbol = 200_000;
+    // The aggTrade history a client can backfill from (fromId / time range): hours of market time on the bundled day
+    // (about 1,200 trades a minute at its busiest), far more than any stream gap. It was 200,000 per symbol: at
+    // ~120 B a trade that is ~25 MB a symbol, held for good once a --follow replay has played two passes.
+    private const int MaxTradesPerSymbol = 20_000;
+
+    // Two days of 1m bars per symbol: more than any warm-up asks for. Without a cap a --follow replay (every pass a
+    // new day) grows the store by a day of bars per pass, for as long as the service runs.
+    private const int MaxKlinesPerSymbol = 2 * 1_440;
 
     private readonly object _gate = new();
     private readonly Dictionary<string, OrderBookSynchronizer> _books = new();
@@ -62,6 +69,10 @@ public sealed class MarketDataStore
             {
                 bar = new KlineBuilder(open, trade.Price);
                 bars[open] = bar;
+                if (bars.Count > MaxKlinesPerSymbol)
+                {
+                    bars.Remove(bars.First().Key);
+                }
             }
 
             bar.Add(trade);

@@ -58,6 +58,9 @@ public sealed class MarketReplayer
     /// </summary>
     public bool Loop { get; init; }
 
+    /// <summary>Recorded symbol → alias names its trades are also published under (<see cref="SimulatorOptions.SymbolAliases"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Aliases { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Completed passes over the data.</summary>
     public int Passes { get; private set; }
 
@@ -100,7 +103,7 @@ public sealed class MarketReplayer
                     var trade = _loopShift.Apply(recorded);
                     _engine.AddSymbol(SymbolSpec.Default(trade.Symbol));
                     await PaceAsync(trade.TradeTimeMs, ct).ConfigureAwait(false);
-                    PublishAggTrade(trade);
+                    PublishWithAliases(trade);
                 }
 
                 continue;
@@ -161,7 +164,7 @@ public sealed class MarketReplayer
                         break;
                     case MarketEventType.Trade when tradeDecoder.TryDecode(line.Json.Span, out var t, out _):
                         _engine.AddSymbol(SymbolSpec.Default(t.Symbol));
-                        PublishAggTrade(new AggTrade(t.Symbol, t.EventTimeMs, NextAggId(t.Symbol), t.Price, t.Quantity, t.TradeId, t.TradeId, t.TradeTimeMs, t.IsBuyerMaker));
+                        PublishWithAliases(new AggTrade(t.Symbol, t.EventTimeMs, NextAggId(t.Symbol), t.Price, t.Quantity, t.TradeId, t.TradeId, t.TradeTimeMs, t.IsBuyerMaker));
                         break;
                     case MarketEventType.DepthUpdate when depthDecoder.TryDecode(line.Json.Span, frame, out _):
                         lastDepthSymbol = frame.Symbol;
@@ -192,6 +195,19 @@ public sealed class MarketReplayer
                 }
 
                 Interlocked.Increment(ref _frames);
+            }
+        }
+    }
+
+    private void PublishWithAliases(AggTrade trade)
+    {
+        PublishAggTrade(trade);
+        if (Aliases.TryGetValue(trade.Symbol, out var aliases))
+        {
+            foreach (var alias in aliases)
+            {
+                _engine.AddSymbol(SymbolSpec.Default(alias));
+                PublishAggTrade(trade with { Symbol = alias });
             }
         }
     }

@@ -37,6 +37,21 @@ public sealed class SimulatorExtrasTests
         host.Replayer.FramesReplayed.Should().Be(2000);
     }
 
+    [Fact(DisplayName = "A symbol alias serves the recording's trades under the alias too: same prices, times and ids, each symbol's frames counted")]
+    public async Task ReplaysUnderAlias()
+    {
+        var aliases = new Dictionary<string, IReadOnlyList<string>> { ["BTCUSD_PERP"] = ["BTCUSD_PERP_B"] };
+        await using var host = await Sim.StartAsync(new SimulatorOptions { DataFiles = [AggTradesCsv], Speed = null, SymbolAliases = aliases });
+        await host.ReplayCompletion;
+        var (client, http) = Sim.Client(host);
+        using var ownedHttp = http;
+        var recorded = (await client.GetAggTradesAsync("BTCUSD_PERP", fromId: 480_539_890, limit: 20)).Value!;
+        var alias = (await client.GetAggTradesAsync("BTCUSD_PERP_B", fromId: 480_539_890, limit: 20)).Value!;
+        recorded.Should().HaveCount(13);
+        alias.Select(t => (t.AggregateTradeId, t.Price, t.Quantity, t.TradeTimeMs)).Should().Equal(recorded.Select(t => (t.AggregateTradeId, t.Price, t.Quantity, t.TradeTimeMs)));
+        host.Replayer.FramesReplayed.Should().Be(4000, "2,000 recorded trades, each published twice");
+    }
+
     [Fact(DisplayName = "Faults switch at run time through the admin endpoint: partial fills and a REST delay past the client's timeout")]
     public async Task AdminFaults()
     {
