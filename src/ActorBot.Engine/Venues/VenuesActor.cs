@@ -1,4 +1,5 @@
 using ActorBot.Engine.Probing;
+using ActorBot.Engine.Venues.Paper;
 using Akka.Actor;
 
 namespace ActorBot.Engine.Venues;
@@ -12,13 +13,13 @@ public sealed class VenuesActor : ReceiveActor
     private readonly IReadOnlyList<VenueSettings> _venues;
     private readonly IActorRef _bot;
     private readonly VenueTrading? _trading;
-    private readonly IActorRef? _trades;
+    private readonly PaperSettings? _paper;
 
     /// <param name="trading">the trading venue's execution and account settings (testnet, live); null: market data only.</param>
-    /// <param name="trades">gets every venue's trade batches next to the bot (paper mode: the paper execution).</param>
-    public VenuesActor(IReadOnlyList<VenueSettings> venues, IActorRef bot, VenueTrading? trading = null, IActorRef? trades = null)
+    /// <param name="paper">trade mode paper: the paper execution's settings, run as that venue's <c>execution</c>.</param>
+    public VenuesActor(IReadOnlyList<VenueSettings> venues, IActorRef bot, VenueTrading? trading = null, PaperSettings? paper = null)
     {
-        _trades = trades;
+        _paper = paper;
         _venues = venues;
         _bot = bot;
         _trading = trading;
@@ -34,7 +35,7 @@ public sealed class VenuesActor : ReceiveActor
 
             venue.Forward(m.Query);
         });
-        Receive<ProbeState>(_ => ProbeReply.Answer(Context, new { venues = _venues.Select(v => v.Venue).ToList(), trading = _trading?.Execution.Venue }));
+        Receive<ProbeState>(_ => ProbeReply.Answer(Context, new { venues = _venues.Select(v => v.Venue).ToList(), trading = _trading?.Execution.Venue, paper = _paper?.Venue }));
     }
 
     protected override void PreStart()
@@ -42,8 +43,8 @@ public sealed class VenuesActor : ReceiveActor
         foreach (var venue in _venues)
         {
             var trading = _trading?.Execution.Venue == venue.Venue ? _trading : null;
-            var trades = _trades;
-            Context.ActorOf(Props.Create(() => new VenueActor(venue, _bot, trading, trades)), venue.Venue);
+            var paper = _paper?.Venue == venue.Venue ? _paper : null;
+            Context.ActorOf(Props.Create(() => new VenueActor(venue, _bot, trading, paper)), venue.Venue);
         }
     }
 

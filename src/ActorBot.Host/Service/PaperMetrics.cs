@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ActorBot.Engine.Venues;
 using ActorBot.Engine.Venues.Paper;
 using Akka.Hosting;
 
@@ -8,10 +9,11 @@ namespace ActorBot.Host.Service;
 /// <summary>Paper venue lines for <c>/metrics</c> (paper mode only), asked of the paper execution; silent: no lines.</summary>
 internal static class PaperMetrics
 {
-    public static async Task AppendAsync(StringBuilder text, ActorRegistry registry, CancellationToken ct)
+    public static async Task AppendAsync(StringBuilder text, ActorRegistry registry, PaperRuntime? paper, CancellationToken ct)
     {
-        if (!registry.TryGet<PaperExecutionActor>(out var paper)
-            || await ProbeAsk.TryAsync<PaperExecutionStatus>(paper, GetPaperExecutionStatus.Instance, ct).ConfigureAwait(false) is not { } status)
+        // The paper execution runs at /user/venues/{venue}/execution, asked through /user/venues.
+        if (paper is null || !registry.TryGet<VenuesActor>(out var venues)
+            || await ProbeAsk.TryAsync<PaperExecutionStatus>(venues, new AskVenue(paper.Paper.Venue, GetPaperExecutionStatus.Instance), ct).ConfigureAwait(false) is not { } status)
         {
             return;
         }

@@ -81,7 +81,7 @@ public static class ProbeEndpoints
                 await VenueMetrics.AppendAsync(text, registry, status.Venue, ct).ConfigureAwait(false);
                 await StrategyMetrics.AppendAsync(text, registry, ct).ConfigureAwait(false);
                 await RiskMetrics.AppendAsync(text, system, ct).ConfigureAwait(false);
-                await PaperMetrics.AppendAsync(text, registry, ct).ConfigureAwait(false);
+                await PaperMetrics.AppendAsync(text, registry, app.Services.GetService<PaperRuntime>(), ct).ConfigureAwait(false);
                 await AccountMetrics.AppendAsync(text, registry, app.Services.GetService<TradingRuntime>(), ct).ConfigureAwait(false);
             }
 
