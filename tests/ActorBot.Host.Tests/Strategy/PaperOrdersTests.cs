@@ -164,5 +164,11 @@ public sealed class PaperOrdersTests : IAsyncLifetime
         }
 
         _sim!.Engine.OrderCount.Should().Be(0, "telemetry of paper orders, none on the venue");
+
+        // doctor reads the paper execution's journal (its persistence id unchanged by the move).
+        using var doctor = new StringWriter();
+        using var doctorError = new StringWriter();
+        (await DoctorCommand.RunAsync(Path.Combine(_dir, "override.conf"), null, doctor, doctorError, CancellationToken.None)).Should().Be(0, doctorError.ToString());
+        doctor.ToString().Should().Contain("doctor persistence paper-execution-binance-usdm").And.MatchRegex(@"doctor paper-execution-binance-usdm: [1-9]\d* paper fills, [1-9]\d* closed");
     }
 }
