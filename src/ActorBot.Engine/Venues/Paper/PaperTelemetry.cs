@@ -37,7 +37,7 @@ public static class PaperTelemetry
             case PaperTradeOpened o:
             {
                 string Id(OrderLeg leg) => ClientOrderId.Create(strategy, o.Symbol, o.SignalTimeMs, leg);
-                var detail = o.StopTrigger is { } sl && o.TakeProfitTrigger is { } tp ? string.Create(CultureInfo.InvariantCulture, $"SL {sl} TP {tp}") : "brackets not placed";
+                var detail = o.StopTrigger is { } sl && o.TakeProfitTrigger is { } tp ? string.Create(CultureInfo.InvariantCulture, $"SL {sl:G29} TP {tp:G29}") : "brackets not placed";
                 lines.Add(new PaperOrderRecorded(venue, o.Symbol, o.EventId, "entry", "sent", Id(OrderLeg.Entry), o.Side > 0 ? "BUY" : "SELL", o.Quantity, null, detail));
                 lines.Add(new PaperFillRecorded(venue, o.Symbol, o.EventId, Id(OrderLeg.Entry), printTradeId, o.Quantity, o.EntryPrice, o.EntryFee, "entry"));
                 if (o.StopTrigger is { } stop && o.TakeProfitTrigger is { } take)
