@@ -35,49 +35,49 @@ public static class PaperTelemetry
         switch (e)
         {
             case PaperTradeOpened o:
-            {
-                string Id(OrderLeg leg) => ClientOrderId.Create(strategy, o.Symbol, o.SignalTimeMs, leg);
-                var detail = o.StopTrigger is { } sl && o.TakeProfitTrigger is { } tp ? string.Create(CultureInfo.InvariantCulture, $"SL {sl:G29} TP {tp:G29}") : "brackets not placed";
-                lines.Add(new PaperOrderRecorded(venue, o.Symbol, o.EventId, "entry", "sent", Id(OrderLeg.Entry), o.Side > 0 ? "BUY" : "SELL", o.Quantity, null, detail));
-                lines.Add(new PaperFillRecorded(venue, o.Symbol, o.EventId, Id(OrderLeg.Entry), printTradeId, o.Quantity, o.EntryPrice, o.EntryFee, "entry"));
-                if (o.StopTrigger is { } stop && o.TakeProfitTrigger is { } take)
                 {
-                    lines.Add(new PaperOrderRecorded(venue, o.Symbol, o.EventId, "sl", "sent", Id(OrderLeg.StopLoss), null, o.Quantity, stop, null));
-                    lines.Add(new PaperOrderRecorded(venue, o.Symbol, o.EventId, "tp", "sent", Id(OrderLeg.TakeProfit), null, o.Quantity, take, null));
-                }
+                    string Id(OrderLeg leg) => ClientOrderId.Create(strategy, o.Symbol, o.SignalTimeMs, leg);
+                    var detail = o.StopTrigger is { } sl && o.TakeProfitTrigger is { } tp ? string.Create(CultureInfo.InvariantCulture, $"SL {sl:G29} TP {tp:G29}") : "brackets not placed";
+                    lines.Add(new PaperOrderRecorded(venue, o.Symbol, o.EventId, "entry", "sent", Id(OrderLeg.Entry), o.Side > 0 ? "BUY" : "SELL", o.Quantity, null, detail));
+                    lines.Add(new PaperFillRecorded(venue, o.Symbol, o.EventId, Id(OrderLeg.Entry), printTradeId, o.Quantity, o.EntryPrice, o.EntryFee, "entry"));
+                    if (o.StopTrigger is { } stop && o.TakeProfitTrigger is { } take)
+                    {
+                        lines.Add(new PaperOrderRecorded(venue, o.Symbol, o.EventId, "sl", "sent", Id(OrderLeg.StopLoss), null, o.Quantity, stop, null));
+                        lines.Add(new PaperOrderRecorded(venue, o.Symbol, o.EventId, "tp", "sent", Id(OrderLeg.TakeProfit), null, o.Quantity, take, null));
+                    }
 
-                break;
-            }
+                    break;
+                }
 
             case PaperBracketsCanceled b when before.Open.TryGetValue(b.EventId, out var open):
                 Canceled(lines, venue, strategy, open.Trade, b.EventId);
                 break;
             case PaperTradeClosed c when before.Open.TryGetValue(c.EventId, out var open):
-            {
-                var t = open.Trade;
-                if (c.Reason is "tp" or "sl")
                 {
-                    var (leg, sibling, siblingKind) = c.Reason == "tp" ? (OrderLeg.TakeProfit, OrderLeg.StopLoss, "sl") : (OrderLeg.StopLoss, OrderLeg.TakeProfit, "tp");
-                    var id = ClientOrderId.Create(strategy, t.Symbol, t.SignalTimeMs, leg);
-                    lines.Add(new PaperOrderRecorded(venue, t.Symbol, c.EventId, c.Reason, "triggered", id, null, null, null, null));
-                    lines.Add(new PaperFillRecorded(venue, t.Symbol, c.EventId, id, printTradeId, t.Quantity, c.ExitPrice, c.ExitFee, c.Reason));
-                    lines.Add(new PaperOrderRecorded(venue, t.Symbol, c.EventId, siblingKind, "canceled", ClientOrderId.Create(strategy, t.Symbol, t.SignalTimeMs, sibling), null, null, null, null));
-                }
-                else
-                {
-                    var id = ClientOrderId.Create(strategy, t.Symbol, t.SignalTimeMs, OrderLeg.Flatten);
-                    var side = t.Direction == TradeDirection.Long ? "SELL" : "BUY";
-                    lines.Add(new PaperOrderRecorded(venue, t.Symbol, c.EventId, "flatten", "sent", id, side, t.Quantity, null, c.Reason));
-                    lines.Add(new PaperFillRecorded(venue, t.Symbol, c.EventId, id, printTradeId, t.Quantity, c.ExitPrice, c.ExitFee, "flatten"));
-                    if (t.HasBrackets)
+                    var t = open.Trade;
+                    if (c.Reason is "tp" or "sl")
                     {
-                        Canceled(lines, venue, strategy, t, c.EventId);
+                        var (leg, sibling, siblingKind) = c.Reason == "tp" ? (OrderLeg.TakeProfit, OrderLeg.StopLoss, "sl") : (OrderLeg.StopLoss, OrderLeg.TakeProfit, "tp");
+                        var id = ClientOrderId.Create(strategy, t.Symbol, t.SignalTimeMs, leg);
+                        lines.Add(new PaperOrderRecorded(venue, t.Symbol, c.EventId, c.Reason, "triggered", id, null, null, null, null));
+                        lines.Add(new PaperFillRecorded(venue, t.Symbol, c.EventId, id, printTradeId, t.Quantity, c.ExitPrice, c.ExitFee, c.Reason));
+                        lines.Add(new PaperOrderRecorded(venue, t.Symbol, c.EventId, siblingKind, "canceled", ClientOrderId.Create(strategy, t.Symbol, t.SignalTimeMs, sibling), null, null, null, null));
                     }
-                }
+                    else
+                    {
+                        var id = ClientOrderId.Create(strategy, t.Symbol, t.SignalTimeMs, OrderLeg.Flatten);
+                        var side = t.Direction == TradeDirection.Long ? "SELL" : "BUY";
+                        lines.Add(new PaperOrderRecorded(venue, t.Symbol, c.EventId, "flatten", "sent", id, side, t.Quantity, null, c.Reason));
+                        lines.Add(new PaperFillRecorded(venue, t.Symbol, c.EventId, id, printTradeId, t.Quantity, c.ExitPrice, c.ExitFee, "flatten"));
+                        if (t.HasBrackets)
+                        {
+                            Canceled(lines, venue, strategy, t, c.EventId);
+                        }
+                    }
 
-                lines.Add(new PaperPositionClosed(venue, t.Symbol, c.EventId, c.Reason, c.ExitPrice, t.Quantity, c.NetPnl));
-                break;
-            }
+                    lines.Add(new PaperPositionClosed(venue, t.Symbol, c.EventId, c.Reason, c.ExitPrice, t.Quantity, c.NetPnl));
+                    break;
+                }
         }
 
         return lines;
