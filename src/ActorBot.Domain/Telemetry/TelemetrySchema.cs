@@ -10,8 +10,11 @@ public enum TelemetryJsonType
     StringArray,
 }
 
-/// <summary>One field of a telemetry record: its JSON type and whether <c>null</c> is allowed.</summary>
-public sealed record TelemetryField(string Name, TelemetryJsonType Type, bool Nullable = false)
+/// <summary>
+/// One field of a telemetry record: its JSON type, whether <c>null</c> is allowed, and whether it may be absent
+/// (<paramref name="Optional"/>: added after files were written without it; when present it must have its type).
+/// </summary>
+public sealed record TelemetryField(string Name, TelemetryJsonType Type, bool Nullable = false, bool Optional = false)
 {
     public string Describe() => (Type switch
     {
@@ -26,7 +29,7 @@ public sealed record TelemetryField(string Name, TelemetryJsonType Type, bool Nu
 /// <summary>
 /// The <c>telemetry.jsonl</c> schema (version 1; <c>docs/telemetry.md</c>): one JSON object per line, every line has
 /// <see cref="Common"/>, and the fields of its <c>type</c>. Every listed field is required (present, <c>null</c> only
-/// where allowed); fields not listed are ignored, so adding an optional field never breaks a checker (additive
+/// where allowed) unless marked optional (then checked only when present); fields not listed are ignored, so adding an optional field never breaks a checker (additive
 /// changes keep the version; anything else bumps it).
 /// </summary>
 public static class TelemetrySchema
@@ -61,6 +64,7 @@ public static class TelemetrySchema
         ["order"] =
         [
             new("venue", TelemetryJsonType.String),
+            new("route", TelemetryJsonType.String, Optional: true),
             new("symbol", TelemetryJsonType.String, Nullable: true),
             new("event_id", TelemetryJsonType.String, Nullable: true),
             new("kind", TelemetryJsonType.String),
@@ -75,6 +79,7 @@ public static class TelemetrySchema
         ["fill"] =
         [
             new("venue", TelemetryJsonType.String),
+            new("route", TelemetryJsonType.String, Optional: true),
             new("symbol", TelemetryJsonType.String, Nullable: true),
             new("event_id", TelemetryJsonType.String, Nullable: true),
             new("client_order_id", TelemetryJsonType.String),
@@ -100,6 +105,7 @@ public static class TelemetrySchema
         ["position_closed"] =
         [
             new("venue", TelemetryJsonType.String),
+            new("route", TelemetryJsonType.String, Optional: true),
             new("symbol", TelemetryJsonType.String, Nullable: true),
             new("event_id", TelemetryJsonType.String),
             new("reason", TelemetryJsonType.String),

@@ -119,6 +119,11 @@ public static class TelemetryValidator
             var of = type is null ? string.Empty : $" (type {type})";
             if (!root.TryGetProperty(field.Name, out var value))
             {
+                if (field.Optional)
+                {
+                    continue;
+                }
+
                 return $"missing required field \"{field.Name}\"{of}";
             }
 

@@ -11,6 +11,7 @@ using ActorBot.Engine.Strategy;
 using ActorBot.Engine.Symbols;
 using ActorBot.Engine.Venues;
 using ActorBot.Engine.Venues.Execution;
+using ActorBot.Engine.Venues.Paper;
 
 namespace ActorBot.Engine.Telemetry;
 
@@ -30,7 +31,14 @@ public static class TelemetryLines
     [
         typeof(SignalRecord), typeof(TradeRecord), typeof(RoutedTradeRecord), typeof(OrderJournaled),
         typeof(SafePauseChanged), typeof(VenueHealthChanged), typeof(KillSwitchChanged), typeof(ReconcileDriftDetected),
+        typeof(PaperOrderRecorded), typeof(PaperFillRecorded), typeof(PaperPositionClosed),
     ];
+
+    /// <summary>The <c>route</c> of an order, fill or position_closed line: the venue's execution, or paper's in-process one.</summary>
+    public const string VenueRoute = "venue";
+
+    /// <inheritdoc cref="VenueRoute"/>
+    public const string PaperRoute = "paper";
 
     /// <summary>One line (no newline) for <paramref name="message"/>, or null when it is not a telemetry event.</summary>
     public static string? Format(object message, long ts, long seq)
@@ -63,6 +71,9 @@ public static class TelemetryLines
         OrderJournaled { Event: FillRecorded } => "fill",
         OrderJournaled { Event: TradeClosed } => "position_closed",
         OrderJournaled { Event: EntrySent or OrderAnswered or BracketSent or BracketAnswered or FlattenSent } => "order",
+        PaperOrderRecorded => "order",
+        PaperFillRecorded => "fill",
+        PaperPositionClosed => "position_closed",
         SafePauseChanged => "safe_pause",
         VenueHealthChanged => "venue_health",
         KillSwitchChanged => "kill_switch",
@@ -115,6 +126,18 @@ public static class TelemetryLines
             case OrderJournaled m:
                 WriteOrder(w, m);
                 break;
+            case PaperOrderRecorded m:
+                Route(w, m.Venue, m.Symbol, m.EventId, PaperRoute);
+                Order(w, m.Kind, m.Status, m.ClientOrderId, m.Side, m.Quantity, m.Price, null, m.Detail);
+                break;
+            case PaperFillRecorded m:
+                Route(w, m.Venue, m.Symbol, m.EventId, PaperRoute);
+                Fill(w, m.ClientOrderId, m.TradeId, m.Quantity, m.Price, m.Fee, m.Leg);
+                break;
+            case PaperPositionClosed m:
+                Route(w, m.Venue, m.Symbol, m.EventId, PaperRoute);
+                Closed(w, m.Reason, m.ExitPrice, m.Quantity, m.RealizedPnl);
+                break;
             case SafePauseChanged m:
                 w.WriteBoolean("paused", m.Paused);
                 w.WriteStartArray("reasons");
@@ -148,24 +171,14 @@ public static class TelemetryLines
 
     private static void WriteOrder(Utf8JsonWriter w, OrderJournaled m)
     {
-        w.WriteString("venue", m.Venue);
-        w.WriteString("symbol", m.Symbol);
-        w.WriteString("event_id", m.EventId);
+        Route(w, m.Venue, m.Symbol, m.EventId, VenueRoute);
         switch (m.Event)
         {
             case FillRecorded f:
-                w.WriteString("client_order_id", f.ClientOrderId);
-                w.WriteNumber("trade_id", f.TradeId);
-                w.WriteNumber("quantity", f.Quantity);
-                w.WriteNumber("price", f.Price);
-                w.WriteNumber("fee", f.Fee);
-                w.WriteString("leg", m.Leg);
+                Fill(w, f.ClientOrderId, f.TradeId, f.Quantity, f.Price, f.Fee, m.Leg);
                 return;
             case TradeClosed c:
-                w.WriteString("reason", c.Reason);
-                w.WriteNumber("exit_price", c.ExitPrice);
-                w.WriteNumber("quantity", c.Quantity);
-                w.WriteNumber("realized_pnl_usd", c.RealizedPnl);
+                Closed(w, c.Reason, c.ExitPrice, c.Quantity, c.RealizedPnl);
                 return;
             case EntrySent s:
                 Order(w, "entry", "sent", s.ClientOrderId, s.Side > 0 ? "BUY" : "SELL", s.Quantity, null, null, string.Create(CultureInfo.InvariantCulture, $"SL {s.StopPrice} TP {s.TakeProfitPrice}"));
@@ -183,6 +196,33 @@ public static class TelemetryLines
                 Order(w, "flatten", "sent", f.ClientOrderId, f.Side, f.Quantity, null, null, f.Reason);
                 return;
         }
+    }
+
+    /// <summary>The fields every order, fill and position_closed line starts with; <c>route</c> says whose execution.</summary>
+    private static void Route(Utf8JsonWriter w, string venue, string? symbol, string? eventId, string route)
+    {
+        w.WriteString("venue", venue);
+        w.WriteString("route", route);
+        w.WriteString("symbol", symbol);
+        w.WriteString("event_id", eventId);
+    }
+
+    private static void Fill(Utf8JsonWriter w, string clientId, long tradeId, decimal quantity, decimal price, decimal fee, string? leg)
+    {
+        w.WriteString("client_order_id", clientId);
+        w.WriteNumber("trade_id", tradeId);
+        w.WriteNumber("quantity", quantity);
+        w.WriteNumber("price", price);
+        w.WriteNumber("fee", fee);
+        w.WriteString("leg", leg);
+    }
+
+    private static void Closed(Utf8JsonWriter w, string reason, decimal exitPrice, decimal quantity, decimal realizedPnl)
+    {
+        w.WriteString("reason", reason);
+        w.WriteNumber("exit_price", exitPrice);
+        w.WriteNumber("quantity", quantity);
+        w.WriteNumber("realized_pnl_usd", realizedPnl);
     }
 
     private static void Order(Utf8JsonWriter w, string kind, string status, string clientId, string? side, decimal? quantity, decimal? price, long? venueOrderId, string? detail)

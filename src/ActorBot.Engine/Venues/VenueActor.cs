@@ -3,6 +3,7 @@ using ActorBot.Engine.Telemetry;
 using ActorBot.Engine.Trading;
 using ActorBot.Engine.Venues.Account;
 using ActorBot.Engine.Venues.Execution;
+using ActorBot.Engine.Venues.Paper;
 using ActorBot.Venues.Binance.Decoding;
 using ActorBot.Venues.Binance.Rest;
 using Akka.Actor;
@@ -13,6 +14,8 @@ namespace ActorBot.Engine.Venues;
 /// <c>/user/venues/{venue}</c>: owns the venue's REST gateway (HttpClient, weight limiter, ban state) and its
 /// decode-error counter, and supervises <c>health</c> and <c>market</c> and, when it trades, <c>execution</c> and
 /// <c>account</c> — all on the one REST client, so market data and orders share one weight limiter and ban state.
+/// In trade mode paper <c>execution</c> is the in-process <see cref="PaperExecutionActor"/> (no account, no key),
+/// fed by <c>market</c>'s trade batches: one path to the execution whatever the mode.
 /// A crashing child restarts alone (its PostStop releases the socket; PreStart opens a new one). Pause causes go to
 /// the bot ref it is given.
 /// </summary>
@@ -23,15 +26,15 @@ public sealed class VenueActor : ReceiveActor
     private readonly HttpClient _http;
     private readonly BinanceRestClient _rest;
     private readonly VenueTrading? _trading;
-    private readonly IActorRef? _trades;
+    private readonly PaperSettings? _paper;
     private readonly MailboxDepths _mailboxes;
 
     /// <param name="trading">execution and account settings in testnet/live; null: market data only.</param>
-    /// <param name="trades">gets every trade batch next to the bot (paper mode: the paper execution); null: none.</param>
+    /// <param name="paper">trade mode paper: the in-process execution's settings (it runs as <c>execution</c>); null: none.</param>
     /// <param name="keys">the venue's keys as the host read them from its environment (null: none); trading's win.</param>
-    public VenueActor(VenueSettings settings, IActorRef bot, VenueTrading? trading = null, IActorRef? trades = null, BinanceCredentials? keys = null)
+    public VenueActor(VenueSettings settings, IActorRef bot, VenueTrading? trading = null, PaperSettings? paper = null, BinanceCredentials? keys = null)
     {
-        _trades = trades;
+        _paper = paper;
         _settings = settings;
         _bot = bot;
         _trading = trading;
@@ -51,8 +54,9 @@ public sealed class VenueActor : ReceiveActor
         Receive<GetMarketStreamStatus>(m => Context.Child("market").Forward(m));
         Receive<GetAccountStatus>(m => Context.Child("account").Forward(m));
         Receive<GetExecutionStatus>(m => Context.Child("execution").Forward(m));
+        Receive<GetPaperExecutionStatus>(m => Context.Child("execution").Forward(m));
         Receive<CancelAll>(m => Context.Child("execution").Forward(m));
-        Receive<ProbeState>(_ => ProbeReply.Answer(Context, new { venue = _settings.Venue, trading = _trading is not null, apiKey = credentials is not null, decodeErrors = Errors.Total, rest = _rest.Status.ToString() }));
+        Receive<ProbeState>(_ => ProbeReply.Answer(Context, new { venue = _settings.Venue, trading = _trading is not null, paper = _paper is not null, apiKey = credentials is not null, decodeErrors = Errors.Total, rest = _rest.Status.ToString() }));
     }
 
     /// <summary>The venue's decode-error counter (<c>decode_errors_total</c>).</summary>
@@ -65,7 +69,13 @@ public sealed class VenueActor : ReceiveActor
         // The event fires on whatever thread made the request: it only sends a message.
         _rest.StatusChanged += s => health.Tell(new RestStatusChanged(s));
         var errors = Errors;
-        var trades = _trades;
+        // Paper: created before the market stream, which sends it every trade batch (the prints it fills on).
+        var trades = _paper is { } paper ? Context.ActorOf(PaperExecutionActor.Props(paper), "execution") : null;
+        if (trades is not null)
+        {
+            _mailboxes.Track(trades);
+        }
+
         _mailboxes.Track(Context.ActorOf(Props.Create(() => new MarketDataActor(_settings, rest, errors, _bot, health, trades)), "market"));
         if (_trading is { } trading)
         {

@@ -13,6 +13,9 @@ namespace ActorBot.Engine.Venues;
 /// </summary>
 public sealed record VenueTrading(ExecutionSettings Execution, AccountSettings Account, BinanceCredentials Credentials, ICanTell? Risk)
 {
-    /// <summary>Where the execution actor of a venue runs (its persistence id stays <c>execution-{venue}</c>).</summary>
+    /// <summary>
+    /// Where the execution actor of a venue runs: <see cref="Execution.ExecutionActor"/> in testnet/live (persistence id
+    /// <c>execution-{venue}</c>), <see cref="Paper.PaperExecutionActor"/> in paper (<c>paper-execution-{venue}</c>).
+    /// </summary>
     public static string ExecutionPath(string venue) => $"/user/venues/{venue}/execution";
 }

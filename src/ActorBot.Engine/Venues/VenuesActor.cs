@@ -1,4 +1,5 @@
 using ActorBot.Engine.Probing;
+using ActorBot.Engine.Venues.Paper;
 using ActorBot.Venues.Binance.Rest;
 using Akka.Actor;
 
@@ -13,16 +14,16 @@ public sealed class VenuesActor : ReceiveActor
     private readonly IReadOnlyList<VenueSettings> _venues;
     private readonly IActorRef _bot;
     private readonly VenueTrading? _trading;
-    private readonly IActorRef? _trades;
+    private readonly PaperSettings? _paper;
     private readonly BinanceCredentials? _keys;
 
     /// <param name="trading">the trading venue's execution and account settings (testnet, live); null: market data only.</param>
-    /// <param name="trades">gets every venue's trade batches next to the bot (paper mode: the paper execution).</param>
+    /// <param name="paper">trade mode paper: the paper execution's settings, run as that venue's <c>execution</c>.</param>
     /// <param name="keys">the venue keys the host read from its environment (null: none), for every venue's REST client.</param>
-    public VenuesActor(IReadOnlyList<VenueSettings> venues, IActorRef bot, VenueTrading? trading = null, IActorRef? trades = null, BinanceCredentials? keys = null)
+    public VenuesActor(IReadOnlyList<VenueSettings> venues, IActorRef bot, VenueTrading? trading = null, PaperSettings? paper = null, BinanceCredentials? keys = null)
     {
         _keys = keys;
-        _trades = trades;
+        _paper = paper;
         _venues = venues;
         _bot = bot;
         _trading = trading;
@@ -38,7 +39,7 @@ public sealed class VenuesActor : ReceiveActor
 
             venue.Forward(m.Query);
         });
-        Receive<ProbeState>(_ => ProbeReply.Answer(Context, new { venues = _venues.Select(v => v.Venue).ToList(), trading = _trading?.Execution.Venue }));
+        Receive<ProbeState>(_ => ProbeReply.Answer(Context, new { venues = _venues.Select(v => v.Venue).ToList(), trading = _trading?.Execution.Venue, paper = _paper?.Venue }));
     }
 
     protected override void PreStart()
@@ -46,9 +47,9 @@ public sealed class VenuesActor : ReceiveActor
         foreach (var venue in _venues)
         {
             var trading = _trading?.Execution.Venue == venue.Venue ? _trading : null;
-            var trades = _trades;
+            var paper = _paper?.Venue == venue.Venue ? _paper : null;
             var keys = _keys;
-            Context.ActorOf(Props.Create(() => new VenueActor(venue, _bot, trading, trades, keys)), venue.Venue);
+            Context.ActorOf(Props.Create(() => new VenueActor(venue, _bot, trading, paper, keys)), venue.Venue);
         }
     }
 

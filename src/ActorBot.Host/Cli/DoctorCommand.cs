@@ -6,6 +6,7 @@ using ActorBot.Engine.Bot;
 using ActorBot.Engine.Configuration;
 using ActorBot.Engine.Persistence;
 using ActorBot.Engine.Venues.Execution;
+using ActorBot.Engine.Venues.Paper;
 using ActorBot.Hocon;
 using ActorBot.Host.Service;
 using ActorBot.Persistence.Sql;
@@ -87,6 +88,12 @@ public static class DoctorCommand
             {
                 await ExecutionAsync(target.Options, pid, output, ct).ConfigureAwait(false);
             }
+
+            // Trade mode paper's execution (/user/venues/{venue}/execution there too) journals under its own id.
+            foreach (var pid in states.Select(s => s.PersistenceId).Where(p => p.StartsWith("paper-execution-", StringComparison.Ordinal)))
+            {
+                await PaperExecutionAsync(target.Options, pid, output, ct).ConfigureAwait(false);
+            }
         }
         catch (ArgumentException ex)
         {
@@ -138,6 +145,32 @@ public static class DoctorCommand
         foreach (var t in inDoubt)
         {
             await output.WriteLineAsync($"  in doubt {t.EventId} {t.Symbol}: entry {t.Entry.ClientOrderId} ({t.Entry.State}); the next start asks the venue by this id").ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The paper execution's journal replayed as it recovers it: open paper trades with their brackets, and its totals.</summary>
+    private static async Task PaperExecutionAsync(SqlPersistenceOptions options, string persistenceId, TextWriter output, CancellationToken ct)
+    {
+        var serializer = EnginePersistence.CreateSerializer();
+        var book = PaperBook.Empty;
+        var unreadable = 0;
+        foreach (var row in await new JournalReader(options).ReadAsync(persistenceId, ct).ConfigureAwait(false))
+        {
+            if (row.Manifest is null || serializer.Deserialize(row.Payload, row.Manifest) is not IPaperExecutionEvent e)
+            {
+                unreadable++;
+                continue;
+            }
+
+            book = book.Apply(e);
+        }
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"doctor {persistenceId}: {book.Fills} paper fills, {book.Closed.Count} closed, {book.Open.Count} open, realised {book.RealizedPnlUsd:+0.00;-0.00;0} USD (paper fills){(unreadable > 0 ? $", {unreadable} events unreadable" : string.Empty)}")).ConfigureAwait(false);
+        foreach (var t in book.Open.Values.Select(o => o.Trade))
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  open {t.EventId} {t.Symbol} {t.Direction} {t.Quantity} @ {t.EntryPrice}, SL {t.StopTrigger?.ToString(CultureInfo.InvariantCulture) ?? "none"}, TP {t.TakeProfitTrigger?.ToString(CultureInfo.InvariantCulture) ?? "none"}{(t.PendingClose is { } r ? $", closing ({r})" : string.Empty)}")).ConfigureAwait(false);
         }
     }
 

@@ -9,23 +9,13 @@ using Spectre.Console.Rendering;
 
 namespace ActorBot.Host.Service;
 
-/// <summary>What the dashboard shows at one refresh; every part was asked of its actor (null: it did not answer).</summary>
-public sealed record DashboardSnapshot(
-    DateTimeOffset At,
-    BotStatus? Bot,
-    StrategyStatus? Strategy,
-    RiskStatus? Risk,
-    VenueHealth? Venue,
-    MarketStreamStatus? Market,
-    ExecutionStatus? Execution);
-
 /// <summary>
-/// The <c>run --dashboard</c> screen, built from a <see cref="DashboardSnapshot"/> and nothing else (no IO, no clock):
+/// The <c>run --dashboard</c> screen, built from a <see cref="ServiceSnapshot"/> and nothing else (no IO, no clock):
 /// state and pause reasons, symbols, venue health and feed, the strategy's counts and PnL, risk, open positions.
 /// </summary>
 public static class DashboardView
 {
-    public static IRenderable Render(DashboardSnapshot s)
+    public static IRenderable Render(ServiceSnapshot s)
     {
         ArgumentNullException.ThrowIfNull(s);
         var state = s.Bot is null ? "[grey]no answer[/]"
@@ -48,7 +38,7 @@ public static class DashboardView
             Num($"{s.Strategy?.Signals ?? 0:N0}"),
             Num($"{s.Strategy?.Trades ?? 0:N0}"),
             Num($"{s.Strategy?.GrossR ?? 0:+0.00;-0.00;0}"),
-            Num($"{s.Strategy?.RealizedPnlUsd ?? 0m:+0.00;-0.00;0}"),
+            Pnl(s),
             Num($"{s.Risk?.DropsByReason.Values.Sum() ?? 0}"),
             Num($"{s.Risk?.LossStreak ?? 0}"),
             s.Risk?.KillSwitchEngaged == true ? "[red]ENGAGED[/]" : "off");
@@ -74,6 +64,13 @@ public static class DashboardView
         "Healthy" => "[green]Healthy[/]",
         var other => $"[red]{Markup.Escape(other)}[/]",
     };
+
+    /// <summary>The run summary's figure and whose it is (venue, paper, in_process).</summary>
+    private static string Pnl(ServiceSnapshot s)
+    {
+        var (usd, source) = RunSummary.Pnl(s);
+        return Num($"{usd:+0.00;-0.00;0} ({source})");
+    }
 
     private static string Num(FormattableString text) => Markup.Escape(text.ToString(CultureInfo.InvariantCulture));
 }

@@ -24,14 +24,15 @@ public sealed class KillSwitch
     private readonly ILogger<KillSwitch> _log;
     private readonly ActorRegistry _registry;
     private readonly bool _flatten;
-    private readonly TradingRuntime? _trading;
+    private readonly string? _venue;
 
-    /// <param name="services">the optional <see cref="TradingRuntime"/> (testnet/live with keys) comes from here.</param>
+    /// <param name="services">the optional <see cref="TradingRuntime"/> (testnet/live with keys) or <see cref="PaperRuntime"/> comes from here.</param>
     public KillSwitch(ILogger<KillSwitch> log, ActorRegistry registry, KillSwitchSettings settings, IServiceProvider services)
     {
         _log = log;
         _registry = registry;
-        _trading = services.GetService<TradingRuntime>();
+        // The venue whose execution trades: testnet/live with keys, or paper's in-process one; null: nothing to cancel.
+        _venue = services.GetService<TradingRuntime>()?.Venue.Venue ?? services.GetService<PaperRuntime>()?.Paper.Venue;
         _flatten = settings.Flatten;
     }
 
@@ -67,13 +68,11 @@ public sealed class KillSwitch
 
         bot.Tell(new SetKillSwitch(true));
         Hud(new KillSwitchChanged(true, source));
-        // Cancel-all (orders and algo orders) on the venue that trades, and optionally a reduce-only flatten: testnet and
-        // live at /user/venues/{venue}/execution (reached through /user/venues), paper at its in-process execution.
-        var cancelAll = _registry.TryGet<ExecutionActor>(out var execution)
-            ? CancelAllAsync(() => execution.Ask<CancelAllDone>(replyTo => new CancelAll(_flatten, replyTo), CancelAllTimeout, CancellationToken.None))
-            : _trading is not null && _registry.TryGet<VenuesActor>(out var venues)
-                ? CancelAllAsync(() => venues.Ask<CancelAllDone>(replyTo => new AskVenue(_trading.Venue.Venue, new CancelAll(_flatten, replyTo)), CancelAllTimeout, CancellationToken.None))
-                : Task.FromResult<CancelAllDone?>(null);
+        // Cancel-all (orders and algo orders) on the venue that trades, and optionally a reduce-only flatten: its
+        // /user/venues/{venue}/execution (testnet, live, or paper's in-process one), reached through /user/venues.
+        var cancelAll = _venue is { } venue && _registry.TryGet<VenuesActor>(out var venues)
+            ? CancelAllAsync(() => venues.Ask<CancelAllDone>(replyTo => new AskVenue(venue, new CancelAll(_flatten, replyTo)), CancelAllTimeout, CancellationToken.None))
+            : Task.FromResult<CancelAllDone?>(null);
         _log.LogWarning("KILL SWITCH engaged by {Source}: no new entries on any symbol until released; cancel-all sent{Flatten}", source, _flatten ? " with flatten" : string.Empty);
         return cancelAll;
     }

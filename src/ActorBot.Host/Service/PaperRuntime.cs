@@ -8,7 +8,8 @@ using Akka.Configuration;
 namespace ActorBot.Host.Service;
 
 /// <summary>
-/// What trades in paper mode: the in-process paper execution behind /risk, fed by the venue's public trade stream.
+/// What trades in paper mode: the in-process paper execution behind /risk (<c>/user/venues/{venue}/execution</c>), fed
+/// by the venue's public trade stream.
 /// Null in every other mode, and in paper without market data (no prints, nothing to fill on). Reads no key and
 /// makes no signed request.
 /// </summary>
@@ -38,12 +39,9 @@ public sealed class PaperRuntime
     }
 
     /// <summary>
-    /// Starts <c>/user/execution-{venue}</c> (next to the testnet execution's place: /risk needs its ref when the bot
-    /// starts, before the venue subtree exists) and returns the risk wiring.
+    /// /user/bot's risk wiring: entries go to <c>/user/venues/{venue}/execution</c> by path, as in testnet — the venue
+    /// subtree runs the paper execution there (<see cref="VenueActor"/>), and it is created after the bot (it needs the
+    /// bot's ref); a path reaches whichever incarnation is running.
     /// </summary>
-    public RiskWiring Start(ActorSystem system, out IActorRef execution)
-    {
-        execution = system.ActorOf(PaperExecutionActor.Props(Paper), $"execution-{Paper.Venue}");
-        return new RiskWiring(Risk, execution);
-    }
+    public RiskWiring RiskWiring(ActorSystem system) => new(Risk, system.ActorSelection(VenueTrading.ExecutionPath(Paper.Venue)));
 }

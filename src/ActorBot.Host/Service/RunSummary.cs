@@ -2,18 +2,16 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ActorBot.Domain.Modes;
-using ActorBot.Engine.Bot;
-using ActorBot.Engine.Risk;
 using ActorBot.Engine.Strategy;
-using ActorBot.Engine.Venues.Execution;
 using Akka.Actor;
 
 namespace ActorBot.Host.Service;
 
 /// <summary>
 /// What a run did, printed when it ends and written to <c>{state-dir}/summary.json</c>: decisions, trades with R and
-/// USD PnL, exits by reason, risk drops by reason, SAFE_PAUSE episodes and venue requests by route and status. Every
-/// figure is asked of the actor that owns it (an actor that does not answer leaves its part empty, said in
+/// USD PnL (and whose figure it is: <see cref="PnlSource"/>), exits by reason, risk drops by reason, SAFE_PAUSE
+/// episodes and venue requests by route and status. Made from one <see cref="ServiceSnapshot"/>, the dashboard's
+/// facts: every figure asked of the actor that owns it (an actor that does not answer leaves its part empty, said in
 /// <see cref="Missing"/>).
 /// </summary>
 public sealed record RunSummary(
@@ -26,6 +24,7 @@ public sealed record RunSummary(
     long Trades,
     double GrossR,
     decimal PnlUsd,
+    string PnlSource,
     IReadOnlyDictionary<string, long> ExitsByReason,
     IReadOnlyDictionary<string, long> RiskDropsByReason,
     long SafePauseEpisodes,
@@ -36,19 +35,15 @@ public sealed record RunSummary(
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public static async Task<RunSummary> CollectAsync(ActorSystem system, string venue, TimeSpan took, CancellationToken ct)
+    public static async Task<RunSummary> CollectAsync(ActorSystem system, string venue, TimeSpan took, CancellationToken ct) =>
+        From(await ServiceSnapshot.GatherAsync(system, venue, ct).ConfigureAwait(false), venue, took);
+
+    /// <summary>The summary of <paramref name="s"/> (no IO): the same facts the dashboard shows.</summary>
+    public static RunSummary From(ServiceSnapshot s, string venue, TimeSpan took)
     {
-        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(s);
+        var (strategy, bot, execution) = (s.Strategy, s.Bot, s.Execution);
         var missing = new List<string>();
-        // Asked side by side: a run stopping on SIGTERM has a few seconds in all.
-        var strategyTask = ProbeAsk.TryAsync<StrategyStatus>(system.ActorSelection("/user/strategy"), GetStrategyStatus.Instance, ct);
-        var botTask = ProbeAsk.TryAsync<BotStatus>(system.ActorSelection("/user/bot"), GetBotStatus.Instance, ct);
-        var riskTask = ProbeAsk.TryAsync<RiskStatus>(system.ActorSelection("/user/bot/risk"), GetRiskStatus.Instance, ct);
-        var executionTask = ExecutionAsync(system, venue, ct);
-        var strategy = await strategyTask.ConfigureAwait(false);
-        var bot = await botTask.ConfigureAwait(false);
-        var risk = await riskTask.ConfigureAwait(false);
-        var execution = await executionTask.ConfigureAwait(false);
         if (strategy is null)
         {
             missing.Add("strategy");
@@ -62,6 +57,7 @@ public sealed record RunSummary(
         var requests = execution?.Counters
             .Where(c => c.Key.Contains(" /fapi/", StringComparison.Ordinal))
             .ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal) ?? new Dictionary<string, long>(StringComparer.Ordinal);
+        var (pnl, source) = Pnl(s);
         return new RunSummary(
             bot?.Mode.ToConfigString() ?? "unknown",
             venue,
@@ -71,9 +67,10 @@ public sealed record RunSummary(
             Sorted(strategy?.Actions),
             strategy?.Trades ?? 0,
             Math.Round(strategy?.GrossR ?? 0, 4),
-            strategy?.RealizedPnlUsd ?? 0m,
+            pnl,
+            source,
             Sorted(strategy?.ExitsByReason),
-            Sorted(risk?.DropsByReason),
+            Sorted(s.Risk?.DropsByReason),
             bot?.PauseEpisodes ?? 0,
             bot?.Paused ?? false,
             Sorted(requests),
@@ -81,12 +78,22 @@ public sealed record RunSummary(
             missing);
     }
 
-    /// <summary>The venue's execution wherever this build runs it (under its venue, or beside the bot).</summary>
-    private static async Task<ExecutionStatus?> ExecutionAsync(ActorSystem system, string venue, CancellationToken ct)
+    /// <summary>
+    /// The run's USD PnL and whose figure it is (<see cref="PnlSources"/>): routed trades carry their execution's
+    /// (the venue's realised, or paper's modelled fills), the others the trader's in-process book. A run routes all its
+    /// entries or none; with no trade yet, a running execution says they would be routed.
+    /// </summary>
+    public static (decimal Usd, string Source) Pnl(ServiceSnapshot s)
     {
-        var under = ProbeAsk.TryAsync<ExecutionStatus>(system.ActorSelection($"/user/venues/{venue}/execution"), GetExecutionStatus.Instance, ct);
-        var beside = ProbeAsk.TryAsync<ExecutionStatus>(system.ActorSelection($"/user/execution-{venue}"), GetExecutionStatus.Instance, ct);
-        return await under.ConfigureAwait(false) ?? await beside.ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(s);
+        if (s.Strategy is not { } strategy)
+        {
+            return (0m, s.Execution is null ? PnlSources.InProcess : PnlSources.Venue);
+        }
+
+        var inProcess = double.IsFinite(strategy.NetPnl) && Math.Abs(strategy.NetPnl) < 1e15 ? (decimal)strategy.NetPnl : 0m;
+        var routed = strategy.RoutedTrades > 0 || (strategy.Trades == 0 && s.Execution is not null);
+        return (Math.Round(strategy.RealizedPnlUsd + inProcess, 8), routed ? strategy.RoutedPnlSource : PnlSources.InProcess);
     }
 
     /// <summary>Non-zero counts in name order (risk reports every reason, most of them 0).</summary>
@@ -101,7 +108,7 @@ public sealed record RunSummary(
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"summary ({Mode}, {Venue}, {Seconds:0.0} s): {Bars} bars, {Decisions} decisions");
         text.Append(Counts(DecisionActions)).Append('\n');
-        text.Append(CultureInfo.InvariantCulture, $"  trades: {Trades} closed, {GrossR:+0.00;-0.00;0} R, PnL {PnlUsd:+0.00;-0.00;0} USD (venue realised)");
+        text.Append(CultureInfo.InvariantCulture, $"  trades: {Trades} closed, {GrossR:+0.00;-0.00;0} R, PnL {PnlUsd:+0.00;-0.00;0} USD ({PnlSources.Describe(PnlSource)})");
         text.Append(Counts(ExitsByReason)).Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"  risk drops: {RiskDropsByReason.Values.Sum()}").Append(Counts(RiskDropsByReason)).Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"  SAFE_PAUSE episodes: {SafePauseEpisodes}{(PausedAtEnd ? " (paused at the end)" : string.Empty)}\n");

@@ -23,7 +23,8 @@ namespace ActorBot.Host.Service;
 /// <summary>
 /// Builds the running service: Generic Host + Kestrel probe + the actor system (Akka.Hosting) with
 /// <c>/user/bot</c> and, when a venue streams market data (testnet, or <c>market-data = on</c>),
-/// <c>/user/venues/{venue}</c> feeding the bot (with <c>execution</c> and <c>account</c> under it in testnet/live with keys). Everything is configured from <see cref="ServiceConfiguration"/>.
+/// <c>/user/venues/{venue}</c> feeding the bot (with <c>execution</c> and <c>account</c> under it in testnet/live with keys,
+/// and the in-process paper <c>execution</c> in paper). Everything is configured from <see cref="ServiceConfiguration"/>.
 /// </summary>
 public static class ServiceHost
 {
@@ -88,6 +89,10 @@ public static class ServiceHost
 
         // Paper: the in-process execution behind /risk, on the venue's public trade prints (a bad value fails here, exit 2).
         var paper = PaperRuntime.Create(config, mode, venue);
+        if (paper is not null)
+        {
+            builder.Services.AddSingleton(paper);
+        }
 
         // Telegram HUD: token and chat id from the environment only; without a token it is off (one info line below).
         var hud = HudRuntime.Create(config, botSettings, strategy?.Profile.Geometry, environment, out var hudNote);
@@ -137,27 +142,21 @@ public static class ServiceHost
                     registry.Register<HudActor>(hud.Start(system));
                 }
 
-                var recorder = system.ActorOf(Props.Create(() => new StrategyRecorder()), "strategy");
+                // Whose USD PnL a routed trade carries: the venue's, or the paper execution's modelled fills (/strategy, the summary).
+                var routedPnl = paper is null ? PnlSources.Venue : PnlSources.Paper;
+                var recorder = system.ActorOf(Props.Create(() => new StrategyRecorder(routedPnl)), "strategy");
                 registry.Register<StrategyRecorder>(recorder);
                 Func<string, SymbolPipelineSettings?>? pipelines = strategy is null ? null : _ => strategy.PipelineFor(recorder);
-                // Testnet/live: entries go bot → /risk → /user/venues/{venue}/execution (created below, after the bot).
-                var risk = trading?.RiskWiring(system);
-                IActorRef? paperExecution = null;
-                if (paper is not null)
-                {
-                    risk = paper.Start(system, out var execution);
-                    paperExecution = execution;
-                    // Under ExecutionActor too: the kill switch's cancel-all and execution status reach it the same way.
-                    registry.Register<ExecutionActor>(execution);
-                    registry.Register<PaperExecutionActor>(execution);
-                }
+                // Testnet/live and paper: entries go bot → /risk → /user/venues/{venue}/execution (created below, after the bot).
+                var risk = trading?.RiskWiring(system) ?? paper?.RiskWiring(system);
 
                 var bot = system.ActorOf(Props.Create(() => new BotActor(botSettings, pipelines, risk)), "bot");
                 registry.Register<BotActor>(bot);
                 if (venue is not null)
                 {
                     var venueTrading = trading?.ForVenue(system);
-                    var venues = system.ActorOf(Props.Create(() => new VenuesActor(new[] { venue }, bot, venueTrading, paperExecution, venueKeys)), "venues");
+                    var paperSettings = paper?.Paper;
+                    var venues = system.ActorOf(Props.Create(() => new VenuesActor(new[] { venue }, bot, venueTrading, paperSettings, venueKeys)), "venues");
                     registry.Register<VenuesActor>(venues);
                 }
             });

@@ -27,7 +27,10 @@ public sealed class PaperExecutionActor : ReceivePersistentActor
     private readonly PaperFillModel _fills;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly ActorBotMetrics _metrics = ActorBotMetrics.For(Context.System);
-    private readonly Dictionary<string, (decimal Price, long TimeMs)> _last = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (decimal Price, long TimeMs, long TradeId)> _last = new(StringComparer.Ordinal);
+    // The print each pending fill was priced at (entry, exit), by event id: the telemetry fill line's trade_id.
+    private readonly Dictionary<string, long> _entryPrint = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _exitPrint = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IActorRef> _replyTo = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _refused = new(StringComparer.Ordinal);
@@ -77,13 +80,13 @@ public sealed class PaperExecutionActor : ReceivePersistentActor
             }
 
             var price = (decimal)tick.Price;
-            _last[m.Symbol] = (price, tick.TimestampMs);
+            _last[m.Symbol] = (price, tick.TimestampMs, tick.TradeId);
             var print = new TradePrint(tick.TradeId, price, tick.TimestampMs);
             for (var i = open.Count - 1; i >= 0; i--)
             {
                 if (PaperVenue.OnPrint(open[i].Trade, print, _fills) is { } exit)
                 {
-                    closes.Add(Closed(open[i].Trade, price, exit, tick.TimestampMs));
+                    closes.Add(Closed(open[i].Trade, price, exit, tick.TimestampMs, tick.TradeId));
                     open.RemoveAt(i);
                 }
             }
@@ -127,6 +130,7 @@ public sealed class PaperExecutionActor : ReceivePersistentActor
 
         var t = ((PaperEntryOpened)outcome).Trade;
         _replyTo[m.EventId] = m.ReplyTo;
+        _entryPrint[t.EventId] = last.TradeId;
         var events = new List<IPaperExecutionEvent>
         {
             new PaperTradeOpened(t.EventId, t.Symbol, t.SignalTimeMs, m.Side, t.Quantity, last.Price, t.EntryPrice, t.EntryFee,
@@ -136,7 +140,7 @@ public sealed class PaperExecutionActor : ReceivePersistentActor
         {
             // The fill slipped past a target: a stop there would trigger at once. Never left open unprotected.
             _log.Error("ALERT paper execution {0}: {1} filled at {2} beyond its targets SL {3} / TP {4}; flattening", _settings.Venue, t.EventId, t.EntryPrice, m.StopPrice, m.TakeProfitPrice);
-            events.Add(Closed(t, last.Price, PaperVenue.CloseAt(t, last.Price, _fills, "flatten_bracket_failed"), last.TimeMs));
+            events.Add(Closed(t, last.Price, PaperVenue.CloseAt(t, last.Price, _fills, "flatten_bracket_failed"), last.TimeMs, last.TradeId));
         }
 
         PersistThen(events, () => { });
@@ -178,7 +182,7 @@ public sealed class PaperExecutionActor : ReceivePersistentActor
 
             if (_last.TryGetValue(t.Symbol, out var last))
             {
-                events.Add(Closed(t, last.Price, PaperVenue.CloseAt(t, last.Price, _fills, "kill_switch"), last.TimeMs));
+                events.Add(Closed(t, last.Price, PaperVenue.CloseAt(t, last.Price, _fills, "kill_switch"), last.TimeMs, last.TradeId));
                 flattened++;
             }
             else if (t.PendingClose is null)
@@ -194,8 +198,11 @@ public sealed class PaperExecutionActor : ReceivePersistentActor
         });
     }
 
-    private PaperTradeClosed Closed(PaperTrade t, decimal reference, PaperExit exit, long atMs) =>
-        new(t.EventId, exit.Reason, reference, exit.Price, exit.Fee, exit.NetPnl, atMs);
+    private PaperTradeClosed Closed(PaperTrade t, decimal reference, PaperExit exit, long atMs, long printTradeId)
+    {
+        _exitPrint[t.EventId] = printTradeId;
+        return new(t.EventId, exit.Reason, reference, exit.Price, exit.Fee, exit.NetPnl, atMs);
+    }
 
     /// <summary>Journals the events in order; each is applied and reported once stored, then <paramref name="then"/> runs.</summary>
     private void PersistThen(IReadOnlyList<IPaperExecutionEvent> events, Action then)
@@ -213,6 +220,8 @@ public sealed class PaperExecutionActor : ReceivePersistentActor
             _metrics.PersistDone(PersistenceId, started);
             var before = _book;
             _book = _book.Apply(e);
+            // Telemetry first: its lines precede the trade's close as the strategy records it (trade_closed).
+            Publish(e, before);
             Report(e, before);
             if (--remaining == 0)
             {
@@ -260,6 +269,23 @@ public sealed class PaperExecutionActor : ReceivePersistentActor
     // The in-process book fills entries and exits: venue "paper" on actorbot_fills_total.
     private void Fill(string symbol) =>
         _metrics.Fills.Add(1, new KeyValuePair<string, object?>("venue", "paper"), new KeyValuePair<string, object?>("symbol", symbol));
+
+    /// <summary>The order, fill and position_closed lines of a stored event, for /user/telemetry (as testnet's execution publishes its journal).</summary>
+    private void Publish(IPaperExecutionEvent e, PaperBook before)
+    {
+        var print = e switch
+        {
+            PaperTradeOpened o => Take(_entryPrint, o.EventId),
+            PaperTradeClosed c => Take(_exitPrint, c.EventId),
+            _ => 0,
+        };
+        foreach (var line in PaperTelemetry.For(e, before, _settings.Venue, _settings.Strategy, print))
+        {
+            Context.System.EventStream.Publish(line);
+        }
+
+        static long Take(Dictionary<string, long> prints, string eventId) => prints.Remove(eventId, out var id) ? id : 0;
+    }
 
     private void Count(string key) => _counters[key] = _counters.GetValueOrDefault(key) + 1;
 

@@ -1,4 +1,5 @@
 using ActorBot.Engine.Telemetry;
+using ActorBot.Engine.Venues;
 using ActorBot.Engine.Venues.Paper;
 using Akka.Hosting;
 
@@ -18,10 +19,11 @@ internal static class PaperMetrics
         MetricSpec.Gauge("actorbot_paper_realized_pnl_usd", "Realised paper PnL net of fees and slippage, USD."),
     ];
 
-    public static async Task SampleAsync(SampleSet samples, ActorRegistry registry, CancellationToken ct)
+    // The paper execution runs as its venue's execution child (/user/venues/{venue}/execution): asked through /venues.
+    public static async Task SampleAsync(SampleSet samples, ActorRegistry registry, PaperRuntime? paper, CancellationToken ct)
     {
-        if (!registry.TryGet<PaperExecutionActor>(out var paper)
-            || await ProbeAsk.TryAsync<PaperExecutionStatus>(paper, GetPaperExecutionStatus.Instance, ct).ConfigureAwait(false) is not { } status)
+        if (paper is null || !registry.TryGet<VenuesActor>(out var venues)
+            || await ProbeAsk.TryAsync<PaperExecutionStatus>(venues, new AskVenue(paper.Paper.Venue, GetPaperExecutionStatus.Instance), ct).ConfigureAwait(false) is not { } status)
         {
             return;
         }

@@ -44,7 +44,7 @@ internal sealed class ProbeMetrics
             await VenueMetrics.SampleAsync(samples, registry, status.Venue, ct).ConfigureAwait(false);
             await StrategyMetrics.SampleAsync(samples, registry, ct).ConfigureAwait(false);
             await RiskMetrics.SampleAsync(samples, _services.GetRequiredService<ActorSystem>(), ct).ConfigureAwait(false);
-            await PaperMetrics.SampleAsync(samples, registry, ct).ConfigureAwait(false);
+            await PaperMetrics.SampleAsync(samples, registry, _services.GetService<PaperRuntime>(), ct).ConfigureAwait(false);
             await AccountMetrics.SampleAsync(samples, registry, _services.GetService<TradingRuntime>(), ct).ConfigureAwait(false);
         }
 
