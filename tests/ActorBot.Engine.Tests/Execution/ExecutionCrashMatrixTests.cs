@@ -196,6 +196,7 @@ public sealed class ExecutionCrashMatrixTests
     private sealed class Child : IDisposable
     {
         private readonly Process _process;
+        private bool _disposed;
         private readonly ConcurrentQueue<string> _lines = new();
         private readonly Task<string> _stderr;
 
@@ -264,8 +265,16 @@ public sealed class ExecutionCrashMatrixTests
             }
         }
 
+        // Idempotent: when a restart fails, the finally block disposes the child the loop already disposed, and a
+        // second WaitForExit would throw "no process" and hide the restart's own error.
         public void Dispose()
         {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
             Kill();
             _process.WaitForExit();
             _process.Dispose();
