@@ -100,6 +100,17 @@ public sealed class OrderBookSide
         return result;
     }
 
+    /// <summary>
+    /// The level <paramref name="rank"/> places from the best (0 = best), without allocating: lets a reader walk a
+    /// side outward from the touch and stop when it leaves a price range (the 30 s frame builder).
+    /// </summary>
+    public BookLevel LevelFromBest(int rank)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rank);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rank, _count);
+        return LevelAt(_count - 1 - rank);
+    }
+
     private BookLevel LevelAt(int index)
     {
         var key = _keys[index];
