@@ -20,6 +20,11 @@ public static class OnnxSessions
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+            // No CPU arena and no memory-pattern planning: both exist to reuse big activation buffers across runs of
+            // large networks; for one 24-feature row through a tree ensemble they only pre-reserve native memory that
+            // stays resident for the life of the service (docs/benchmarks.md, RSS). The output is the same either way.
+            EnableCpuMemArena = false,
+            EnableMemoryPattern = false,
         };
         try
         {
