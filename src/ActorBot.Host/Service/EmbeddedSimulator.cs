@@ -81,7 +81,12 @@ public sealed record EmbeddedSimulatorSettings(IReadOnlyList<string> DataFiles, 
             var contract = config.HasPath($"actorbot.venues.{Engine.Bot.BotSettings.DefaultVenue}.contracts.{symbol}")
                 ? config.Text($"actorbot.venues.{Engine.Bot.BotSettings.DefaultVenue}.contracts.{symbol}", null)
                 : null;
-            tapes.Add(new LiquidationTapeSource(symbol, path, contract == "inverse-100usd" ? 100m : null));
+            // The recorded market prices of the tape's minutes (optional): each liquidation keeps its distance from its market.
+            var pricesKey = $"{Section}.liquidation-tape-prices.{symbol}";
+            var prices = config.HasPath(pricesKey) ? config.Text(pricesKey, null) : null;
+            var pricesPath = prices is null ? null : BundledPath.Resolve(prices)
+                ?? throw new ConfigurationException($"{pricesKey}: cannot find \"{prices}\" (in the working directory or next to the actorbot binary)");
+            tapes.Add(new LiquidationTapeSource(symbol, path, contract == "inverse-100usd" ? 100m : null, pricesPath));
         }
 
         return tapes;

@@ -10,28 +10,36 @@ namespace ActorBot.Venues.Simulator.Replay;
 /// moonstream's <c>liq_tape_{SYM}.jsonl[.gz]</c> lines (<c>{"type":"forceOrder","ts":s,"side":"long"|"short","price","qty"}</c>,
 /// quantity in base units). <see cref="InverseContractUsd"/>: the symbol's quantities are contracts of this USD face
 /// (COIN-M), so the published <c>q</c> is converted to contracts as the venue would send it.
+/// <see cref="ReferencePricesPath"/>: the same recording's <c>liq_cycles_{SYM}.jsonl[.gz]</c> (<c>cycle_summary</c> lines:
+/// <c>minute_key</c>, <c>src_price</c>), the market each liquidation happened in; null: one scale for the whole tape.
 /// </summary>
-public sealed record LiquidationTapeSource(string Symbol, string Path, decimal? InverseContractUsd = null);
+public sealed record LiquidationTapeSource(string Symbol, string Path, decimal? InverseContractUsd = null, string? ReferencePricesPath = null);
+
+/// <summary>One tape event as the venue publishes it: order side (SELL liquidates a long), price, quantity in the symbol's units, time.</summary>
+public sealed record TapeRelease(string Side, decimal Price, decimal Quantity, long TimeMs);
 
 /// <summary>
-/// Replays a recorded liquidation tape onto the replayed trades, in their time (see README "Liquidation tape"): the
-/// tape's first minute is moved onto the minute of the symbol's first replayed trade (every event keeps its offset
-/// from it, so the tape's real timing is kept), and every price is scaled by the ratio of that first trade's price to
-/// the tape's first price, so the liquidations sit around the replayed market rather than around another day's price
-/// level. A transform of real data, documented as such; the tape plays once (a looping replay does not repeat it).
+/// Replays a recorded liquidation tape onto the replayed trades, in their time (see the README): the tape's first
+/// minute is moved onto the minute of the symbol's first replayed trade (every event keeps its offset from it, so the
+/// tape's real timing is kept), and each price keeps its real distance from the market it happened in: with reference
+/// prices it is multiplied by the replayed trade price ÷ the recorded market price of its minute; without them by the
+/// first trade's price ÷ the tape's first price. So the liquidations sit around the replayed market, below it for longs
+/// and above it for shorts as they were. A transform of real data, documented as such; the tape plays once.
 /// </summary>
 public sealed class LiquidationTapeReplay
 {
     private const long MinuteMs = 60_000;
     private readonly List<(long TimeMs, string Side, decimal Price, decimal Quantity)> _events;
+    private readonly SortedList<long, decimal> _reference;
     private int _next;
     private long? _shiftMs;
     private decimal _scale = 1m;
 
-    private LiquidationTapeReplay(LiquidationTapeSource source, List<(long, string, decimal, decimal)> events)
+    private LiquidationTapeReplay(LiquidationTapeSource source, List<(long, string, decimal, decimal)> events, SortedList<long, decimal> reference)
     {
         Source = source;
         _events = events;
+        _reference = reference;
     }
 
     public LiquidationTapeSource Source { get; }
@@ -47,16 +55,8 @@ public sealed class LiquidationTapeReplay
         ArgumentNullException.ThrowIfNull(source);
         skipped = 0;
         var events = new List<(long, string, decimal, decimal)>();
-        using var file = File.OpenRead(source.Path);
-        using Stream stream = source.Path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line)
+        foreach (var line in Lines(source.Path))
         {
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
             try
             {
                 using var doc = JsonDocument.Parse(line);
@@ -81,7 +81,68 @@ public sealed class LiquidationTapeReplay
         }
 
         events.Sort((a, b) => a.Item1.CompareTo(b.Item1));
-        return new LiquidationTapeReplay(source, events);
+        return new LiquidationTapeReplay(source, events, source.ReferencePricesPath is { } refs ? ReadReference(refs) : new SortedList<long, decimal>());
+    }
+
+    // cycle_summary lines: the data of minute M was logged under minute_key M + 1 (moonstream SPEC §10.2 step 1).
+    private static SortedList<long, decimal> ReadReference(string path)
+    {
+        var prices = new SortedList<long, decimal>();
+        foreach (var line in Lines(path))
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(line);
+                var root = doc.RootElement;
+                if (root.GetProperty("type").GetString() == "cycle_summary" && root.GetProperty("src_price").GetDecimal() is > 0 and var src)
+                {
+                    prices[(root.GetProperty("minute_key").GetInt64() - 1) * MinuteMs] = src;
+                }
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                // Not a cycle summary: the minute falls back to the nearest earlier one.
+            }
+        }
+
+        return prices;
+    }
+
+    private static IEnumerable<string> Lines(string path)
+    {
+        using var file = File.OpenRead(path);
+        using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0)
+            {
+                yield return line;
+            }
+        }
+    }
+
+    // The recorded market price of the event's minute (or the nearest earlier minute); null: none known.
+    private decimal? ReferenceAt(long timeMs)
+    {
+        var minute = Floor(timeMs);
+        var keys = _reference.Keys;
+        int lo = 0, hi = keys.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (keys[mid] <= minute)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return found >= 0 ? _reference.Values[found] : null;
     }
 
     /// <summary>
@@ -89,7 +150,7 @@ public sealed class LiquidationTapeReplay
     /// time) with price <paramref name="tradePrice"/>, as forceOrder payloads in publish order. The first call fixes
     /// the time shift and price scale.
     /// </summary>
-    public IReadOnlyList<(string Json, decimal VenueQuantity)> Due(long tradeTimeMs, decimal tradePrice)
+    public IReadOnlyList<TapeRelease> Due(long tradeTimeMs, decimal tradePrice)
     {
         if (_next >= _events.Count)
         {
@@ -102,16 +163,17 @@ public sealed class LiquidationTapeReplay
             _scale = tradePrice > 0 ? tradePrice / _events[0].Price : 1m;
         }
 
-        List<(string, decimal)>? due = null;
+        List<TapeRelease>? due = null;
         while (_next < _events.Count && _events[_next].TimeMs + _shiftMs.Value <= tradeTimeMs)
         {
             var (time, side, recordedPrice, baseQty) = _events[_next++];
-            var price = Math.Round(recordedPrice * _scale, 1, MidpointRounding.ToEven);
+            var scale = tradePrice > 0 && ReferenceAt(time) is { } market ? tradePrice / market : _scale;
+            var price = Math.Round(recordedPrice * scale, 1, MidpointRounding.ToEven);
             var quantity = Source.InverseContractUsd is { } face ? Math.Max(1m, Math.Round(baseQty * price / face, 0, MidpointRounding.ToEven)) : baseQty;
-            (due ??= []).Add((Payload(Source.Symbol, side, price, quantity, time + _shiftMs.Value), quantity));
+            (due ??= []).Add(new TapeRelease(side, price, quantity, time + _shiftMs.Value));
         }
 
-        return due ?? (IReadOnlyList<(string, decimal)>)[];
+        return due ?? (IReadOnlyList<TapeRelease>)[];
     }
 
     /// <summary>A <c>forceOrder</c> payload as Binance sends it (Liquidation Order Streams).</summary>

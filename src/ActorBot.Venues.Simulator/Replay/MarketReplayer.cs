@@ -263,8 +263,10 @@ public sealed class MarketReplayer
                 continue;
             }
 
-            foreach (var (payload, quantity) in tape.Due(t.TradeTimeMs, t.Price))
+            foreach (var release in tape.Due(t.TradeTimeMs, t.Price))
             {
+                var quantity = release.Quantity;
+                var payload = LiquidationTapeReplay.Payload(t.Symbol, release.Side, release.Price, quantity, release.TimeMs);
                 _hub.Publish($"{MarketDataStore.Lower(t.Symbol)}@forceOrder", payload);
                 _hub.Publish("!forceOrder@arr", payload);
                 Interlocked.Increment(ref _frames);
