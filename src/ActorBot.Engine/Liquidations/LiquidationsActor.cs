@@ -34,6 +34,7 @@ public sealed class LiquidationsActor : ReceiveActor, IWithTimers
     private readonly EntryInference _inference;
     private readonly LiquidationHeatmapV2 _heatmap;
     private readonly List<ZoneInput> _prints = [];
+    private readonly Dictionary<string, double> _oiByVenue = new(StringComparer.Ordinal);
     private ZoneManagerWireStats _zoneStats = ZoneManagerWireStats.Empty;
     private long _lastTradeTs = long.MinValue;
     private long _lastTradeArrivalMs;
@@ -135,16 +136,18 @@ public sealed class LiquidationsActor : ReceiveActor, IWithTimers
 
     private void OnOpenInterest(OpenInterestSampled m)
     {
-        var at = FeedNowMs();
-        try
-        {
-            _clock.OnOpenInterest(at == long.MinValue ? m.TimeMs : at, m.OpenInterestBase);
-            _lastOi = m.OpenInterestBase;
-        }
-        catch (ArgumentOutOfRangeException)
+        if (!double.IsFinite(m.OpenInterestBase) || m.OpenInterestBase < 0)
         {
             _badOpenInterest++;
+            return;
         }
+
+        // The symbol's open interest is the sum over its venues, each at its latest sample (base units, so they add).
+        _oiByVenue[m.Venue] = m.OpenInterestBase;
+        var total = _oiByVenue.Values.Sum();
+        var at = FeedNowMs();
+        _clock.OnOpenInterest(at == long.MinValue ? m.TimeMs : at, total);
+        _lastOi = total;
     }
 
     private void OnWeights(UpdateLeverageWeights m)
@@ -261,6 +264,7 @@ public sealed class LiquidationsActor : ReceiveActor, IWithTimers
             shortPools = _shortPools,
             zones = _zoneStats.ActiveZonesLong + _zoneStats.ActiveZonesShort,
             openInterestBase = _lastOi,
+            openInterestVenues = _oiByVenue.Count,
             markPrice = _lastMark,
             badTrades = _badTrades,
             lateTrades = _clock.LateTrades,

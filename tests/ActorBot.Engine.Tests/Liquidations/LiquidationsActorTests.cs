@@ -79,4 +79,18 @@ public sealed class LiquidationsActorTests : Akka.TestKit.Xunit2.TestKit
         summary.GetProperty("refusedWeights").GetInt64().Should().Be(1);
         summary.GetProperty("liquidations").GetInt64().Should().Be(0);
     }
+
+    [Fact(DisplayName = "Open interest from two venues is summed per symbol (base units), each venue at its latest sample")]
+    public void OpenInterestIsSummedOverVenues()
+    {
+        var zones = CreateTestProbe("zones");
+        var actor = Sys.ActorOf(Props.Create(() => new LiquidationsActor(Symbol, new BucketGrid(20m), TimeSpan.FromSeconds(2), zones.Ref, null)), "liquidations");
+        actor.Tell(new OpenInterestSampled("binance-usdm", Symbol, 100, 1_000));
+        actor.Tell(new OpenInterestSampled("bybit-linear", Symbol, 40, 1_000));
+        actor.Tell(new OpenInterestSampled("binance-usdm", Symbol, 110, 2_000));
+        actor.Tell(ProbeState.Instance);
+        var summary = JsonDocument.Parse(JsonSerializer.Serialize(ExpectMsg<ActorProbe>().Summary)).RootElement;
+        summary.GetProperty("openInterestBase").GetDouble().Should().Be(150);
+        summary.GetProperty("openInterestVenues").GetInt32().Should().Be(2);
+    }
 }

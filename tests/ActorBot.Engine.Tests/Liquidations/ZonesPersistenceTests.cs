@@ -53,12 +53,12 @@ public sealed class ZonesPersistenceTests : IDisposable
 
             // Two snapshots (after minutes 2 and 4); the older one is deleted behind the newer.
             first.Kit.AwaitAssert(() => Summary(first, zones).GetProperty("snapshotsSaved").GetInt64().Should().Be(2), TimeSpan.FromSeconds(5));
+            first.Kit.AwaitAssert(() => SnapshotRows(options).Should().Be(1), TimeSpan.FromSeconds(5));
             zones.Tell(new GetZones(Symbol), first.Kit.TestActor);
             before = first.Kit.ExpectMsg<ZonesState>();
         }
 
         before.Zones.Should().HaveCountGreaterThan(4);
-        SnapshotRows(options).Should().Be(1);
 
         using var second = new Harness(options);
         var recovered = second.Start(grid);
