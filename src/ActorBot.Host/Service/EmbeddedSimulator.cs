@@ -174,8 +174,16 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
           ws-base-url = "{{Host.WsUri}}"
           testnet { rest-base-url = "{{Host.RestUri}}", ws-base-url = "{{Host.WsUri}}" }
           market-data = on
+          open-interest-poll-interval = {{OpenInterestPoll.TotalMilliseconds}}ms
         }
         """);
+
+    /// <summary>
+    /// The embedded venue's open-interest poll: the replay runs many times faster than real time, so the live default
+    /// (15 s) would sample the synthetic OI once per hours of data and the inference would see almost no deltas. 15 s
+    /// of data at the replay speed, but not under 200 ms (5 weight-1 requests a second, well inside the budget).
+    /// </summary>
+    public TimeSpan OpenInterestPoll => TimeSpan.FromMilliseconds(Math.Max(200, 15_000 / (Settings.Speed ?? 1_000)));
 
     /// <summary>
     /// The service's environment with this run's throw-away keys in place of any venue keys, so a real key is never
