@@ -52,7 +52,14 @@ public sealed class SimulatorHost : IAsyncDisposable
             }
         };
         _weights = new WeightAccounting(options.Time, options.WeightLimit, options.WeightWindow, options.BanDuration);
-        Replayer = new MarketReplayer(options.DataFiles, options.Speed, Market, Engine, Streams, options.Time, DecodeErrors, options.RebaseTimestamps) { Loop = options.Loop, Aliases = options.SymbolAliases };
+        Replayer = new MarketReplayer(options.DataFiles, options.Speed, Market, Engine, Streams, options.Time, DecodeErrors, options.RebaseTimestamps)
+        {
+            Loop = options.Loop,
+            Aliases = options.SymbolAliases,
+            LiquidationTapes = options.LiquidationTapes.Select(t => LiquidationTapeReplay.Load(t, out _)).ToList(),
+            OpenInterest = options.SyntheticOpenInterest ? new SyntheticOpenInterest() : null,
+            MarkPriceFromTrades = options.MarkPriceFromTrades,
+        };
     }
 
     public ExchangeEngine Engine { get; }
@@ -124,27 +131,7 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public void InjectForceOrder(string symbol, string side, decimal price, decimal quantity)
     {
-        var now = Engine.NowMs;
-        var json = JsonText.Write(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("e", "forceOrder");
-            w.WriteNumber("E", now);
-            w.WriteStartObject("o");
-            w.WriteString("s", symbol);
-            w.WriteString("S", side);
-            w.WriteString("o", "LIMIT");
-            w.WriteString("f", "IOC");
-            w.WriteDecimal("q", quantity);
-            w.WriteDecimal("p", price);
-            w.WriteDecimal("ap", price);
-            w.WriteString("X", "FILLED");
-            w.WriteDecimal("l", quantity);
-            w.WriteDecimal("z", quantity);
-            w.WriteNumber("T", now);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        });
+        var json = LiquidationTapeReplay.Payload(symbol, side, price, quantity, Engine.NowMs);
         Streams.Publish($"{MarketDataStore.Lower(symbol)}@forceOrder", json);
         Streams.Publish("!forceOrder@arr", json);
     }

@@ -57,5 +57,21 @@ public sealed record SimulatorOptions
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> SymbolAliases { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// Recorded liquidation tapes replayed as each symbol's <c>forceOrder</c> stream, moved onto the replayed trades'
+    /// time and price level (see <see cref="Replay.LiquidationTapeReplay"/> and the README). Empty: no liquidations
+    /// unless injected (<see cref="SimulatorHost.InjectForceOrder"/>).
+    /// </summary>
+    public IReadOnlyList<Replay.LiquidationTapeSource> LiquidationTapes { get; init; } = [];
+
+    /// <summary>
+    /// Serve the SYNTHETIC open interest of <see cref="Replay.SyntheticOpenInterest"/> (driven by the replayed trades and
+    /// liquidations) on <c>/fapi/v1/openInterest</c>; false: only what <c>/admin/open-interest</c> sets.
+    /// </summary>
+    public bool SyntheticOpenInterest { get; init; }
+
+    /// <summary>Publish a <c>{symbol}@markPrice@1s</c> frame (mark = the last replayed trade price) once per second of replayed time, to subscribers.</summary>
+    public bool MarkPriceFromTrades { get; init; } = true;
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

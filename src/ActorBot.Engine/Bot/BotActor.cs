@@ -1,5 +1,6 @@
 using ActorBot.Domain.Modes;
 using ActorBot.Domain.Supervision;
+using ActorBot.Engine.Liquidations;
 using ActorBot.Engine.Probing;
 using ActorBot.Engine.Risk;
 using ActorBot.Engine.Symbols;
@@ -77,6 +78,7 @@ public sealed class BotActor : ReceiveActor, IWithTimers
         Receive<GetSymbolStatus>(m => RouteToSymbol(m.Symbol, m));
         Receive<TradeBatch>(m => RouteToSymbol(m.Symbol, m));
         Receive<EndOfData>(m => RouteToSymbol(m.Symbol, m));
+        Receive<ISymbolLiquidationMessage>(m => RouteToSymbol(m.Symbol, m));
         Receive<GetBotStatus>(_ => Sender.Tell(Status()));
         Receive<ProbeState>(_ => ProbeReply.Answer(Context, Status()));
     }
@@ -103,7 +105,7 @@ public sealed class BotActor : ReceiveActor, IWithTimers
             }
 
             Context.ActorOf(
-                Props.Create(() => new SymbolActor(symbol, _settings.StaleTimeout, pipeline)),
+                Props.Create(() => new SymbolActor(symbol, _settings.StaleTimeout, pipeline, _settings.Liquidations)),
                 symbol);
             // A symbol with no data yet is stale. The child says so from its own PreStart, but children start
             // asynchronously: without this a /ready asked in between would see RUNNING before any data.
@@ -133,7 +135,7 @@ public sealed class BotActor : ReceiveActor, IWithTimers
         {
             _unknownSymbolMessages++;
             _log.Warning("message for unknown symbol {0} dropped: {1}", symbol, message.GetType().Name);
-            if (message is GetSymbolStatus or EndOfData || message is TradeBatch { AckRequested: true })
+            if (message is GetSymbolStatus or EndOfData or GetLiquidationSnapshot or GetZones || message is TradeBatch { AckRequested: true })
             {
                 Sender.Tell(new Status.Failure(new ArgumentException($"unknown symbol {symbol}")));
             }

@@ -1,5 +1,6 @@
 using ActorBot.Domain.Modes;
 using ActorBot.Engine.Configuration;
+using ActorBot.Engine.Liquidations;
 using Akka.Configuration;
 
 namespace ActorBot.Engine.Bot;
@@ -10,7 +11,8 @@ public sealed record BotSettings(
     string Venue,
     IReadOnlyList<string> Symbols,
     TimeSpan StaleTimeout,
-    TimeSpan PauseHysteresis)
+    TimeSpan PauseHysteresis,
+    LiquidationSettings? Liquidations = null)
 {
     public const string DefaultVenue = "binance-usdm";
 
@@ -38,6 +40,6 @@ public sealed record BotSettings(
             throw new ConfigurationException("actorbot.safe-pause.clear-hysteresis must not be negative");
         }
 
-        return new BotSettings(mode, DefaultVenue, symbols.Distinct().ToList(), stale, hysteresis);
+        return new BotSettings(mode, DefaultVenue, symbols.Distinct().ToList(), stale, hysteresis, LiquidationSettings.FromConfig(config));
     }
 }

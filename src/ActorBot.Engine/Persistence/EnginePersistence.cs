@@ -1,3 +1,4 @@
+using ActorBot.Engine.Liquidations;
 using ActorBot.Engine.Risk;
 using ActorBot.Engine.Symbols;
 using ActorBot.Engine.Venues.Execution;
@@ -34,7 +35,9 @@ public static class EnginePersistence
         .Add<PaperTradeOpened>("paper-execution.trade-opened")
         .Add<PaperCloseRequested>("paper-execution.close-requested")
         .Add<PaperBracketsCanceled>("paper-execution.brackets-canceled")
-        .Add<PaperTradeClosed>("paper-execution.trade-closed");
+        .Add<PaperTradeClosed>("paper-execution.trade-closed")
+        .Add<ZonesSnapshotTaken>("zones.snapshot-taken")
+        .Add<ZonesSnapshot>("zones.snapshot");
 
     /// <summary>The serializer the service registers for the journal and snapshot store.</summary>
     public static JsonPersistenceSerializer CreateSerializer() => new(Manifests);

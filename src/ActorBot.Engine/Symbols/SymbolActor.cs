@@ -1,9 +1,11 @@
 using ActorBot.Domain.Bars;
 using ActorBot.Domain.Supervision;
 using ActorBot.Engine.Bot;
+using ActorBot.Engine.Liquidations;
 using ActorBot.Engine.Probing;
 using ActorBot.Engine.Telemetry;
 using Akka.Actor;
+using Akka.Event;
 
 namespace ActorBot.Engine.Symbols;
 
@@ -14,6 +16,10 @@ namespace ActorBot.Engine.Symbols;
 /// because trading on no data is never safe. With <see cref="SymbolPipelineSettings"/> it also owns the
 /// Snap Harvester children <c>bars</c> → <c>shockflip</c> → <c>trader</c>: trade batches go to /bars, and
 /// its own pause changes go down the same FIFO path, so /trader sees them in order with the bars.
+/// With <see cref="LiquidationSettings"/> it also owns the liquidation subtree: <c>zones</c> (persistent) and
+/// <c>liquidations</c>, which gets every trade batch and the venue's liquidations, open interest and mark prices.
+/// (<c>/calibrator</c> will sit beside them: <see cref="LiquidationsActor"/> takes its ref and already sends it a
+/// <see cref="LiquidationMinuteSnapshot"/> per minute and takes its <see cref="UpdateLeverageWeights"/>.)
 /// </summary>
 public sealed class SymbolActor : ReceiveActor, IWithTimers
 {
@@ -25,16 +31,22 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
     private bool _externalPause;
     private bool _entriesPaused = true;
     private readonly SymbolPipelineSettings? _pipeline;
+    private readonly LiquidationSettings? _liquidationSettings;
+    private IActorRef? _liquidations;
+    private IActorRef? _zones;
+    private long _liquidationMessagesDropped;
     private readonly ActorBotMetrics _metrics = ActorBotMetrics.For(Context.System);
     private IActorRef? _bars;
     private long? _lastEventTimeMs;
     private long _closeTimerMinute = long.MinValue;
 
-    public SymbolActor(string symbol, TimeSpan staleTimeout, SymbolPipelineSettings? pipeline = null)
+    /// <param name="liquidations">runs /liquidations and /zones for this symbol; null: none.</param>
+    public SymbolActor(string symbol, TimeSpan staleTimeout, SymbolPipelineSettings? pipeline = null, LiquidationSettings? liquidations = null)
     {
         _symbol = symbol;
         _staleTimeout = staleTimeout;
         _pipeline = pipeline;
+        _liquidationSettings = liquidations;
 
         Receive<MarketDataSeen>(m => m.Symbol == _symbol, m => OnData(m.EventTimeMs, _staleTimeout));
         Receive<TradeBatch>(m => m.Symbol == _symbol, m =>
@@ -45,6 +57,12 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
                 // timeout, however late the batch was processed (deterministic under the replay clock).
                 var age = Context.System.Scheduler.Now.ToUnixTimeMilliseconds() - m.LastEventTimeMs;
                 OnData(m.LastEventTimeMs, _staleTimeout - TimeSpan.FromMilliseconds(Math.Max(0, age)));
+            }
+
+            // The minute clock of the liquidation engines runs on the same prints (a plain Tell: acks come from /bars).
+            if (m.Trades.Length > 0)
+            {
+                _liquidations?.Tell(m);
             }
 
             if (_bars is { } bars)
@@ -72,6 +90,7 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
             }
         });
         Receive<CloseMinute>(m => _bars?.Tell(m));
+        Receive<ISymbolLiquidationMessage>(m => m.Symbol == _symbol, OnLiquidationMessage);
         Receive<GetSymbolStatus>(_ => Sender.Tell(Status()));
         Receive<ProbeState>(_ => ProbeReply.Answer(Context, Status()));
         Receive<ExternalPauseChanged>(m => m.Symbol == _symbol, m =>
@@ -92,6 +111,23 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
     // Akka's default supervision for bars/shockflip/trader, counted for /actors.
     protected override SupervisorStrategy SupervisorStrategy() => RestartCountingStrategy.Default();
 
+    private void OnLiquidationMessage(ISymbolLiquidationMessage message)
+    {
+        var target = message is GetZones ? _zones : _liquidations;
+        if (target is null)
+        {
+            _liquidationMessagesDropped++;
+            if (message is GetZones or GetLiquidationSnapshot)
+            {
+                Sender.Tell(new Status.Failure(new InvalidOperationException($"symbol {_symbol} runs no liquidation engines")));
+            }
+
+            return;
+        }
+
+        target.Forward(message);
+    }
+
     private SymbolStatus Status() => new(_symbol, _stale, _lastEventTimeMs, _entriesPaused);
 
     protected override void PreStart()
@@ -103,6 +139,21 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
             _metrics.Mailboxes.Track(trader);
             var shockflip = Context.ActorOf(Props.Create(() => new ShockFlipActor(_symbol, p, trader)), "shockflip");
             _bars = Context.ActorOf(Props.Create(() => new BarsActor(_symbol, shockflip, p.Sink)), "bars");
+        }
+
+        if (_liquidationSettings is { } liq)
+        {
+            if (liq.GridFor(_symbol) is { } grid)
+            {
+                var zones = Context.ActorOf(Props.Create(() => new ZonesActor(_symbol, grid, liq.ZoneSnapshotEveryMinutes)), "zones");
+                _zones = zones;
+                _liquidations = Context.ActorOf(Props.Create(() => new LiquidationsActor(_symbol, grid, liq.MinuteCloseGrace, zones, null)), "liquidations");
+                _metrics.Mailboxes.Track(_liquidations);
+            }
+            else
+            {
+                Context.GetLogger().Warning("{0}: no liquidation bucket step for its base asset (actorbot.liquidations.bucket-steps); it runs no liquidation engines", _symbol);
+            }
         }
     }
 

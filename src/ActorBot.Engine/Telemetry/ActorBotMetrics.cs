@@ -26,6 +26,7 @@ public sealed class ActorBotMetrics : IExtension, IDisposable
 
     private readonly ConcurrentDictionary<string, MetricSpec> _specs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _feedSeenMs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int Long, int Short)> _zonesActive = new(StringComparer.Ordinal);
     private readonly Func<DateTimeOffset> _clock;
     private volatile IReadOnlyList<string>? _pauseReasons;
     private volatile RestartLedger? _restarts;
@@ -41,10 +42,13 @@ public sealed class ActorBotMetrics : IExtension, IDisposable
         Fills = Counter(MetricSpec.Counter("actorbot_fills_total", "Fills applied to our orders (venue executions or paper fills).", "venue", "symbol"));
         DecodeErrors = Counter(MetricSpec.Counter("decode_errors_total", "Venue payloads that failed to decode, by source and reason.", "source", "reason"));
         PersistLatency = Histogram(MetricSpec.Histogram("actorbot_persist_latency_seconds", "Journal write: Persist call to its handler, by persistent actor.", LatencyBuckets, "actor"));
+        LiquidationsReceived = Counter(MetricSpec.Counter("actorbot_liquidations_received_total", "Forced liquidations a venue normalised and sent to the symbol's /liquidations.", "venue", "symbol"));
+        LiquidationsRejected = Counter(MetricSpec.Counter("actorbot_liquidations_rejected_total", "Forced liquidations a venue refused to normalise, by reason (decode failures are in decode_errors_total).", "venue", "reason"));
         ModelScores = Histogram(MetricSpec.Histogram("actorbot_model_score", "Model probabilities scored on signals, by symbol, model and role (active|shadow).", ScoreBuckets, "symbol", "model", "role"));
         Observe(MetricSpec.Gauge("actorbot_safe_pause", "1 while SAFE_PAUSE holds anywhere, else 0."), () => PauseGauge());
         Observe(MetricSpec.Gauge("actorbot_safe_pause_reasons", "How many SAFE_PAUSE causes are active."), () => PauseCount());
         Observe(MetricSpec.Gauge("actorbot_safe_pause_reason", "1 for each active SAFE_PAUSE cause.", "reason"), PauseReasons);
+        ObserveLong(MetricSpec.Gauge("actorbot_liquidation_zones_active", "Active liquidation zones of the symbol's /zones, by side (long|short).", "symbol", "side"), ZonesActiveMeasurements);
         Observe(MetricSpec.Gauge("actorbot_feed_age_seconds", "Seconds since the last market data of the symbol arrived.", "symbol"), FeedAges);
         ObserveLong(MetricSpec.Gauge("actorbot_mailbox_depth", "Messages queued in the main actors' mailboxes.", "actor"), Mailboxes.Observe);
         ObserveCounter(MetricSpec.Counter("actorbot_actor_restarts_total", "Restarts ordered by supervisors (the /actors restart count), by actor path.", "actor"), RestartCounts);
@@ -63,6 +67,10 @@ public sealed class ActorBotMetrics : IExtension, IDisposable
     public Counter<long> DecodeErrors { get; }
 
     public Histogram<double> PersistLatency { get; }
+
+    public Counter<long> LiquidationsReceived { get; }
+
+    public Counter<long> LiquidationsRejected { get; }
 
     public Histogram<double> ModelScores { get; }
 
@@ -97,6 +105,9 @@ public sealed class ActorBotMetrics : IExtension, IDisposable
 
     /// <summary>The bot's SAFE_PAUSE causes after every change (an immutable copy).</summary>
     public void SafePauseChanged(IReadOnlyList<string> activeReasons) => _pauseReasons = activeReasons.ToArray();
+
+    /// <summary>The active zones of a symbol's /zones after its latest change.</summary>
+    public void ZonesActive(string symbol, int longZones, int shortZones) => _zonesActive[symbol] = (longZones, shortZones);
 
     /// <summary>Market data of <paramref name="symbol"/> arrived now.</summary>
     public void FeedSeen(string symbol) => _feedSeenMs[symbol] = _clock().ToUnixTimeMilliseconds();
@@ -142,6 +153,13 @@ public sealed class ActorBotMetrics : IExtension, IDisposable
         var now = _clock().ToUnixTimeMilliseconds();
         return _feedSeenMs.Select(f => new Measurement<double>(Math.Max(0, now - f.Value) / 1000.0, new KeyValuePair<string, object?>("symbol", f.Key)));
     }
+
+    private IEnumerable<Measurement<long>> ZonesActiveMeasurements() =>
+        _zonesActive.SelectMany(z => new[]
+        {
+            new Measurement<long>(z.Value.Long, new KeyValuePair<string, object?>("symbol", z.Key), new KeyValuePair<string, object?>("side", "long")),
+            new Measurement<long>(z.Value.Short, new KeyValuePair<string, object?>("symbol", z.Key), new KeyValuePair<string, object?>("side", "short")),
+        });
 
     private IEnumerable<Measurement<long>> RestartCounts() =>
         (_restarts?.Snapshot() ?? new Dictionary<string, RestartRecord>()).Select(r => new Measurement<long>(r.Value.Restarts, new KeyValuePair<string, object?>("actor", r.Key)));

@@ -1,7 +1,9 @@
 using ActorBot.Domain.Supervision;
 using ActorBot.Engine.Bot;
+using ActorBot.Engine.Liquidations;
 using ActorBot.Engine.Probing;
 using ActorBot.Engine.Symbols;
+using ActorBot.Engine.Telemetry;
 using ActorBot.Venues.Binance.Decoding;
 using ActorBot.Venues.Binance.Rest;
 using ActorBot.Venues.Binance.Streams;
@@ -16,7 +18,10 @@ namespace ActorBot.Engine.Venues;
 /// that decodes, backfills gaps and thins the data, and everything it learns comes back here as messages
 /// (the client's events included), so this actor's state is only ever touched by this actor. Forwards
 /// each frame's trades to the bot as a <see cref="TradeBatch"/>, raises <see cref="PauseReason.Backfilling"/> while a backfill
-/// runs and tells <c>health</c> when the stream goes up or down.
+/// runs and tells <c>health</c> when the stream goes up or down. With <see cref="VenueSettings.LiquidationFeeds"/> it also
+/// subscribes <c>{symbol}@forceOrder</c> and <c>{symbol}@markPrice@1s</c> (both on the <c>/market</c> base), sends the
+/// normalised liquidations and mark prices to the bot for the symbol's /liquidations, and polls open interest per
+/// symbol on the venue's one REST client (its weight limiter and ban state), converted to base units.
 /// </summary>
 public sealed class MarketDataActor : ReceiveActor, IWithTimers
 {
@@ -35,6 +40,13 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
     private string? _lastErrorReported;
     private long _backfills;
     private long _pipelineFailures;
+    private readonly ActorBotMetrics _metrics = ActorBotMetrics.For(Context.System);
+    private readonly Dictionary<string, double> _lastPrice = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _oiInFlight = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _refusedByReason = new(StringComparer.Ordinal);
+    private long _liquidations;
+    private long _openInterestSamples;
+    private long _openInterestFailures;
 
     /// <param name="trades">also gets every <see cref="TradeBatch"/> (the paper execution fills and triggers on the prints); null: none.</param>
     public MarketDataActor(VenueSettings settings, BinanceRestClient rest, DecodeErrorCounter errors, IActorRef bot, IActorRef health, IActorRef? trades = null)
@@ -52,7 +64,27 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
         {
             _bot.Tell(m);
             _trades?.Tell(m);
+            if (m.Trades.Length > 0)
+            {
+                // The price an inverse (COIN-M) open interest in contracts is converted to base units with.
+                _lastPrice[m.Symbol] = m.Trades.Span[^1].Price;
+            }
         });
+        Receive<LiquidationReceived>(m =>
+        {
+            _liquidations++;
+            _metrics.LiquidationsReceived.Add(1, new KeyValuePair<string, object?>("venue", _settings.Venue), new KeyValuePair<string, object?>("symbol", m.Symbol));
+            _bot.Tell(m);
+        });
+        Receive<LiquidationRefused>(m =>
+        {
+            var reason = ReasonLabel(m.Reason);
+            _refusedByReason[reason] = _refusedByReason.GetValueOrDefault(reason) + 1;
+            _metrics.LiquidationsRejected.Add(1, new KeyValuePair<string, object?>("venue", _settings.Venue), new KeyValuePair<string, object?>("reason", reason));
+        });
+        Receive<MarkPriceSampled>(m => _bot.Tell(m));
+        Receive<PollOpenInterest>(_ => PollOpenInterest());
+        Receive<OpenInterestPolled>(OnOpenInterest);
         Receive<StreamConnected>(m =>
         {
             _log.Info("{0} market stream connected (connect #{1})", _settings.Venue, m.Connects);
@@ -111,7 +143,15 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
             _log.Warning("{0} market frame handling failed (the stream goes on): {1}", _settings.Venue, m.Error);
         });
         Receive<GetMarketStreamStatus>(_ => Sender.Tell(Status()));
-        Receive<ProbeState>(_ => ProbeReply.Answer(Context, Status()));
+        Receive<ProbeState>(_ => ProbeReply.Answer(Context, new
+        {
+            stream = Status(),
+            liquidationFeeds = _settings.LiquidationFeeds,
+            liquidations = _liquidations,
+            liquidationsRefused = _refusedByReason,
+            openInterestSamples = _openInterestSamples,
+            openInterestFailures = _openInterestFailures,
+        }));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -122,6 +162,8 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
         var self = Self;
         _stop = new CancellationTokenSource();
         _pipeline = new AggTradePipeline(_rest, _errors, self, _settings.ContractOf, _stop.Token);
+        var pipeline = _pipeline;
+        var feed = new LiquidationFeed(_settings.Venue, _errors, self, _settings.ContractOf);
         var options = new MarketStreamOptions
         {
             BaseUri = _settings.WsBaseUri,
@@ -129,9 +171,32 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
             StallTimeout = _settings.StreamStallTimeout,
             ReconnectBaseDelay = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMilliseconds(500).Ticks, _settings.ReconnectMaxDelay.Ticks)),
             ReconnectMaxDelay = _settings.ReconnectMaxDelay,
+            // A symbol can go minutes without a liquidation, and the mark shares the socket whose aggTrade is watched:
+            // neither is a sign of a dead socket.
+            UnwatchedStreamSuffixes = ["@forceOrder", "@markPrice@1s"],
         };
         var streams = _settings.Symbols.Select(s => s.ToLowerInvariant() + "@aggTrade").ToList();
-        _client = new MarketStreamClient(options, streams, _pipeline.OnFrameAsync, errors: _errors);
+        if (_settings.LiquidationFeeds)
+        {
+            streams.AddRange(_settings.Symbols.Select(s => s.ToLowerInvariant() + "@forceOrder"));
+            streams.AddRange(_settings.Symbols.Select(s => s.ToLowerInvariant() + "@markPrice@1s"));
+            Timers.StartPeriodicTimer("oi-poll", Venues.PollOpenInterest.Instance, TimeSpan.Zero, _settings.OpenInterestPollInterval);
+        }
+
+        _client = new MarketStreamClient(
+            options,
+            streams,
+            (stream, frame) =>
+            {
+                if (!LiquidationFeed.Handles(stream))
+                {
+                    return pipeline.OnFrameAsync(stream, frame);
+                }
+
+                feed.OnFrame(frame.Span);
+                return ValueTask.CompletedTask;
+            },
+            errors: _errors);
         _client.Connected += n => self.Tell(new StreamConnected(n));
         _client.StreamProven += s => self.Tell(new StreamProven(s));
         _client.StreamStale += s => self.Tell(new StreamStalled(s));
@@ -179,6 +244,62 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
             });
         }
     }
+
+    private void PollOpenInterest()
+    {
+        var self = Self;
+        var token = _stop?.Token ?? CancellationToken.None;
+        foreach (var symbol in _settings.Symbols)
+        {
+            // One request per symbol at a time: a slow or rate-limited venue is not asked again until it answered.
+            if (!_oiInFlight.Add(symbol))
+            {
+                continue;
+            }
+
+            _rest.GetOpenInterestAsync(symbol, token).PipeTo(
+                self,
+                success: r => new OpenInterestPolled(symbol, r.IsSuccess ? r.Value : null, r.IsSuccess ? null : r.ToString()),
+                failure: e => new OpenInterestPolled(symbol, null, $"{e.GetType().Name}: {e.Message}"));
+        }
+    }
+
+    private void OnOpenInterest(OpenInterestPolled m)
+    {
+        _oiInFlight.Remove(m.Symbol);
+        if (m.Value is not { } oi)
+        {
+            _openInterestFailures++;
+            _log.Debug("{0} {1}: open interest poll failed: {2}", _settings.Venue, m.Symbol, m.Error);
+            return;
+        }
+
+        var contract = _settings.ContractOf(m.Symbol);
+        var quantity = (double)oi.Quantity;
+        if (contract.InverseContractUsd is not null)
+        {
+            // Contracts: converted with the latest trade price; none yet, no sample (the next poll will have one).
+            if (!_lastPrice.TryGetValue(m.Symbol, out var price))
+            {
+                return;
+            }
+
+            quantity = contract.BaseQuantity(quantity, price);
+        }
+
+        _openInterestSamples++;
+        _bot.Tell(new OpenInterestSampled(_settings.Venue, m.Symbol, quantity, oi.TimeMs));
+    }
+
+    private static string ReasonLabel(Domain.Liquidations.LiquidationRejection reason) => reason switch
+    {
+        Domain.Liquidations.LiquidationRejection.NonPositivePrice => "non_positive_price",
+        Domain.Liquidations.LiquidationRejection.NonPositiveQuantity => "non_positive_quantity",
+        Domain.Liquidations.LiquidationRejection.UnknownSide => "unknown_side",
+        Domain.Liquidations.LiquidationRejection.MissingTime => "missing_time",
+        Domain.Liquidations.LiquidationRejection.UnknownContractSize => "unknown_contract_size",
+        _ => "unknown",
+    };
 
     private void SetUp(bool up, string detail)
     {

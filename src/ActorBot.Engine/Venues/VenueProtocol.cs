@@ -64,6 +64,15 @@ public sealed record BackfillFinished(string Symbol, long Filled, long Unfilled)
 /// <summary>Handling one frame threw (e.g. the REST backfill failed hard); counted, the stream goes on.</summary>
 public sealed record PipelineFailed(string Error);
 
+/// <summary>The market actor's open-interest timer.</summary>
+internal sealed record PollOpenInterest
+{
+    public static readonly PollOpenInterest Instance = new();
+}
+
+/// <summary>One open-interest answer (or why there is none) for a symbol.</summary>
+internal sealed record OpenInterestPolled(string Symbol, ActorBot.Venues.Binance.Rest.OpenInterest? Value, string? Error);
+
 /// <summary>Periodic check of the socket state (a drop has no event of its own).</summary>
 internal sealed record CheckStream
 {

@@ -44,6 +44,15 @@ public sealed record VenueSettings(
     /// <summary>How often the REST gateway re-measures the clock offset to the exchange (<c>clock-sync-interval</c>).</summary>
     public TimeSpan ClockSyncInterval { get; init; } = Defaults.ClockRefreshInterval;
 
+    /// <summary>
+    /// Whether the market stream also subscribes <c>forceOrder</c> and <c>markPrice@1s</c> and polls open interest for
+    /// the symbols' liquidation engines (on when <c>actorbot.liquidations.enabled</c>).
+    /// </summary>
+    public bool LiquidationFeeds { get; init; }
+
+    /// <summary>How often open interest is polled per symbol over REST (<c>open-interest-poll-interval</c>; weight 1 each).</summary>
+    public TimeSpan OpenInterestPollInterval { get; init; } = TimeSpan.FromSeconds(15);
+
     private static BinanceRestOptions Defaults { get; } = new();
 
     /// <summary>The venue's REST gateway options: these settings over the gateway's defaults.</summary>
@@ -97,6 +106,8 @@ public sealed record VenueSettings(
             RecvWindow = RecvWindowOf(config, $"{prefix}.recv-window"),
             WeightShare = WeightShareOf(config, $"{prefix}.weight-share"),
             ClockSyncInterval = Positive(config, $"{prefix}.clock-sync-interval", TimeSpan.FromMinutes(5)),
+            LiquidationFeeds = config.Flag("actorbot.liquidations.enabled", false),
+            OpenInterestPollInterval = Positive(config, $"{prefix}.open-interest-poll-interval", TimeSpan.FromSeconds(15)),
         };
     }
 

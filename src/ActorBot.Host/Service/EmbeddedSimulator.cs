@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using ActorBot.Engine.Configuration;
 using ActorBot.Venues.Simulator;
 using ActorBot.Venues.Simulator.Engine;
+using ActorBot.Venues.Simulator.Replay;
 using Akka.Configuration;
 
 namespace ActorBot.Host.Service;
@@ -12,6 +13,12 @@ public sealed record EmbeddedSimulatorSettings(IReadOnlyList<string> DataFiles, 
 {
     /// <summary>Recorded symbol → alias names served with the same trades (<c>actorbot.simulator.aliases</c>).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Aliases { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Recorded liquidation tapes replayed as their symbol's forceOrder stream (<c>actorbot.simulator.liquidation-tapes</c>).</summary>
+    public IReadOnlyList<LiquidationTapeSource> LiquidationTapes { get; init; } = [];
+
+    /// <summary>Serve the simulator's synthetic open interest (<c>actorbot.simulator.synthetic-open-interest</c>).</summary>
+    public bool SyntheticOpenInterest { get; init; }
 
     private const string Section = "actorbot.simulator";
 
@@ -51,7 +58,38 @@ public sealed record EmbeddedSimulatorSettings(IReadOnlyList<string> DataFiles, 
         return new EmbeddedSimulatorSettings(files, speed, followOverride || config.Flag($"{Section}.follow", false), balance)
         {
             Aliases = SymbolAliases.FromConfig(config, $"{Section}.aliases"),
+            LiquidationTapes = ReadTapes(config),
+            SyntheticOpenInterest = config.Flag($"{Section}.synthetic-open-interest", false),
         };
+    }
+
+    // SYMBOL = "file": a COIN-M symbol (contracts inverse-100usd on the default venue) publishes q in contracts.
+    private static List<LiquidationTapeSource> ReadTapes(Config config)
+    {
+        var key = $"{Section}.liquidation-tapes";
+        var tapes = new List<LiquidationTapeSource>();
+        if (!config.HasPath(key))
+        {
+            return tapes;
+        }
+
+        foreach (var (symbol, _) in config.GetConfig(key)?.AsEnumerable() ?? [])
+        {
+            var file = config.Text($"{key}.{symbol}", null) ?? string.Empty;
+            var path = BundledPath.Resolve(file)
+                ?? throw new ConfigurationException($"{key}.{symbol}: cannot find \"{file}\" (in the working directory or next to the actorbot binary)");
+            var contract = config.HasPath($"actorbot.venues.{Engine.Bot.BotSettings.DefaultVenue}.contracts.{symbol}")
+                ? config.Text($"actorbot.venues.{Engine.Bot.BotSettings.DefaultVenue}.contracts.{symbol}", null)
+                : null;
+            // The recorded market prices of the tape's minutes (optional): each liquidation keeps its distance from its market.
+            var pricesKey = $"{Section}.liquidation-tape-prices.{symbol}";
+            var prices = config.HasPath(pricesKey) ? config.Text(pricesKey, null) : null;
+            var pricesPath = prices is null ? null : BundledPath.Resolve(prices)
+                ?? throw new ConfigurationException($"{pricesKey}: cannot find \"{prices}\" (in the working directory or next to the actorbot binary)");
+            tapes.Add(new LiquidationTapeSource(symbol, path, contract == "inverse-100usd" ? 100m : null, pricesPath));
+        }
+
+        return tapes;
     }
 
     /// <summary>'max' (null: as fast as the service takes the trades) or a positive, finite multiple of real time.</summary>
@@ -119,6 +157,8 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
                 AutoStartReplay = false,
                 Loop = settings.Follow,
                 SymbolAliases = settings.Aliases,
+                LiquidationTapes = settings.LiquidationTapes,
+                SyntheticOpenInterest = settings.SyntheticOpenInterest,
             },
             ct).ConfigureAwait(false);
         return new EmbeddedSimulator(host, settings, key, secret);
@@ -134,8 +174,16 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
           ws-base-url = "{{Host.WsUri}}"
           testnet { rest-base-url = "{{Host.RestUri}}", ws-base-url = "{{Host.WsUri}}" }
           market-data = on
+          open-interest-poll-interval = {{OpenInterestPoll.TotalMilliseconds}}ms
         }
         """);
+
+    /// <summary>
+    /// The embedded venue's open-interest poll: the replay runs many times faster than real time, so the live default
+    /// (15 s) would sample the synthetic OI once per hours of data and the inference would see almost no deltas. 15 s
+    /// of data at the replay speed, but not under 200 ms (5 weight-1 requests a second, well inside the budget).
+    /// </summary>
+    public TimeSpan OpenInterestPoll => TimeSpan.FromMilliseconds(Math.Max(200, 15_000 / (Settings.Speed ?? 1_000)));
 
     /// <summary>
     /// The service's environment with this run's throw-away keys in place of any venue keys, so a real key is never

@@ -390,7 +390,7 @@ public sealed class MarketStreamClient : IAsyncDisposable
                     foreach (var (stream, seen) in _lastSeen)
                     {
                         // Each socket watches its own route: a stall elsewhere is that socket's business.
-                        if (StreamRoute.Classify(stream) == route && _time.GetElapsedTime(seen) > _options.StallTimeout)
+                        if (StreamRoute.Classify(stream) == route && !Unwatched(stream) && _time.GetElapsedTime(seen) > _options.StallTimeout)
                         {
                             stale = stream;
                             break;
@@ -411,6 +411,19 @@ public sealed class MarketStreamClient : IAsyncDisposable
         {
             // Connection ended.
         }
+    }
+
+    private bool Unwatched(string stream)
+    {
+        foreach (var suffix in _options.UnwatchedStreamSuffixes)
+        {
+            if (stream.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private TimeSpan Backoff(int failures)

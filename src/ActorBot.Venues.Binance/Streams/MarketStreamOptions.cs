@@ -19,6 +19,12 @@ public sealed record MarketStreamOptions
     /// <summary>A subscribed stream silent this long is stale: counted, reported, and the socket is recycled.</summary>
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Streams whose name ends with one of these are not stall-watched: sparse by nature (<c>@forceOrder</c> can be
+    /// silent for minutes) or riding a socket whose busy stream is watched already.
+    /// </summary>
+    public IReadOnlyList<string> UnwatchedStreamSuffixes { get; init; } = [];
+
     /// <summary>Binance cuts connections at 24 h; reconnect on our own terms before that.</summary>
     public TimeSpan PlannedReconnectAfter { get; init; } = TimeSpan.FromHours(23.5);
 

@@ -66,6 +66,17 @@ public sealed class MarketReplayer
 
     private readonly LoopShift _loopShift = new();
 
+    /// <summary>Recorded liquidation tapes published as <c>forceOrder</c> on their symbol's trades (<see cref="SimulatorOptions.LiquidationTapes"/>).</summary>
+    public IReadOnlyList<LiquidationTapeReplay> LiquidationTapes { get; init; } = [];
+
+    /// <summary>The synthetic open interest the replayed trades and liquidations drive; null: off.</summary>
+    public SyntheticOpenInterest? OpenInterest { get; init; }
+
+    /// <summary>Publish <c>{symbol}@markPrice@1s</c> from the trades (<see cref="SimulatorOptions.MarkPriceFromTrades"/>).</summary>
+    public bool MarkPriceFromTrades { get; init; }
+
+    private readonly Dictionary<string, long> _markSecond = new(StringComparer.Ordinal);
+
     public async Task RunAsync(CancellationToken ct)
     {
         var aggDecoder = new AggTradeDecoder(_errors);
@@ -239,6 +250,59 @@ public sealed class MarketReplayer
         });
         _hub.Publish($"{MarketDataStore.Lower(t.Symbol)}@aggTrade", json);
         Interlocked.Increment(ref _frames);
+        if (OpenInterest is { } oi)
+        {
+            _engine.SetOpenInterest(t.Symbol, oi.OnTrade(t.Symbol, t.Quantity, t.IsBuyerMaker));
+        }
+
+        PublishMark(t);
+        foreach (var tape in LiquidationTapes)
+        {
+            if (!string.Equals(tape.Source.Symbol, t.Symbol, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var release in tape.Due(t.TradeTimeMs, t.Price))
+            {
+                var quantity = release.Quantity;
+                var payload = LiquidationTapeReplay.Payload(t.Symbol, release.Side, release.Price, quantity, release.TimeMs);
+                _hub.Publish($"{MarketDataStore.Lower(t.Symbol)}@forceOrder", payload);
+                _hub.Publish("!forceOrder@arr", payload);
+                Interlocked.Increment(ref _frames);
+                if (OpenInterest is { } o)
+                {
+                    _engine.SetOpenInterest(t.Symbol, o.OnLiquidation(t.Symbol, quantity));
+                }
+            }
+        }
+    }
+
+    // One markPriceUpdate per second of replayed time, the mark being the trade's price (recordings of trades carry no mark).
+    private void PublishMark(AggTrade t)
+    {
+        var stream = $"{MarketDataStore.Lower(t.Symbol)}@markPrice@1s";
+        var second = t.TradeTimeMs / 1000;
+        if (!MarkPriceFromTrades || _markSecond.GetValueOrDefault(t.Symbol, long.MinValue) >= second || !_hub.AnySubscribed(stream))
+        {
+            return;
+        }
+
+        _markSecond[t.Symbol] = second;
+        var json = JsonText.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("e", "markPriceUpdate");
+            w.WriteNumber("E", t.TradeTimeMs);
+            w.WriteString("s", t.Symbol);
+            w.WriteDecimal("p", t.Price);
+            w.WriteDecimal("i", t.Price);
+            w.WriteDecimal("P", t.Price);
+            w.WriteString("r", "0.00010000");
+            w.WriteNumber("T", ((t.TradeTimeMs / 28_800_000) + 1) * 28_800_000);
+            w.WriteEndObject();
+        });
+        _hub.Publish(stream, json);
     }
 
     private long NextAggId(string symbol)

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text.Json;
+using ActorBot.Domain.Modes;
+using ActorBot.Host.Service;
+using ActorBot.Host.Tests.Testnet;
+using ActorBot.Venues.Simulator;
+using ActorBot.Venues.Simulator.Engine;
+using ActorBot.Venues.Simulator.Replay;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace ActorBot.Host.Tests.Service;
+
+/// <summary>
+/// The liquidation subtree in the running service: the simulator replays the bundled day with the bundled real
+/// liquidation tape and its synthetic open interest, the venue subscribes forceOrder/markPrice and polls OI, and
+/// <c>/actors</c> shows /liquidations with closed minutes, tape buckets and projections, and /zones with zones.
+/// </summary>
+public sealed class LiquidationServiceTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    private readonly string _dir = Directory.CreateTempSubdirectory("actorbot-liq-").FullName;
+    private SimulatorHost? _sim;
+    private WebApplication? _app;
+    private HttpClient? _http;
+
+    public async Task InitializeAsync()
+    {
+        _sim = await SimulatorHost.StartAsync(new SimulatorOptions
+        {
+            Port = 0,
+            Symbols = [SymbolSpec.Default("BTCUSD_PERP")],
+            DataFiles = [Path.Combine(AppContext.BaseDirectory, "data", "binance", "BTCUSD_PERP-aggTrades-2026-05-08.zip")],
+            LiquidationTapes = [new LiquidationTapeSource("BTCUSD_PERP", Path.Combine(AppContext.BaseDirectory, "data", "moonstream", "liq_tape_BTC_24h.jsonl.gz"), 100m, Path.Combine(AppContext.BaseDirectory, "data", "moonstream", "liq_cycles_BTC_24h.jsonl.gz"))],
+            SyntheticOpenInterest = true,
+            Speed = 2000,
+            RebaseTimestamps = true,
+            AutoStartReplay = false,
+        });
+        var overrides = Path.Combine(_dir, "override.conf");
+        await File.WriteAllTextAsync(overrides, $$"""
+            actorbot.state-dir = "{{_dir}}"
+            actorbot.symbols = [BTCUSD_PERP]
+            actorbot.venues.binance-usdm {
+              rest-base-url = "{{_sim.RestUri}}"
+              ws-base-url = "{{_sim.WsUri}}"
+              market-data = on
+              open-interest-poll-interval = 200ms
+              contracts { BTCUSD_PERP = inverse-100usd }
+            }
+            """);
+        _app = ServiceHost.Build(ServiceConfiguration.Load(overrides, _ => null), TradeMode.Shadow, httpPortOverride: 0, environment: _ => null);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        _http = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http?.Dispose();
+        await ServiceUnderTest.StopAsync(_app, _sim, _dir);
+    }
+
+    [Fact(DisplayName = "On the simulator with the real liquidation tape, /actors shows /liquidations with closed minutes, tape buckets and projections, and /zones with active zones")]
+    public async Task ActorsShowLiquidationState()
+    {
+        var sim = _sim!;
+        await Poll.Until(() => Task.FromResult(sim.Streams.AnySubscribed("btcusd_perp@aggTrade") && sim.Streams.AnySubscribed("btcusd_perp@forceOrder")), x => x, "service subscribed aggTrade and forceOrder", Deadline);
+        sim.StartReplay();
+
+        var liquidations = await Poll.Until(
+            () => Summary("/actors/user/bot/BTCUSD_PERP/liquidations"),
+            s => s is { } x && x.GetProperty("minutesClosed").GetInt64() >= 3 && x.GetProperty("liquidations").GetInt64() > 0
+                && x.GetProperty("tapeLongBuckets").GetInt32() + x.GetProperty("tapeShortBuckets").GetInt32() > 0
+                && x.GetProperty("projectedLongBuckets").GetInt32() + x.GetProperty("projectedShortBuckets").GetInt32() > 0,
+            "/liquidations with closed minutes, tape buckets and projections",
+            Deadline,
+            s => s?.ToString() ?? "no answer");
+        liquidations!.Value.GetProperty("openInterestBase").GetDouble().Should().BeGreaterThan(0, "the OI poller feeds the symbol in base units");
+        liquidations.Value.GetProperty("badTrades").GetInt64().Should().Be(0);
+
+        var zones = await Poll.Until(
+            () => Summary("/actors/user/bot/BTCUSD_PERP/zones"),
+            s => s is { } x && x.GetProperty("zones").GetInt32() > 0,
+            "/zones with active zones",
+            Deadline,
+            s => s?.ToString() ?? "no answer");
+        zones!.Value.GetProperty("minutesApplied").GetInt64().Should().BeGreaterThan(0);
+    }
+
+    private async Task<JsonElement?> Summary(string path)
+    {
+        using var response = await _http!.GetAsync(path);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return null;
+        }
+
+        var node = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return node.GetProperty("answered").GetBoolean() ? node.GetProperty("summary").Clone() : null;
+    }
+}
