@@ -209,7 +209,9 @@ public static class RunCommand
             using var ending = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, lifetime.ApplicationStopping);
             var stopped = Task.Delay(Timeout.Infinite, ending.Token).ContinueWith(_ => { }, TaskScheduler.Default);
             using var dashboardStop = CancellationTokenSource.CreateLinkedTokenSource(ending.Token);
-            var dashboard = request.Dashboard ? Dashboard.RunAsync(system, BotSettings.DefaultVenue, dashboardStop.Token) : Task.CompletedTask;
+            // Every enabled venue, the primary first (one venue: the summary reads as it always did).
+            var venues = app.Services.GetRequiredService<BotSettings>().Venues;
+            var dashboard = request.Dashboard ? Dashboard.RunAsync(system, venues, dashboardStop.Token) : Task.CompletedTask;
             if (sim is not null)
             {
                 try
@@ -235,7 +237,7 @@ public static class RunCommand
             await dashboard.ConfigureAwait(false);
 
             // The summary is asked of the actors before they stop.
-            var summary = await RunSummary.CollectAsync(system, BotSettings.DefaultVenue, started.Elapsed, CancellationToken.None).ConfigureAwait(false);
+            var summary = await RunSummary.CollectAsync(system, venues, started.Elapsed, CancellationToken.None).ConfigureAwait(false);
             await Console.Out.WriteLineAsync(summary.ToText()).ConfigureAwait(false);
             Directory.CreateDirectory(stateDir);
             var summaryPath = Path.Combine(stateDir, "summary.json");
