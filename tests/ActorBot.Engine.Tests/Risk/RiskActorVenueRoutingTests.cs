@@ -13,7 +13,7 @@ namespace ActorBot.Engine.Tests.Risk;
 /// </summary>
 public sealed class RiskActorVenueRoutingTests : RiskActorTestBase
 {
-    private const string Eth = "ETHUSDT";
+    public const string Eth = "ETHUSDT";
 
     private readonly TestProbe _executionB;
 
