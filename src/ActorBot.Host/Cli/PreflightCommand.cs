@@ -71,17 +71,29 @@ public static class PreflightCommand
             return 2;
         }
 
-        EmbeddedSimulator? sim = null;
+        EmbeddedVenues? sim = null;
         try
         {
             var symbols = configuration.Config.TextList("actorbot.symbols").ToList();
             if (simulator is not null)
             {
-                sim = await EmbeddedSimulator.StartAsync(simulator, symbols, ct).ConfigureAwait(false);
-                configuration = configuration.WithOverlay(sim.VenueOverlay(BotSettings.DefaultVenue), "embedded venue simulator");
+                // One simulator per enabled venue, as run starts them; a configuration whose venues do not assign the
+                // symbols (reported by the settings line below) gets the one default venue's, so nothing real is reached.
+                BotSettings assigned;
+                try
+                {
+                    assigned = BotSettings.FromConfig(configuration.Config, mode);
+                }
+                catch (ConfigurationException)
+                {
+                    assigned = new BotSettings(mode, BotSettings.DefaultVenue, symbols, TimeSpan.FromSeconds(10), TimeSpan.Zero);
+                }
+
+                sim = await EmbeddedVenues.StartAsync(simulator, assigned, ct).ConfigureAwait(false);
+                configuration = configuration.WithOverlay(sim.Overlay(), "embedded venue simulator");
             }
 
-            var environment = sim?.Environment(processEnvironment) ?? processEnvironment;
+            var environment = sim?.Environment(configuration.Config, processEnvironment) ?? processEnvironment;
             var config = configuration.Config;
             // Every enabled venue is checked (keys, reachability, clock, its own symbols' filters); one venue prints as before.
             IReadOnlyList<(string Venue, IReadOnlyList<string> Symbols)> venues = [(BotSettings.DefaultVenue, symbols)];
