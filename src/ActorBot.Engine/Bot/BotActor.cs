@@ -92,7 +92,7 @@ public sealed class BotActor : ReceiveActor, IWithTimers
         _metrics.Mailboxes.Track(Self);
         if (_riskWiring is { } wiring)
         {
-            _risk = Context.ActorOf(Props.Create(() => new RiskActor(wiring.Settings, wiring.Execution)), "risk");
+            _risk = Context.ActorOf(Props.Create(() => new RiskActor(wiring)), "risk");
             _metrics.Mailboxes.Track(_risk);
         }
 
@@ -101,7 +101,7 @@ public sealed class BotActor : ReceiveActor, IWithTimers
             var pipeline = _pipelines?.Invoke(symbol);
             if (pipeline is not null && _risk is { } risk)
             {
-                pipeline = pipeline with { Route = new ExecutionRoute(risk, _settings.Venue, ExecutionRoute.WarmupBarsFor(pipeline.Detector)) };
+                pipeline = pipeline with { Route = new ExecutionRoute(risk, _settings.VenueFor(symbol), ExecutionRoute.WarmupBarsFor(pipeline.Detector)) };
             }
 
             Context.ActorOf(
@@ -118,7 +118,7 @@ public sealed class BotActor : ReceiveActor, IWithTimers
             ? TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 100, _settings.PauseHysteresis.Ticks / 4))
             : TimeSpan.FromSeconds(1);
         Timers.StartPeriodicTimer("expire-pauses", ExpirePauses.Instance, tick);
-        _log.Info("bot started: mode={0} venue={1} symbols={2}", _settings.Mode.ToConfigString(), _settings.Venue, string.Join(",", _settings.Symbols));
+        _log.Info("bot started: mode={0} venue={1} symbols={2}", _settings.Mode.ToConfigString(), string.Join(",", _settings.Venues), string.Join(",", _settings.Symbols));
     }
 
     protected override SupervisorStrategy SupervisorStrategy() => RestartCountingStrategy.RestartUpTo10PerMinute();
@@ -181,7 +181,8 @@ public sealed class BotActor : ReceiveActor, IWithTimers
         foreach (var symbol in _settings.Symbols)
         {
             var own = PauseReason.StaleData(symbol);
-            var reasons = _pauses.ReasonsFor(_settings.Venue, symbol).ToList();
+            // A venue's causes (disabled, clock offset, reconcile drift) pause only the symbols that venue trades.
+            var reasons = _pauses.ReasonsFor(_settings.VenueFor(symbol), symbol).ToList();
             NotifyRisk(symbol, reasons.Count > 0);
             var external = reasons.Any(r => r != own);
             if (_externalPauseSent.TryGetValue(symbol, out var sent) && sent == external)
@@ -209,5 +210,9 @@ public sealed class BotActor : ReceiveActor, IWithTimers
     private List<string> Reasons() => _pauses.ActiveReasons.Select(r => r.ToString()).ToList();
 
     private BotStatus Status() =>
-        new(_settings.Mode, _pauses.IsPausedAnywhere, Reasons(), _pauses.ClearingReasons.Select(r => r.ToString()).ToList(), _settings.Symbols, _settings.Venue, _unknownSymbolMessages, _pauseEpisodes);
+        new(_settings.Mode, _pauses.IsPausedAnywhere, Reasons(), _pauses.ClearingReasons.Select(r => r.ToString()).ToList(), _settings.Symbols, _settings.Venue, _unknownSymbolMessages, _pauseEpisodes)
+        {
+            Venues = _settings.Venues,
+            PausedSymbols = _settings.Symbols.Where(s => _pauses.IsPaused(_settings.VenueFor(s), s)).ToList(),
+        };
 }

@@ -30,7 +30,14 @@ public sealed record BotStatus(
     IReadOnlyList<string> Symbols,
     string Venue,
     long UnknownSymbolMessages,
-    long PauseEpisodes = 0);
+    long PauseEpisodes = 0)
+{
+    /// <summary>Every enabled venue, <see cref="Venue"/> (the primary) first.</summary>
+    public IReadOnlyList<string> Venues { get; init; } = [Venue];
+
+    /// <summary>The symbols some cause pauses now (a venue's cause pauses only that venue's symbols).</summary>
+    public IReadOnlyList<string> PausedSymbols { get; init; } = [];
+}
 
 /// <summary>Internal tick that lets cleared causes leave after their hysteresis.</summary>
 internal sealed record ExpirePauses

@@ -30,7 +30,7 @@ namespace ActorBot.Engine.Risk;
 public sealed class RiskActor : ReceivePersistentActor
 {
     private readonly RiskActorSettings _settings;
-    private readonly ICanTell _execution;
+    private readonly RiskWiring _wiring;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly ActorBotMetrics _metrics = ActorBotMetrics.For(Context.System);
     private readonly Dictionary<string, bool> _warm = new(StringComparer.Ordinal);
@@ -39,12 +39,22 @@ public sealed class RiskActor : ReceivePersistentActor
     private readonly Dictionary<string, long> _drops = DropReason.All.ToDictionary(r => r, _ => 0L, StringComparer.Ordinal);
     private readonly Dictionary<string, RoutedEntry> _entries = new(StringComparer.Ordinal);
     private RiskBook _book;
+    // Free balance per venue (each account reports its own); a venue that has not reported yet sizes on the default.
+    private readonly Dictionary<string, decimal> _freeBalanceByVenue = new(StringComparer.Ordinal);
     private decimal _freeBalanceUsd;
 
     public RiskActor(RiskActorSettings settings, ICanTell execution)
+        : this(new RiskWiring(settings, execution))
     {
+    }
+
+    /// <param name="wiring">the settings and, per symbol, the venue and execution its entries go to.</param>
+    public RiskActor(RiskWiring wiring)
+    {
+        ArgumentNullException.ThrowIfNull(wiring);
+        var settings = wiring.Settings;
         _settings = settings;
-        _execution = execution;
+        _wiring = wiring;
         _freeBalanceUsd = settings.FreeBalanceUsd;
         _book = new RiskBook(settings.Rules);
 
@@ -78,12 +88,12 @@ public sealed class RiskActor : ReceivePersistentActor
         Command<PositionClosed>(m => Release(m.Symbol, m.EventId, new TradeClosed(m.EventId, m.RealizedPnl, ROf(m), NowMs), m));
         // No gate: a close only lowers exposure (kill switch, SAFE_PAUSE and caps block entries, never exits). Told
         // with this actor as sender, so execution's PositionClosed comes back here and releases the slot first.
-        Command<ClosePosition>(m => _execution.Tell(m, Self));
+        Command<ClosePosition>(m => _wiring.ExecutionFor(m.Symbol).Tell(m, Self));
         // Block bodies: an assignment of a bool would pick Command's Func<T, bool> overload, and "false" means unhandled.
         Command<SymbolWarmChanged>(m => { _warm[m.Symbol] = m.Warm; });
         Command<EntriesPauseChanged>(m => { _paused[m.Symbol] = m.Paused; });
         Command<SetSymbolFilters>(m => { _filters[m.Filters.Symbol] = m.Filters; });
-        Command<SetFreeBalance>(m => { _freeBalanceUsd = m.Usd; });
+        Command<SetFreeBalance>(OnFreeBalance);
         Command<SetKillSwitch>(m =>
         {
             if (m.On != _book.State.KillSwitchEngaged)
@@ -150,7 +160,7 @@ public sealed class RiskActor : ReceivePersistentActor
 
         var filters = _filters.TryGetValue(m.Symbol, out var own) ? own : _settings.FiltersFor(m.Symbol);
         var sizing = PositionSizer.Size(new SizingRequest(direction, m.ReferencePrice, m.StopPrice, _settings.QuoteRiskPerTrade,
-            _settings.Rules.MaxNotionalPerSymbolUsd, _freeBalanceUsd, _settings.Leverage, filters));
+            _settings.Rules.MaxNotionalPerSymbolUsd, FreeBalanceFor(m.Symbol), _settings.Leverage, filters));
         if (sizing is SizeRejected refused)
         {
             Drop(m, refused.Reason, refused.Detail);
@@ -172,10 +182,30 @@ public sealed class RiskActor : ReceivePersistentActor
                 _entries[m.EventId] = new RoutedEntry(m.ReplyTo, m.Side, place.StopPrice, m.ReferencePrice, quantity);
                 PersistEvents(approved.Events);
                 // Deferred behind the journal writes: an order never leaves before the slot it takes is durable.
-                DeferAsync(place, p => _execution.Tell(p, Self));
+                DeferAsync(place, p => _wiring.ExecutionFor(p.Symbol).Tell(p, Self));
                 return;
         }
     }
+
+    /// <summary>
+    /// A venue's account reports its free balance. Without a venue map (one venue) any report is the balance; with
+    /// one, it sizes only the symbols of the venue it names (a report naming no venue replaces the default).
+    /// </summary>
+    private void OnFreeBalance(SetFreeBalance m)
+    {
+        if (m.Venue is { } venue && _wiring.VenueOfSymbol.Count > 0)
+        {
+            _freeBalanceByVenue[venue] = m.Usd;
+        }
+        else
+        {
+            _freeBalanceUsd = m.Usd;
+        }
+    }
+
+    /// <summary>The free balance that sizes <paramref name="symbol"/>: its venue's, else the default.</summary>
+    private decimal FreeBalanceFor(string symbol) =>
+        _wiring.VenueOf(symbol) is { } venue && _freeBalanceByVenue.TryGetValue(venue, out var usd) ? usd : _freeBalanceUsd;
 
     /// <summary>The entry's slot is released (failed entry or closed position): journal it if the book holds it, then tell the trader.</summary>
     private void Release(string symbol, string eventId, RiskEvent release, object reply)

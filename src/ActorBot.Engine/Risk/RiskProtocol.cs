@@ -25,8 +25,9 @@ public sealed record SetSymbolFilters(Domain.Sizing.SymbolFilters Filters);
 /// <summary>
 /// /venues/{v}/account → risk: the account's free (available) balance in the quote asset, after every REST read of
 /// the balances; sizing caps a position at free balance × leverage. Until the first one, <c>free-balance-usd</c>.
+/// <paramref name="Venue"/>: whose account it is — with several venues it sizes only that venue's symbols.
 /// </summary>
-public sealed record SetFreeBalance(decimal Usd);
+public sealed record SetFreeBalance(decimal Usd, string? Venue = null);
 
 /// <summary>Asks /risk for its state; answered with <see cref="RiskStatus"/>.</summary>
 public sealed record GetRiskStatus

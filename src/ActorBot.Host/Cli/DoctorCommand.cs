@@ -11,6 +11,7 @@ using ActorBot.Hocon;
 using ActorBot.Host.Service;
 using ActorBot.Persistence.Sql;
 using ActorBot.Persistence.Sql.Inspection;
+using Akka.Configuration;
 
 namespace ActorBot.Host.Cli;
 
@@ -108,7 +109,14 @@ public static class DoctorCommand
             return 1;
         }
 
-        await LastLineAsync(Path.Combine(stateDir, configuration.Config.Text($"actorbot.venues.{BotSettings.DefaultVenue}.account.drift-file", "reconcile_drift.jsonl")!), "last drift", output).ConfigureAwait(false);
+        // Every enabled venue's drift file (one venue: the one line it always printed).
+        var venues = EnabledVenues(configuration);
+        foreach (var venue in venues)
+        {
+            var driftFile = configuration.Config.Text($"actorbot.venues.{venue}.account.drift-file", "reconcile_drift.jsonl")!;
+            await LastLineAsync(Path.Combine(stateDir, driftFile), venues.Count == 1 ? "last drift" : $"last drift {venue}", output).ConfigureAwait(false);
+        }
+
         var summary = Path.Combine(stateDir, "summary.json");
         await output.WriteLineAsync(File.Exists(summary)
             ? $"doctor last summary: {Path.GetFullPath(summary)} ({Time(File.GetLastWriteTimeUtc(summary))})"
@@ -181,4 +189,17 @@ public static class DoctorCommand
     }
 
     private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>The enabled venues (the primary first); a configuration that does not assign its symbols: the default venue.</summary>
+    private static IReadOnlyList<string> EnabledVenues(ServiceConfiguration configuration)
+    {
+        try
+        {
+            return BotSettings.FromConfig(configuration.Config, Domain.Modes.TradeMode.Shadow).Venues;
+        }
+        catch (ConfigurationException)
+        {
+            return [BotSettings.DefaultVenue];
+        }
+    }
 }

@@ -71,23 +71,38 @@ public static class PreflightCommand
             return 2;
         }
 
-        EmbeddedSimulator? sim = null;
+        EmbeddedVenues? sim = null;
         try
         {
             var symbols = configuration.Config.TextList("actorbot.symbols").ToList();
             if (simulator is not null)
             {
-                sim = await EmbeddedSimulator.StartAsync(simulator, symbols, ct).ConfigureAwait(false);
-                configuration = configuration.WithOverlay(sim.VenueOverlay(BotSettings.DefaultVenue), "embedded venue simulator");
+                // One simulator per enabled venue, as run starts them; a configuration whose venues do not assign the
+                // symbols (reported by the settings line below) gets the one default venue's, so nothing real is reached.
+                BotSettings assigned;
+                try
+                {
+                    assigned = BotSettings.FromConfig(configuration.Config, mode);
+                }
+                catch (ConfigurationException)
+                {
+                    assigned = new BotSettings(mode, BotSettings.DefaultVenue, symbols, TimeSpan.FromSeconds(10), TimeSpan.Zero);
+                }
+
+                sim = await EmbeddedVenues.StartAsync(simulator, assigned, ct).ConfigureAwait(false);
+                configuration = configuration.WithOverlay(sim.Overlay(), "embedded venue simulator");
             }
 
-            var environment = sim?.Environment(processEnvironment) ?? processEnvironment;
+            var environment = sim?.Environment(configuration.Config, processEnvironment) ?? processEnvironment;
             var config = configuration.Config;
+            // Every enabled venue is checked (keys, reachability, clock, its own symbols' filters); one venue prints as before.
+            IReadOnlyList<(string Venue, IReadOnlyList<string> Symbols)> venues = [(BotSettings.DefaultVenue, symbols)];
             try
             {
                 var bot = BotSettings.FromConfig(config, mode);
-                _ = VenueSettings.FromConfig(config, BotSettings.DefaultVenue, mode, bot.Symbols);
-                _ = TradingRuntime.Create(config, mode, VenueSettings.FromConfig(config, BotSettings.DefaultVenue, TradeMode.Testnet, bot.Symbols), bot.Symbols, environment, out _);
+                venues = bot.Venues.Select(v => (v, bot.SymbolsOn(v))).ToList();
+                _ = TradingRuntime.StreamingVenues(config, mode, bot);
+                _ = TradingRuntime.Create(config, mode, TradingRuntime.StreamingVenues(config, TradeMode.Testnet, bot), environment, out _);
                 await Line("settings", true, $"mode {mode.ToConfigString()}, symbols {string.Join(", ", bot.Symbols)}").ConfigureAwait(false);
             }
             catch (ConfigurationException ex)
@@ -99,14 +114,21 @@ public static class PreflightCommand
             var gate = LiveArmingGate.Evaluate(LiveGateInputs.FromEnvironment(mode, false, environment, urls));
             await Line("gates", gate.Allowed, gate.Explain()).ConfigureAwait(false);
 
-            var keys = BinanceCredentials.ForUsdm(environment);
             var needKeys = mode is TradeMode.Testnet or TradeMode.Live;
-            await Line("venue keys", keys is not null || !needKeys,
-                keys is not null ? (sim is null ? "present in the environment (not shown)" : "the embedded simulator's throw-away pair")
-                : needKeys ? "BINANCE_API_KEY / BINANCE_API_SECRET not set: no orders can be sent" : $"not needed in {mode.ToConfigString()}").ConfigureAwait(false);
+            var keysOf = new Dictionary<string, BinanceCredentials?>(StringComparer.Ordinal);
+            foreach (var (venue, _) in venues)
+            {
+                var keys = keysOf[venue] = VenueKeys.Read(config, venue, environment);
+                await Line(venues.Count == 1 ? "venue keys" : $"venue keys {venue}", keys is not null || !needKeys,
+                    keys is not null ? (sim is null ? "present in the environment (not shown)" : "the embedded simulator's throw-away pair")
+                    : needKeys ? $"{VenueKeys.Describe(config, venue)} not set: no orders can be sent" : $"not needed in {mode.ToConfigString()}").ConfigureAwait(false);
+            }
 
             await Line("state dir", StateDirWritable(config, out var stateDetail), stateDetail).ConfigureAwait(false);
-            await VenueChecksAsync(config, mode, symbols, keys, Line, ct).ConfigureAwait(false);
+            foreach (var (venue, venueSymbols) in venues)
+            {
+                await VenueChecksAsync(config, mode, venue, venueSymbols, keysOf[venue], Line, ct).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -140,9 +162,9 @@ public static class PreflightCommand
     }
 
     /// <summary>Reachability and clock offset (server time), then each symbol's exchangeInfo filters.</summary>
-    private static async Task VenueChecksAsync(Config config, TradeMode mode, IReadOnlyList<string> symbols, BinanceCredentials? keys, Func<string, bool, string, Task> line, CancellationToken ct)
+    private static async Task VenueChecksAsync(Config config, TradeMode mode, string venue, IReadOnlyList<string> symbols, BinanceCredentials? keys, Func<string, bool, string, Task> line, CancellationToken ct)
     {
-        var urls = VenueSettings.ConfiguredUrls(config, BotSettings.DefaultVenue, mode);
+        var urls = VenueSettings.ConfiguredUrls(config, venue, mode);
         if (urls.Count == 0 || !Uri.TryCreate(urls[0], UriKind.Absolute, out var restUri))
         {
             await line("venue", false, $"no REST URL configured for {mode.ToConfigString()}").ConfigureAwait(false);

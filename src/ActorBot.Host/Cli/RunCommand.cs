@@ -120,13 +120,28 @@ public static class RunCommand
             return 2;
         }
 
-        EmbeddedSimulator? sim = null;
-        var symbols = settings.Symbols;
+        EmbeddedVenues? sim = null;
         if (simulator is not null)
         {
-            sim = await EmbeddedSimulator.StartAsync(simulator, symbols, ct).ConfigureAwait(false);
-            configuration = configuration.WithOverlay(sim.VenueOverlay(BotSettings.DefaultVenue), "embedded venue simulator");
-            await Console.Out.WriteLineAsync($"actorbot: venue {BotSettings.DefaultVenue} is the embedded simulator on {sim.Host.RestUri} replaying {string.Join(", ", simulator.DataFiles.Select(Path.GetFileName))} at speed {(simulator.Speed is { } x ? x.ToString(CultureInfo.InvariantCulture) : "max")}{(simulator.Follow ? ", looping (--follow)" : string.Empty)}").ConfigureAwait(false);
+            // Every enabled venue gets its own simulator (own account and keys) for its own symbols; a bad venue/symbol
+            // assignment stops here with exit 2, before anything starts.
+            BotSettings bot;
+            try
+            {
+                bot = BotSettings.FromConfig(configuration.Config, mode);
+            }
+            catch (ConfigurationException ex)
+            {
+                await Console.Error.WriteLineAsync($"actorbot run: configuration error: {CliExit.OneLine(ex.Message)}").ConfigureAwait(false);
+                return 2;
+            }
+
+            sim = await EmbeddedVenues.StartAsync(simulator, bot, ct).ConfigureAwait(false);
+            configuration = configuration.WithOverlay(sim.Overlay(), "embedded venue simulator");
+            foreach (var (venue, _, one) in sim.Venues)
+            {
+                await Console.Out.WriteLineAsync($"actorbot: venue {venue} is the embedded simulator on {one.Host.RestUri} replaying {string.Join(", ", simulator.DataFiles.Select(Path.GetFileName))} at speed {(simulator.Speed is { } x ? x.ToString(CultureInfo.InvariantCulture) : "max")}{(simulator.Follow ? ", looping (--follow)" : string.Empty)}").ConfigureAwait(false);
+            }
         }
 
         try
@@ -142,7 +157,7 @@ public static class RunCommand
         }
     }
 
-    private static async Task<int> RunServiceAsync(RunRequest request, ServiceConfiguration configuration, TradeMode mode, EmbeddedSimulator? sim, RunSettings settings, CancellationToken ct)
+    private static async Task<int> RunServiceAsync(RunRequest request, ServiceConfiguration configuration, TradeMode mode, EmbeddedVenues? sim, RunSettings settings, CancellationToken ct)
     {
         var symbols = settings.Symbols;
         // DRY_RUN can only lower the mode, so the URLs checked are those of the mode actually run.
@@ -165,7 +180,7 @@ public static class RunCommand
         {
             // --dashboard: the live view owns the terminal, so only warnings and errors are logged.
             var leastLogged = request.Dashboard ? LogLevel.Warning : (LogLevel?)null;
-            app = ServiceHost.Build(configuration, gate.Mode, request.Port, sim?.Environment(Environment.GetEnvironmentVariable), leastLogged);
+            app = ServiceHost.Build(configuration, gate.Mode, request.Port, sim?.Environment(configuration.Config, Environment.GetEnvironmentVariable), leastLogged);
         }
         catch (ConfigurationException ex)
         {
@@ -209,16 +224,18 @@ public static class RunCommand
             using var ending = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, lifetime.ApplicationStopping);
             var stopped = Task.Delay(Timeout.Infinite, ending.Token).ContinueWith(_ => { }, TaskScheduler.Default);
             using var dashboardStop = CancellationTokenSource.CreateLinkedTokenSource(ending.Token);
-            var dashboard = request.Dashboard ? Dashboard.RunAsync(system, BotSettings.DefaultVenue, dashboardStop.Token) : Task.CompletedTask;
+            // Every enabled venue, the primary first (one venue: the summary reads as it always did).
+            var venues = app.Services.GetRequiredService<BotSettings>().Venues;
+            var dashboard = request.Dashboard ? Dashboard.RunAsync(system, venues, dashboardStop.Token) : Task.CompletedTask;
             if (sim is not null)
             {
                 try
                 {
-                    await sim.StartReplayWhenSubscribedAsync(symbols, TimeSpan.FromSeconds(60), ending.Token).ConfigureAwait(false);
-                    var dataEnd = sim.Settings.Follow ? stopped : DemoEnd.WaitAsync(system, sim, BotSettings.DefaultVenue, ending.Token);
+                    await sim.StartReplayWhenSubscribedAsync(TimeSpan.FromSeconds(60), ending.Token).ConfigureAwait(false);
+                    var dataEnd = sim.Settings.Follow ? stopped : sim.DataEndAsync(system, ending.Token);
                     if (await Task.WhenAny(stopped, dataEnd).ConfigureAwait(false) == dataEnd && dataEnd.IsCompletedSuccessfully && !ending.IsCancellationRequested)
                     {
-                        await Console.Out.WriteLineAsync($"actorbot: the embedded simulator's data ended ({sim.Host.Replayer.FramesReplayed} frames); stopping").ConfigureAwait(false);
+                        await Console.Out.WriteLineAsync($"actorbot: the embedded simulator's data ended ({sim.AggTradeFramesReplayed} aggTrade frames, {sim.FramesReplayed} frames in all); stopping").ConfigureAwait(false);
                     }
                 }
                 catch (OperationCanceledException) when (ending.IsCancellationRequested)
@@ -235,7 +252,7 @@ public static class RunCommand
             await dashboard.ConfigureAwait(false);
 
             // The summary is asked of the actors before they stop.
-            var summary = await RunSummary.CollectAsync(system, BotSettings.DefaultVenue, started.Elapsed, CancellationToken.None).ConfigureAwait(false);
+            var summary = await RunSummary.CollectAsync(system, venues, started.Elapsed, CancellationToken.None).ConfigureAwait(false);
             await Console.Out.WriteLineAsync(summary.ToText()).ConfigureAwait(false);
             Directory.CreateDirectory(stateDir);
             var summaryPath = Path.Combine(stateDir, "summary.json");

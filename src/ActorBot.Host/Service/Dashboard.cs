@@ -12,7 +12,7 @@ public static class Dashboard
 {
     public static readonly TimeSpan Refresh = TimeSpan.FromMilliseconds(250);
 
-    public static async Task RunAsync(ActorSystem system, string venue, CancellationToken ct)
+    public static async Task RunAsync(ActorSystem system, IReadOnlyList<string> venue, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(system);
         var first = await ServiceSnapshot.GatherAsync(system, venue, ct).ConfigureAwait(false);

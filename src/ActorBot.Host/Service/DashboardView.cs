@@ -29,6 +29,13 @@ public static class DashboardView
             Markup.Escape(s.Bot is null ? "?" : string.Join(", ", s.Bot.Symbols)),
             s.Venue is null ? "[grey]-[/]" : $"{Markup.Escape(s.Venue.Venue)} {Health(s.Venue)}",
             s.Market is null ? "[grey]-[/]" : Num($"{(s.Market.Up ? "up" : "down")}, {s.Market.TradesForwarded:N0} trades, {s.Market.Backfills} backfills"));
+        // Every further venue on its own row: its health and feed.
+        foreach (var v in s.OtherVenues)
+        {
+            header.AddRow(string.Empty, string.Empty, string.Empty,
+                v.Health is null ? $"{Markup.Escape(v.Name)} [grey]-[/]" : $"{Markup.Escape(v.Name)} {Health(v.Health)}",
+                v.Market is null ? "[grey]-[/]" : Num($"{(v.Market.Up ? "up" : "down")}, {v.Market.TradesForwarded:N0} trades, {v.Market.Backfills} backfills"));
+        }
 
         var strategy = new Table().Border(TableBorder.Rounded).Title("strategy and risk")
             .AddColumn("bars").AddColumn("decisions").AddColumn("trades").AddColumn("R").AddColumn("PnL USD")
@@ -45,7 +52,7 @@ public static class DashboardView
 
         var positions = new Table().Border(TableBorder.Rounded).Title("open positions (exchange-hosted brackets)")
             .AddColumn("trade").AddColumn("symbol").AddColumn("side").AddColumn("qty").AddColumn("entry").AddColumn("SL").AddColumn("TP");
-        foreach (var p in s.Execution?.OpenPositions ?? [])
+        foreach (var p in s.AllVenues.SelectMany(v => v.Execution?.OpenPositions ?? []))
         {
             positions.AddRow(Markup.Escape(p.EventId), Markup.Escape(p.Symbol), Markup.Escape(p.Direction.ToString()), Num($"{p.Quantity}"), Num($"{p.EntryPrice}"),
                 p.StopLossId is null ? "[red]none[/]" : "working", p.TakeProfitId is null ? "[red]none[/]" : "working");

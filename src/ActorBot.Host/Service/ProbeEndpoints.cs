@@ -53,7 +53,7 @@ public static class ProbeEndpoints
         // The venue's account as /venues/{venue}/account last read it, and its reconcile counters (docs/venues.md).
         app.MapGet("/venues/{venue}/account", async (string venue, IServiceProvider services, ActorRegistry registry, CancellationToken ct) =>
         {
-            if (services.GetService<TradingRuntime>() is not { } trading || trading.Venue.Venue != venue || !registry.TryGet<VenuesActor>(out var venues))
+            if (services.GetService<TradingRuntime>() is not { } trading || trading.Venues.All(v => v.Venue.Venue != venue) || !registry.TryGet<VenuesActor>(out var venues))
             {
                 return Results.Json(new { error = $"no account for venue {venue}: it does not trade in this mode (testnet/live with keys)" }, statusCode: 404);
             }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ActorBot.Domain.Modes;
 using ActorBot.Engine.Strategy;
+using ActorBot.Engine.Venues.Execution;
 using Akka.Actor;
 
 namespace ActorBot.Host.Service;
@@ -38,6 +39,10 @@ public sealed record RunSummary(
     public static async Task<RunSummary> CollectAsync(ActorSystem system, string venue, TimeSpan took, CancellationToken ct) =>
         From(await ServiceSnapshot.GatherAsync(system, venue, ct).ConfigureAwait(false), venue, took);
 
+    /// <summary>Every venue's figures together (requests and open positions summed); the summary names them all.</summary>
+    public static async Task<RunSummary> CollectAsync(ActorSystem system, IReadOnlyList<string> venues, TimeSpan took, CancellationToken ct) =>
+        From(await ServiceSnapshot.GatherAsync(system, venues, ct).ConfigureAwait(false), string.Join(", ", venues), took);
+
     /// <summary>The summary of <paramref name="s"/> (no IO): the same facts the dashboard shows.</summary>
     public static RunSummary From(ServiceSnapshot s, string venue, TimeSpan took)
     {
@@ -54,9 +59,11 @@ public sealed record RunSummary(
             missing.Add("bot");
         }
 
-        var requests = execution?.Counters
+        var executions = s.AllVenues.Select(v => v.Execution).OfType<ExecutionStatus>().ToList();
+        var requests = executions.SelectMany(e => e.Counters)
             .Where(c => c.Key.Contains(" /fapi/", StringComparison.Ordinal))
-            .ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal) ?? new Dictionary<string, long>(StringComparer.Ordinal);
+            .GroupBy(c => c.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Value), StringComparer.Ordinal);
         var (pnl, source) = Pnl(s);
         return new RunSummary(
             bot?.Mode.ToConfigString() ?? "unknown",
@@ -74,7 +81,7 @@ public sealed record RunSummary(
             bot?.PauseEpisodes ?? 0,
             bot?.Paused ?? false,
             Sorted(requests),
-            execution?.OpenPositions.Count ?? 0,
+            executions.Sum(e => e.OpenPositions.Count),
             missing);
     }
 

@@ -23,7 +23,7 @@ namespace ActorBot.Host.Service;
 /// <summary>
 /// Builds the running service: Generic Host + Kestrel probe + the actor system (Akka.Hosting) with
 /// <c>/user/bot</c> and, when a venue streams market data (testnet, or <c>market-data = on</c>),
-/// <c>/user/venues/{venue}</c> feeding the bot (with <c>execution</c> and <c>account</c> under it in testnet/live with keys,
+/// one <c>/user/venues/{venue}</c> per enabled venue feeding the bot (with <c>execution</c> and <c>account</c> under it in testnet/live with keys,
 /// and the in-process paper <c>execution</c> in paper). Everything is configured from <see cref="ServiceConfiguration"/>.
 /// </summary>
 public static class ServiceHost
@@ -39,8 +39,9 @@ public static class ServiceHost
         ArgumentNullException.ThrowIfNull(configuration);
         var config = configuration.Config;
         var botSettings = BotSettings.FromConfig(config, mode);
-        // Read before the host starts so a bad URL or duration fails `actorbot run` with exit 2, not later.
-        var venue = VenueSettings.FromConfig(config, botSettings.Venue, mode, botSettings.Symbols);
+        // Read before the host starts so a bad URL or duration fails `actorbot run` with exit 2, not later: one
+        // subtree per enabled venue that streams in this mode, each with its own symbols.
+        var venues = TradingRuntime.StreamingVenues(config, mode, botSettings);
         var bindHost = config.Text("actorbot.http.bind-host", "127.0.0.1");
         var port = httpPortOverride ?? config.Int("actorbot.http.port", 9898);
         // Off loopback the probe needs a bearer token, or `run` refuses to start (exit 2).
@@ -78,17 +79,17 @@ public static class ServiceHost
         }
 
         // Orders in testnet/live: the signed client, execution and risk settings (a bad value fails here, exit 2).
-        var trading = TradingRuntime.Create(config, mode, venue, botSettings.Symbols, environment, out var tradingWarning);
+        var trading = TradingRuntime.Create(config, mode, venues, environment, out var tradingWarning);
         if (trading is not null)
         {
             builder.Services.AddSingleton(trading);
         }
 
-        // The venue's keys, from this host's environment only (a test injects one; the process's by default).
-        var venueKeys = BinanceCredentials.ForUsdm(environment);
+        // Each venue's keys, from this host's environment only (a test injects one; the process's by default).
+        var venueKeys = venues.ToDictionary(v => v.Venue, v => VenueKeys.Read(config, v.Venue, environment), StringComparer.Ordinal);
 
         // Paper: the in-process execution behind /risk, on the venue's public trade prints (a bad value fails here, exit 2).
-        var paper = PaperRuntime.Create(config, mode, venue);
+        var paper = PaperRuntime.Create(config, mode, venues);
         if (paper is not null)
         {
             builder.Services.AddSingleton(paper);
@@ -148,16 +149,15 @@ public static class ServiceHost
                 registry.Register<StrategyRecorder>(recorder);
                 Func<string, SymbolPipelineSettings?>? pipelines = strategy is null ? null : _ => strategy.PipelineFor(recorder);
                 // Testnet/live and paper: entries go bot → /risk → /user/venues/{venue}/execution (created below, after the bot).
-                var risk = trading?.RiskWiring(system) ?? paper?.RiskWiring(system);
+                var risk = trading?.RiskWiring(system, botSettings) ?? paper?.RiskWiring(system, botSettings);
 
                 var bot = system.ActorOf(Props.Create(() => new BotActor(botSettings, pipelines, risk)), "bot");
                 registry.Register<BotActor>(bot);
-                if (venue is not null)
+                if (venues.Count > 0)
                 {
-                    var venueTrading = trading?.ForVenue(system);
-                    var paperSettings = paper?.Paper;
-                    var venues = system.ActorOf(Props.Create(() => new VenuesActor(new[] { venue }, bot, venueTrading, paperSettings, venueKeys)), "venues");
-                    registry.Register<VenuesActor>(venues);
+                    var plans = venues.Select(v => new VenuePlan(v, trading?.ForVenue(system, v.Venue), paper?.ForVenue(v.Venue), venueKeys[v.Venue])).ToList();
+                    var venuesActor = system.ActorOf(Props.Create(() => new VenuesActor(plans, bot)), "venues");
+                    registry.Register<VenuesActor>(venuesActor);
                 }
             });
         });

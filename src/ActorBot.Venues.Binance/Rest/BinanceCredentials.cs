@@ -31,6 +31,15 @@ public sealed class BinanceCredentials
         return string.IsNullOrEmpty(key) || string.IsNullOrEmpty(secret) ? null : new BinanceCredentials(key, secret);
     }
 
+    /// <summary>Reads the variables <paramref name="keyName"/> and <paramref name="secretName"/>; null when either is missing.</summary>
+    public static BinanceCredentials? FromNames(Func<string, string?> environment, string keyName, string secretName)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var key = environment(keyName);
+        var secret = environment(secretName);
+        return string.IsNullOrEmpty(key) || string.IsNullOrEmpty(secret) ? null : new BinanceCredentials(key, secret);
+    }
+
     /// <summary>The venue's keys: <c>BINANCE_API_KEY</c>/<c>_SECRET</c>, else the documented <c>ACTORBOT_BINANCE_USDM_*</c> pair.</summary>
     public static BinanceCredentials? ForUsdm(Func<string, string?> environment) =>
         FromEnvironment(environment) ?? FromEnvironment(environment, "ACTORBOT_BINANCE_USDM");

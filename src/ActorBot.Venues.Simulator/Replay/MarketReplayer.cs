@@ -29,6 +29,7 @@ public sealed class MarketReplayer
     private long _firstEventMs = -1;
     private long _startTimestamp;
     private long _frames;
+    private long _aggTradeFrames;
 
     // Well under a session's 10,000-frame queue, so max speed never drops a frame.
     private const int MaxSpeedBacklog = 2_000;
@@ -47,7 +48,11 @@ public sealed class MarketReplayer
         _errors = errors;
     }
 
+    /// <summary>Every frame published: aggTrades (aliases included), liquidations, mark prices from recordings.</summary>
     public long FramesReplayed => Interlocked.Read(ref _frames);
+
+    /// <summary>The aggTrade frames among them (aliases included): what a client's market actor forwards as trades.</summary>
+    public long AggTradeFramesReplayed => Interlocked.Read(ref _aggTradeFrames);
 
     public bool Finished { get; private set; }
 
@@ -250,6 +255,7 @@ public sealed class MarketReplayer
         });
         _hub.Publish($"{MarketDataStore.Lower(t.Symbol)}@aggTrade", json);
         Interlocked.Increment(ref _frames);
+        Interlocked.Increment(ref _aggTradeFrames);
         if (OpenInterest is { } oi)
         {
             _engine.SetOpenInterest(t.Symbol, oi.OnTrade(t.Symbol, t.Quantity, t.IsBuyerMaker));

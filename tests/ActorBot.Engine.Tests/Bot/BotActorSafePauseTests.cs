@@ -109,6 +109,30 @@ public sealed class BotActorSafePauseTests : Akka.TestKit.Xunit2.TestKit
         AwaitAssert(() => SymbolStatusOf(bot, "ETHUSDT").EntriesPaused.Should().BeFalse("another venue's outage does not pause this one"), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(20));
     }
 
+    [Fact(DisplayName = "With two venues, one venue Disabled pauses only the symbols that venue trades; the reason keeps its text")]
+    public void VenueCausePausesOnlyItsSymbols()
+    {
+        var twoVenues = Settings with
+        {
+            VenueOfSymbol = new Dictionary<string, string> { ["BTCUSDT"] = BotSettings.DefaultVenue, ["ETHUSDT"] = "binance-b" },
+            EnabledVenues = [BotSettings.DefaultVenue, "binance-b"],
+        };
+        var bot = Sys.ActorOf(Props.Create(() => new BotActor(twoVenues)), "bot");
+        Feed(bot, "BTCUSDT", 0);
+        Feed(bot, "ETHUSDT", 0);
+        // Past the hysteresis (not the stale timeout): the start-up stale causes are gone.
+        Scheduler.Advance(TimeSpan.FromSeconds(6));
+        AwaitStatus(bot, s => !s.Paused);
+
+        bot.Tell(new RaisePause(PauseReason.VenueDisabled(BotSettings.DefaultVenue)));
+        AwaitAssert(() => SymbolStatusOf(bot, "BTCUSDT").EntriesPaused.Should().BeTrue(), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(20));
+        SymbolStatusOf(bot, "ETHUSDT").EntriesPaused.Should().BeFalse("binance-b trades ETHUSDT and is healthy");
+        var status = Status(bot);
+        status.PauseReasons.Should().Equal("venue binance-usdm disabled");
+        status.PausedSymbols.Should().Equal("BTCUSDT");
+        status.Venues.Should().Equal(BotSettings.DefaultVenue, "binance-b");
+    }
+
     [Fact(DisplayName = "Every SAFE_PAUSE transition is published on the event stream")]
     public void PublishesTransitions()
     {

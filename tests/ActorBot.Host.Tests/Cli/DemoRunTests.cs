@@ -28,7 +28,7 @@ public sealed class DemoRunTests : IDisposable
         code.Should().Be(0, run.Stderr);
         run.Stdout.Should().Contain("venue binance-usdm is the embedded simulator")
             .And.Contain("trade mode testnet armed")
-            .And.Contain("the embedded simulator's data ended (105280 frames)")
+            .And.Contain("the embedded simulator's data ended (105280 aggTrade frames")
             .And.Contain("summary (testnet, binance-usdm");
 
         using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_dir, "state", "summary.json")));

@@ -151,7 +151,7 @@ public sealed partial class AccountActor
         _openAlgos = read.OpenAlgoOrders;
         if (read.Balances.FirstOrDefault(b => b.Asset == _settings.QuoteAsset) is { } quote)
         {
-            _risk?.Tell(new SetFreeBalance(quote.AvailableBalance), Self);
+            _risk?.Tell(new SetFreeBalance(quote.AvailableBalance, _settings.Venue), Self);
         }
 
         if (read.Filters is { } filters)

@@ -30,11 +30,17 @@ internal static class AccountMetrics
             return;
         }
 
-        var venue = trading.Venue.Venue;
-        if (await ProbeAsk.TryAsync<AccountStatus>(venues, new AskVenue(venue, GetAccountStatus.Instance), ct).ConfigureAwait(false) is not { } status)
+        foreach (var venue in trading.Venues.Select(v => v.Venue.Venue))
         {
-            return;
+            if (await ProbeAsk.TryAsync<AccountStatus>(venues, new AskVenue(venue, GetAccountStatus.Instance), ct).ConfigureAwait(false) is { } status)
+            {
+                Add(samples, venue, status);
+            }
         }
+    }
+
+    private static void Add(SampleSet samples, string venue, AccountStatus status)
+    {
 
         // Every kind the Reconciler knows appears, so a rate() over a kind that never drifted is 0, not missing.
         var kinds = new[] { DriftKind.PositionQty, DriftKind.MarginBalanceUsd, DriftKind.MarginAvailableUsd, DriftKind.OpenOrders, DriftKind.AccountUnavailable }

@@ -20,6 +20,7 @@ internal static class PaperMetrics
     ];
 
     // The paper execution runs as its venue's execution child (/user/venues/{venue}/execution): asked through /venues.
+    // These families carry no venue label: with several paper venues they show the primary venue's.
     public static async Task SampleAsync(SampleSet samples, ActorRegistry registry, PaperRuntime? paper, CancellationToken ct)
     {
         if (paper is null || !registry.TryGet<VenuesActor>(out var venues)

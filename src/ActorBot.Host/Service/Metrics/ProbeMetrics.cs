@@ -41,7 +41,11 @@ internal sealed class ProbeMetrics
         if (status is not null)
         {
             samples.Add("actorbot_unknown_symbol_messages_total", status.UnknownSymbolMessages);
-            await VenueMetrics.SampleAsync(samples, registry, status.Venue, ct).ConfigureAwait(false);
+            foreach (var venue in status.Venues)
+            {
+                await VenueMetrics.SampleAsync(samples, registry, venue, ct).ConfigureAwait(false);
+            }
+
             await StrategyMetrics.SampleAsync(samples, registry, ct).ConfigureAwait(false);
             await RiskMetrics.SampleAsync(samples, _services.GetRequiredService<ActorSystem>(), ct).ConfigureAwait(false);
             await PaperMetrics.SampleAsync(samples, registry, _services.GetService<PaperRuntime>(), ct).ConfigureAwait(false);
