@@ -90,11 +90,20 @@ public sealed class ActorsEndpointTests : IAsyncLifetime
     public async Task RestartCountShows()
     {
         var system = _app!.Services.GetRequiredService<ActorSystem>();
+        // The symbol must be up and answering first: a Kill sent before /user/bot created it goes to dead letters
+        // (seen once on a cold, loaded start, and the count then stayed 0).
+        var up = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (DateTime.UtcNow < up
+            && !((await Actors()).TryGetValue("/user/bot/BTCUSDT", out var first) && first.GetProperty("answered").GetBoolean()))
+        {
+            await Task.Delay(50);
+        }
+
         // Kill makes the actor fail with ActorKilledException: a real failure its supervisor decides on (restart).
         system.ActorSelection("/user/bot/BTCUSDT").Tell(Kill.Instance);
 
         JsonElement symbol = default;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         while (DateTime.UtcNow < deadline)
         {
             symbol = (await Actors())["/user/bot/BTCUSDT"];
