@@ -10,6 +10,26 @@ public interface ISymbolLiquidationMessage
     string Symbol { get; }
 }
 
+/// <summary>A question (an ask): a symbol that runs no actor for it answers with a <see cref="Akka.Actor.Status.Failure"/>.</summary>
+public interface ILiquidationQuery
+{
+}
+
+/// <summary>A symbol liquidation message the symbol hands to its <c>/zones</c> (the rest go to <c>/liquidations</c>).</summary>
+public interface IZonesMessage : ISymbolLiquidationMessage
+{
+}
+
+/// <summary>A symbol liquidation message the symbol hands to its <c>/calibrator</c>.</summary>
+public interface ICalibratorMessage : ISymbolLiquidationMessage
+{
+}
+
+/// <summary>A symbol liquidation message the symbol hands to its <c>/book</c> (order book, 30 s frames).</summary>
+public interface IBookMessage : ISymbolLiquidationMessage
+{
+}
+
 /// <summary>One normalised forced liquidation from a venue (venue → bot → symbol → /liquidations).</summary>
 public sealed record LiquidationReceived(LiquidationEvent Event) : ISymbolLiquidationMessage
 {
@@ -23,13 +43,13 @@ public sealed record OpenInterestSampled(string Venue, string Symbol, double Ope
 public sealed record MarkPriceSampled(string Venue, string Symbol, double MarkPrice, long TimeMs) : ISymbolLiquidationMessage;
 
 /// <summary>Asks /liquidations for the V2 heatmap snapshot (the <c>/liq_heatmap_v2</c> body); answered with <see cref="LiquidationSnapshot"/>.</summary>
-public sealed record GetLiquidationSnapshot(string Symbol) : ISymbolLiquidationMessage;
+public sealed record GetLiquidationSnapshot(string Symbol) : ISymbolLiquidationMessage, ILiquidationQuery;
 
 /// <summary>The V2 snapshot, or null with the reason when there is no price yet to centre it on.</summary>
 public sealed record LiquidationSnapshot(string Symbol, HeatmapV2Snapshot? Snapshot, string? Unavailable);
 
 /// <summary>Asks /zones for its active zones (answered with <see cref="ZonesState"/>).</summary>
-public sealed record GetZones(string Symbol) : ISymbolLiquidationMessage;
+public sealed record GetZones(string Symbol) : IZonesMessage, ILiquidationQuery;
 
 /// <summary>The active zones of a symbol, their summary and the last minute applied.</summary>
 public sealed record ZonesState(string Symbol, IReadOnlyList<ZoneView> Zones, ZoneSummary Summary, long? LastMinuteMs);

@@ -34,6 +34,10 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
     private readonly LiquidationSettings? _liquidationSettings;
     private IActorRef? _liquidations;
     private IActorRef? _zones;
+#pragma warning disable CS0649 // Routed to already; the /calibrator and /book children that set them are being built (issue 12).
+    private IActorRef? _calibrator;
+    private IActorRef? _book;
+#pragma warning restore CS0649
     private long _liquidationMessagesDropped;
     private readonly ActorBotMetrics _metrics = ActorBotMetrics.For(Context.System);
     private IActorRef? _bars;
@@ -113,13 +117,27 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
 
     private void OnLiquidationMessage(ISymbolLiquidationMessage message)
     {
-        var target = message is GetZones ? _zones : _liquidations;
+        var target = message switch
+        {
+            IZonesMessage => _zones,
+            ICalibratorMessage => _calibrator,
+            IBookMessage => _book,
+            _ => _liquidations,
+        };
         if (target is null)
         {
             _liquidationMessagesDropped++;
-            if (message is GetZones or GetLiquidationSnapshot)
+            // A question is answered (an ask must not wait out its timeout); an input is only counted.
+            if (message is ILiquidationQuery)
             {
-                Sender.Tell(new Status.Failure(new InvalidOperationException($"symbol {_symbol} runs no liquidation engines")));
+                var child = message switch
+                {
+                    IZonesMessage => "zones",
+                    ICalibratorMessage => "calibrator",
+                    IBookMessage => "book",
+                    _ => "liquidation engines",
+                };
+                Sender.Tell(new Status.Failure(new InvalidOperationException($"symbol {_symbol} runs no {child}")));
             }
 
             return;
