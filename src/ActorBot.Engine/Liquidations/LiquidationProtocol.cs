@@ -83,6 +83,9 @@ public sealed record LiquidationMinuteSnapshot(
 /// </summary>
 public sealed record UpdateLeverageWeights(string Symbol, IReadOnlyDictionary<int, double> WeightsByTier, double Buffer) : ISymbolLiquidationMessage;
 
+/// <summary>Asks /calibrator for its stats (answered with <see cref="ActorBot.Domain.Liquidations.Calibration.CalibratorStats"/>).</summary>
+public sealed record GetCalibratorStats(string Symbol) : ICalibratorMessage, ILiquidationQuery;
+
 /// <summary>Internal: the liquidations actor's minute timer (a quiet market still rolls its minutes).</summary>
 internal sealed record MinuteTick
 {

@@ -8,12 +8,14 @@ namespace ActorBot.Engine.Liquidations;
 /// <summary>
 /// What a symbol's liquidation subtree (<c>/liquidations</c>, <c>/zones</c>) needs, read from <c>actorbot.liquidations</c>:
 /// the price bucket step per base asset (moonstream SPEC §1.4), the grace the minute clock's timer waits after a
-/// minute's end, and how many applied minutes /zones lets pass between snapshots.
+/// minute's end, how many applied minutes /zones lets pass between snapshots, and the /calibrator's settings
+/// (<c>actorbot.liquidations.calibrator</c>; null: no /calibrator runs).
 /// </summary>
 public sealed record LiquidationSettings(
     IReadOnlyDictionary<string, decimal> BucketSteps,
     TimeSpan MinuteCloseGrace,
-    int ZoneSnapshotEveryMinutes)
+    int ZoneSnapshotEveryMinutes,
+    CalibratorSettings? Calibrator = null)
 {
     private const string Section = "actorbot.liquidations";
 
@@ -59,6 +61,6 @@ public sealed record LiquidationSettings(
             throw new ConfigurationException($"{Section}.zone-snapshot-every-minutes must be positive, got {every}");
         }
 
-        return new LiquidationSettings(steps, grace, every);
+        return new LiquidationSettings(steps, grace, every, CalibratorSettings.FromConfig(config));
     }
 }

@@ -47,6 +47,7 @@ public sealed class LiquidationsActor : ReceiveActor, IWithTimers
     private long _wrongSymbol;
     private long _badOpenInterest;
     private long _refusedWeights;
+    private long _weightsApplied;
     private int _longPools;
     private int _shortPools;
 
@@ -155,6 +156,7 @@ public sealed class LiquidationsActor : ReceiveActor, IWithTimers
         try
         {
             _inference.UpdateWeights(m.WeightsByTier, m.Buffer);
+            _weightsApplied++;
         }
         catch (ArgumentException e)
         {
@@ -273,6 +275,10 @@ public sealed class LiquidationsActor : ReceiveActor, IWithTimers
             badOpenInterest = _badOpenInterest,
             wrongSymbol = _wrongSymbol,
             refusedWeights = _refusedWeights,
+            weightsApplied = _weightsApplied,
+            // The ladder's tier weights and buffer the inference holds (the calibrator's, once it has sent them).
+            leverageWeights = _inference.Ladder.Tiers.Select((t, i) => (t, i)).ToDictionary(x => x.t.ToString(System.Globalization.CultureInfo.InvariantCulture), x => _inference.Ladder.Weights[x.i]),
+            leverageBuffer = _inference.Buffer,
             calibrator = _calibrator is not null,
         };
     }

@@ -13,7 +13,8 @@ namespace ActorBot.Engine.Liquidations;
 /// <c>/user/bot/{symbol}/zones</c>: a persistent shell around the symbol's <see cref="ZoneBook"/> (moonstream SPEC §8:
 /// CREATED → REINFORCED → SWEPT | EXPIRED) on the service's journal (<c>zones-{symbol}</c>). It applies each
 /// <see cref="ZoneMinuteInput"/> from /liquidations, and every N applied minutes saves the whole book as a snapshot
-/// (our serializer) and deletes the older ones. On recovery the book is loaded with catch-up decay for the minutes the
+/// (our serializer) and deletes the older ones; a clean stop saves the latest book too (<see cref="ShutdownFlush"/>), so a
+/// restart loses nothing (a kill loses at most the minutes since the last snapshot). On recovery the book is loaded with catch-up decay for the minutes the
 /// service was down (SPEC §13 #24). A snapshot of another symbol or grid is refused (logged) and the book starts empty.
 /// </summary>
 public sealed class ZonesActor : ReceivePersistentActor
@@ -31,6 +32,7 @@ public sealed class ZonesActor : ReceivePersistentActor
     private long _snapshotsSaved;
     private long _snapshotFailures;
     private long? _lastSnapshotMinute;
+    private readonly List<IActorRef> _flushWaiters = [];
 
     public ZonesActor(string symbol, BucketGrid grid, int snapshotEveryMinutes)
     {
@@ -53,9 +55,11 @@ public sealed class ZonesActor : ReceivePersistentActor
         Command<ZoneMinuteInput>(OnMinute);
         Command<GetZones>(_ => Sender.Tell(State()));
         Command<ProbeState>(_ => ProbeReply.Answer(Context, Summary()));
+        Command<FlushState>(_ => OnFlush());
         Command<SaveSnapshotSuccess>(s =>
         {
             _snapshotsSaved++;
+            AnswerFlush();
             // Only the newest snapshot is needed, and none of the markers before its own (kept: it holds the sequence number).
             DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1));
             DeleteMessages(s.Metadata.SequenceNr - 1);
@@ -63,6 +67,7 @@ public sealed class ZonesActor : ReceivePersistentActor
         Command<SaveSnapshotFailure>(f =>
         {
             _snapshotFailures++;
+            AnswerFlush();
             _log.Warning("zones {0}: snapshot failed (the previous one stays): {1}", _symbol, f.Cause.Message);
         });
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -74,6 +79,13 @@ public sealed class ZonesActor : ReceivePersistentActor
     public override string PersistenceId { get; }
 
     private long NowMs => Context.System.Scheduler.Now.ToUnixTimeMilliseconds();
+
+    protected override void PreStart() => ShutdownFlush.Register(Context.System, Self, $"zones-{_symbol}-flush");
+
+    // Registered once per actor: the CoordinatedShutdown task outlives a restart and asks the same ref.
+    protected override void PostRestart(Exception reason)
+    {
+    }
 
     private void OnRecovered()
     {
@@ -122,15 +134,44 @@ public sealed class ZonesActor : ReceivePersistentActor
         Publish();
         if (++_minutesSinceSnapshot >= _snapshotEvery)
         {
-            _minutesSinceSnapshot = 0;
-            var now = NowMs;
-            var book = _book.Snapshot(now);
-            Persist(new ZonesSnapshotTaken(input.Minute.MinuteMs, now), _ =>
-            {
-                _lastSnapshotMinute = input.Minute.MinuteMs;
-                SaveSnapshot(new ZonesSnapshot(book));
-            });
+            SaveBook();
         }
+    }
+
+    private void SaveBook()
+    {
+        _minutesSinceSnapshot = 0;
+        var now = NowMs;
+        var minute = _book.LastMinuteMs ?? 0;
+        var book = _book.Snapshot(now);
+        Persist(new ZonesSnapshotTaken(minute, now), _ =>
+        {
+            _lastSnapshotMinute = minute;
+            SaveSnapshot(new ZonesSnapshot(book));
+        });
+    }
+
+    /// <summary>A clean stop: the minutes applied since the last snapshot are saved; with none, nothing is written.</summary>
+    private void OnFlush()
+    {
+        if (_minutesSinceSnapshot == 0)
+        {
+            Sender.Tell(Akka.Done.Instance);
+            return;
+        }
+
+        _flushWaiters.Add(Sender);
+        SaveBook();
+    }
+
+    private void AnswerFlush()
+    {
+        foreach (var waiter in _flushWaiters)
+        {
+            waiter.Tell(Akka.Done.Instance);
+        }
+
+        _flushWaiters.Clear();
     }
 
     private void Publish()

@@ -37,7 +37,9 @@ public static class EnginePersistence
         .Add<PaperBracketsCanceled>("paper-execution.brackets-canceled")
         .Add<PaperTradeClosed>("paper-execution.trade-closed")
         .Add<ZonesSnapshotTaken>("zones.snapshot-taken")
-        .Add<ZonesSnapshot>("zones.snapshot");
+        .Add<ZonesSnapshot>("zones.snapshot")
+        .Add<CalibratorSnapshotTaken>("calibrator.snapshot-taken")
+        .Add<CalibratorState>("calibrator.snapshot");
 
     /// <summary>The serializer the service registers for the journal and snapshot store.</summary>
     public static JsonPersistenceSerializer CreateSerializer() => new(Manifests);

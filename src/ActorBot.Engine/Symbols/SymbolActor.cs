@@ -18,8 +18,8 @@ namespace ActorBot.Engine.Symbols;
 /// its own pause changes go down the same FIFO path, so /trader sees them in order with the bars.
 /// With <see cref="LiquidationSettings"/> it also owns the liquidation subtree: <c>zones</c> (persistent) and
 /// <c>liquidations</c>, which gets every trade batch and the venue's liquidations, open interest and mark prices.
-/// (<c>/calibrator</c> will sit beside them: <see cref="LiquidationsActor"/> takes its ref and already sends it a
-/// <see cref="LiquidationMinuteSnapshot"/> per minute and takes its <see cref="UpdateLeverageWeights"/>.)
+/// With a calibrator configured, the persistent <c>calibrator</c> gets every venue's liquidations (as /liquidations does)
+/// and /liquidations' minute snapshots; its <see cref="UpdateLeverageWeights"/> come back through this actor.
 /// </summary>
 public sealed class SymbolActor : ReceiveActor, IWithTimers
 {
@@ -34,8 +34,8 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
     private readonly LiquidationSettings? _liquidationSettings;
     private IActorRef? _liquidations;
     private IActorRef? _zones;
-#pragma warning disable CS0649 // Routed to already; the /calibrator and /book children that set them are being built (issue 12).
     private IActorRef? _calibrator;
+#pragma warning disable CS0649 // Routed to already; the /book child that sets it is being built (issue 12).
     private IActorRef? _book;
 #pragma warning restore CS0649
     private long _liquidationMessagesDropped;
@@ -144,6 +144,11 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
         }
 
         target.Forward(message);
+        // The calibrator's on_liquidation input: every venue's liquidation of the symbol, beside the tape's.
+        if (message is LiquidationReceived && _calibrator is { } calibrator)
+        {
+            calibrator.Forward(message);
+        }
     }
 
     private SymbolStatus Status() => new(_symbol, _stale, _lastEventTimeMs, _entriesPaused);
@@ -165,7 +170,12 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
             {
                 var zones = Context.ActorOf(Props.Create(() => new ZonesActor(_symbol, grid, liq.ZoneSnapshotEveryMinutes)), "zones");
                 _zones = zones;
-                _liquidations = Context.ActorOf(Props.Create(() => new LiquidationsActor(_symbol, grid, liq.MinuteCloseGrace, zones, null)), "liquidations");
+                // The calibrator sends its weights to this actor, which routes them to /liquidations (created next).
+                var calibrator = liq.Calibrator is { } cal
+                    ? Context.ActorOf(Props.Create(() => new CalibratorActor(_symbol, grid, cal.Options, Self)), "calibrator")
+                    : null;
+                _calibrator = calibrator;
+                _liquidations = Context.ActorOf(Props.Create(() => new LiquidationsActor(_symbol, grid, liq.MinuteCloseGrace, zones, calibrator)), "liquidations");
                 _metrics.Mailboxes.Track(_liquidations);
             }
             else

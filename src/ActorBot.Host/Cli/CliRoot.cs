@@ -20,6 +20,7 @@ public static class CliRoot
         root.Subcommands.Add(ReplayCommand.Build());
         root.Subcommands.Add(ParityCommand.Build());
         root.Subcommands.Add(TelemetryCommand.Build());
+        root.Subcommands.Add(LiquidationsCommand.Build());
         return root;
     }
 }

@@ -24,6 +24,7 @@ public sealed class EnginePersistenceBindingTests : TestKit
         "execution.flatten-sent", "execution.trade-closed",
         "paper-execution.trade-opened", "paper-execution.close-requested", "paper-execution.brackets-canceled", "paper-execution.trade-closed",
         "zones.snapshot-taken", "zones.snapshot",
+        "calibrator.snapshot-taken", "calibrator.snapshot",
     ];
 
     // No persistent actor starts here, so the plugin never opens this file (nothing is created on disk).

@@ -41,6 +41,8 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         ("actorbot_liquidations_received_total", "counter"),
         ("actorbot_liquidations_rejected_total", "counter"),
         ("actorbot_liquidation_zones_active", "gauge"),
+        ("actorbot_liquidation_calibrations_total", "counter"),
+        ("actorbot_liquidation_calibrator_dropped_no_snapshot_total", "counter"),
         ("decode_errors_total", "counter"),
         ("actorbot_mailbox_depth", "gauge"),
         ("actorbot_actor_restarts_total", "counter"),

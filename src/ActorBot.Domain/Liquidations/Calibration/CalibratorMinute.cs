@@ -36,4 +36,25 @@ public sealed record CalibratorMinute(
             minute.MinuteMs, src, minute.High, minute.Low, minute.Close, minute.TakerBuyUsd, minute.TakerSellUsd,
             minute.OpenInterest, priorOpenInterest, Map(LiquidationSide.Long), Map(LiquidationSide.Short));
     }
+
+    /// <summary>
+    /// The same minute from the raw combined prediction per side (tick → USD, what /liquidations sends): each value
+    /// divided by the maximum over both sides, as <see cref="CombinedHeatmap.Intensity"/> does; non-positive or
+    /// non-finite values are left out.
+    /// </summary>
+    public static CalibratorMinute FromRaw(MinuteClosed minute, IReadOnlyDictionary<long, double> longUsd, IReadOnlyDictionary<long, double> shortUsd, double? priorOpenInterest)
+    {
+        ArgumentNullException.ThrowIfNull(minute);
+        ArgumentNullException.ThrowIfNull(longUsd);
+        ArgumentNullException.ThrowIfNull(shortUsd);
+        static bool Usable(double v) => v > 0 && double.IsFinite(v);
+        var max = longUsd.Values.Concat(shortUsd.Values).Where(Usable).DefaultIfEmpty(0).Max();
+        Dictionary<long, double> Map(IReadOnlyDictionary<long, double> side)
+            => max > 0 ? side.Where(kv => Usable(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value / max) : [];
+
+        var src = (minute.Open + minute.High + minute.Low + minute.Close) / 4.0;
+        return new CalibratorMinute(
+            minute.MinuteMs, src, minute.High, minute.Low, minute.Close, minute.TakerBuyUsd, minute.TakerSellUsd,
+            minute.OpenInterest, priorOpenInterest, Map(longUsd), Map(shortUsd));
+    }
 }
