@@ -165,7 +165,7 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
             {
                 var zones = Context.ActorOf(Props.Create(() => new ZonesActor(_symbol, grid, liq.ZoneSnapshotEveryMinutes)), "zones");
                 _zones = zones;
-                _liquidations = Context.ActorOf(Props.Create(() => new LiquidationsActor(_symbol, grid, liq.MinuteCloseGrace, zones, null)), "liquidations");
+                _liquidations = Context.ActorOf(Props.Create(() => new LiquidationsActor(_symbol, grid, liq.MinuteCloseGrace, zones, null, liq.HistoryDirectory)), "liquidations");
                 _metrics.Mailboxes.Track(_liquidations);
             }
             else
