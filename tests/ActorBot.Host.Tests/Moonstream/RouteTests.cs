@@ -127,7 +127,12 @@ public sealed class RouteTests : RouteFixture
         var oi = await Get("/oi");
         oi.Status.Should().Be(HttpStatusCode.OK);
         oi.Body.Should().Contain("\"aggregated_oi\":0.0").And.Contain("\"binance-usdm\":0.0");
-        Json((await Get("/v1/health")).Body).GetProperty("non_finite_replaced").GetInt64().Should().BeGreaterThanOrEqualTo(2);
+        var health = Json((await Get("/v1/health")).Body);
+        health.GetProperty("non_finite_replaced").GetInt64().Should().BeGreaterThanOrEqualTo(2);
+        health.GetProperty("symbols").EnumerateObject().Select(p => p.Name).Should().Equal("BTC", "ETH", "SOL");
+        health.GetProperty("ob_buffers").GetProperty("ETH").GetBoolean().Should().BeFalse();
+        await Get("/liq_stats?symbol=doge");
+        Json((await Get("/v1/health")).Body).GetProperty("errors_by_status").GetProperty("400").GetInt64().Should().Be(1, "a refused request is counted");
     }
 
     private async Task Expect(string path, int status, string detail)

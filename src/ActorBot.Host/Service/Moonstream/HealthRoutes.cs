@@ -6,7 +6,7 @@ namespace ActorBot.Host.Service.Moonstream;
 /// <summary>
 /// The moonstream health (SPEC §11.3) at <c>/v1/health</c> only: the probe's <c>/health</c> keeps its meaning (the bot
 /// answers). Always 200 with <c>"ok": true</c>; never cached. Adds <c>non_finite_replaced</c> (doubles written as 0.0
-/// instead of the old 500) and the cache's size.
+/// instead of the old 500), the cache's size and the error answers by status.
 /// </summary>
 internal static class HealthRoutes
 {
@@ -50,6 +50,7 @@ internal static class HealthRoutes
             ["symbols"] = symbols,
             ["non_finite_replaced"] = b.Json.NonFiniteReplaced,
             ["cache_entries"] = b.Cache.Count,
+            ["errors_by_status"] = new JsonObject([.. b.ErrorsByStatus.Select(kv => KeyValuePair.Create(kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), (JsonNode?)kv.Value))]),
         });
     }
 }

@@ -24,7 +24,7 @@ public static class MoonstreamApi
         HistoryRoutes.Map(app, backend);
         ZoneRoutes.Map(app, backend);
         OrderBookRoutes.Map(app, backend);
-        app.MapFallback(async (HttpContext http) => await Write(http, backend.Error(404, "Not Found")).ConfigureAwait(false));
+        app.MapFallback(async (HttpContext http) => await Write(http, backend, backend.Error(404, "Not Found")).ConfigureAwait(false));
     }
 
     /// <summary>Maps a handler under each of its paths. Parameter errors (422) come first, as FastAPI validates before the handler.</summary>
@@ -36,7 +36,7 @@ public static class MoonstreamApi
             {
                 var call = new RouteCall(http, new QueryParams(http.Request.Query), backend);
                 var response = await handler(call).ConfigureAwait(false);
-                await Write(http, response).ConfigureAwait(false);
+                await Write(http, backend, response).ConfigureAwait(false);
             });
         }
     }
@@ -56,8 +56,14 @@ public static class MoonstreamApi
 
     internal static long Clamp(long? value, long fallback, long min, long max) => Math.Clamp(value ?? fallback, min, max);
 
-    private static async Task Write(HttpContext http, ApiResponse response)
+    private static async Task Write(HttpContext http, MoonstreamBackend backend, ApiResponse response)
     {
+        if (response.Status >= 400)
+        {
+            // Refused requests are counted by status (served on /v1/health), never thrown.
+            backend.CountError(response.Status);
+        }
+
         http.Response.StatusCode = response.Status;
         http.Response.ContentType = response.ContentType;
         foreach (var (name, value) in response.Headers ?? [])

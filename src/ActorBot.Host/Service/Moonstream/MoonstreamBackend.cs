@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
 using ActorBot.Domain.Liquidations.Api;
@@ -27,6 +28,7 @@ public sealed class MoonstreamBackend
     public const string Version = "3.0.0";
 
     private readonly Func<ICanTell?> _bot;
+    private readonly ConcurrentDictionary<int, long> _errors = new();
 
     /// <param name="bot">resolves <c>/user/bot</c> (null until the actor system has started).</param>
     /// <param name="symbols">the service's configured symbols.</param>
@@ -55,6 +57,11 @@ public sealed class MoonstreamBackend
     public ApiJson Json { get; } = new();
 
     public TimeSpan AskTimeout { get; }
+
+    /// <summary>Error answers so far by status (400, 404, 422, 503…).</summary>
+    public IReadOnlyDictionary<int, long> ErrorsByStatus => new SortedDictionary<int, long>(_errors);
+
+    public void CountError(int status) => _errors.AddOrUpdate(status, 1, (_, n) => n + 1);
 
     public long NowMs => Clock.GetUtcNow().ToUnixTimeMilliseconds();
 
