@@ -1,9 +1,9 @@
 using ActorBot.Host.Service.Moonstream;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 using Akka.Actor;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Logging;
 
 namespace ActorBot.Host.Tests.Moonstream;
 
