@@ -135,7 +135,7 @@ public sealed class BotActor : ReceiveActor, IWithTimers
         {
             _unknownSymbolMessages++;
             _log.Warning("message for unknown symbol {0} dropped: {1}", symbol, message.GetType().Name);
-            if (message is GetSymbolStatus or EndOfData or GetLiquidationSnapshot or GetZones || message is TradeBatch { AckRequested: true })
+            if (message is GetSymbolStatus or EndOfData or ILiquidationQuery || message is TradeBatch { AckRequested: true })
             {
                 Sender.Tell(new Status.Failure(new ArgumentException($"unknown symbol {symbol}")));
             }

@@ -46,7 +46,11 @@ public sealed record MarkPriceSampled(string Venue, string Symbol, double MarkPr
 public sealed record GetLiquidationSnapshot(string Symbol) : ISymbolLiquidationMessage, ILiquidationQuery;
 
 /// <summary>The V2 snapshot, or null with the reason when there is no price yet to centre it on.</summary>
-public sealed record LiquidationSnapshot(string Symbol, HeatmapV2Snapshot? Snapshot, string? Unavailable);
+public sealed record LiquidationSnapshot(string Symbol, HeatmapV2Snapshot? Snapshot, string? Unavailable)
+{
+    /// <summary>When the last trade reached /liquidations (epoch ms, scheduler clock); null before any: the API's staleness warning.</summary>
+    public long? LastInputMs { get; init; }
+}
 
 /// <summary>Asks /zones for its active zones (answered with <see cref="ZonesState"/>).</summary>
 public sealed record GetZones(string Symbol) : IZonesMessage, ILiquidationQuery;

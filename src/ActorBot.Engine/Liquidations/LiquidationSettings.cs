@@ -19,6 +19,9 @@ public sealed record LiquidationSettings(
 {
     private const string Section = "actorbot.liquidations";
 
+    /// <summary>Where /liquidations keeps <c>liq_heatmap_v2_{BASE}.bin</c> (<c>actorbot.state-dir</c>); null: memory only.</summary>
+    public string? HistoryDirectory { get; init; }
+
     /// <summary>The symbol's bucket grid, or null when its base asset has no configured step (it runs no engines).</summary>
     public BucketGrid? GridFor(string symbol) =>
         BucketSteps.TryGetValue(LeverageLadders.BaseOf(symbol), out var step) ? new BucketGrid(step) : null;
@@ -61,6 +64,6 @@ public sealed record LiquidationSettings(
             throw new ConfigurationException($"{Section}.zone-snapshot-every-minutes must be positive, got {every}");
         }
 
-        return new LiquidationSettings(steps, grace, every, CalibratorSettings.FromConfig(config));
+        return new LiquidationSettings(steps, grace, every, CalibratorSettings.FromConfig(config)) { HistoryDirectory = config.Text("actorbot.state-dir", "state") ?? "state" };
     }
 }

@@ -1,4 +1,5 @@
 using ActorBot.Domain.Liquidations;
+using ActorBot.Domain.Liquidations.Api;
 using ActorBot.Domain.Liquidations.Heatmap;
 using ActorBot.Domain.Liquidations.Inference;
 using ActorBot.Domain.Liquidations.Tape;
@@ -50,9 +51,13 @@ public sealed class LiquidationsActor : ReceiveActor, IWithTimers
     private long _weightsApplied;
     private int _longPools;
     private int _shortPools;
+    private readonly LiquidationHistoryStore _history;
+    private readonly LiquidationEventBuffer _events = new();
+    private long? _lastOiSampleMs;
 
     /// <param name="calibrator">the symbol's /calibrator (gets a <see cref="LiquidationMinuteSnapshot"/> per minute); null: none runs yet.</param>
-    public LiquidationsActor(string symbol, BucketGrid grid, TimeSpan minuteCloseGrace, IActorRef zones, IActorRef? calibrator = null)
+    /// <param name="historyDirectory">where <c>liq_heatmap_v2_{BASE}.bin</c> lives (the state dir); null: the history is kept in memory only.</param>
+    public LiquidationsActor(string symbol, BucketGrid grid, TimeSpan minuteCloseGrace, IActorRef zones, IActorRef? calibrator = null, string? historyDirectory = null)
     {
         _symbol = symbol;
         // The wire (and the old logs) name the base asset: "BTC".
@@ -64,6 +69,7 @@ public sealed class LiquidationsActor : ReceiveActor, IWithTimers
         _tape = new LiquidationTape(symbol, grid, ladder);
         _inference = new EntryInference(symbol, grid, ladder);
         _heatmap = new LiquidationHeatmapV2(_wireSymbol, grid);
+        _history = new LiquidationHistoryStore(historyDirectory, _wireSymbol, w => _log.Warning("{0}: {1}", _symbol, w));
 
         Receive<TradeBatch>(OnTrades);
         Receive<LiquidationReceived>(OnLiquidation);
@@ -79,12 +85,18 @@ public sealed class LiquidationsActor : ReceiveActor, IWithTimers
         Receive<ZoneCountersChanged>(m => _zoneStats = m.Stats);
         Receive<UpdateLeverageWeights>(OnWeights);
         Receive<GetLiquidationSnapshot>(_ => Sender.Tell(Snapshot()));
+        // The HTTP API's questions (moonstream SPEC §11): the minute history, the recent events, the OI per venue.
+        Receive<GetLiquidationHistory>(_ => Sender.Tell(new LiquidationHistory(_symbol, _history.Frames)));
+        Receive<GetLiquidationEvents>(m => Sender.Tell(new LiquidationEvents(_symbol, _events.Query(m.SinceTsMs, m.Limit))));
+        Receive<GetOpenInterest>(_ => Sender.Tell(new OpenInterestState(_symbol, new Dictionary<string, double>(_oiByVenue, StringComparer.Ordinal), _lastOi, _lastOiSampleMs)));
         Receive<ProbeState>(_ => ProbeReply.Answer(Context, Summary()));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     protected override void PreStart() => Timers.StartPeriodicTimer("minute-tick", MinuteTick.Instance, TickEvery);
+
+    protected override void PostStop() => _history.Dispose();
 
     private long NowMs => Context.System.Scheduler.Now.ToUnixTimeMilliseconds();
 
@@ -132,6 +144,7 @@ public sealed class LiquidationsActor : ReceiveActor, IWithTimers
 
         // The offset sample is learned against the projection's entry near the print (one shared implied-price rule).
         var (bucket, _) = _tape.OnLiquidationAgainst(m.Event, (side, tick) => _inference.EntryEstimate(side, tick));
+        _events.Add(m.Event);
         _prints.Add(ZoneInput.FromTape(bucket, m.Event.NotionalUsd));
     }
 
@@ -149,6 +162,7 @@ public sealed class LiquidationsActor : ReceiveActor, IWithTimers
         var at = FeedNowMs();
         _clock.OnOpenInterest(at == long.MinValue ? m.TimeMs : at, total);
         _lastOi = total;
+        _lastOiSampleMs = m.TimeMs;
     }
 
     private void OnWeights(UpdateLeverageWeights m)
@@ -212,6 +226,17 @@ public sealed class LiquidationsActor : ReceiveActor, IWithTimers
         var (longPools, shortPools, _, _) = _heatmap.Pools(src, tapeMaps, projection, _heatmap.Display(tapeMaps, projection));
         _longPools = longPools.Count;
         _shortPools = shortPools.Count;
+        RecordHistory();
+    }
+
+    /// <summary>One history record per closed minute, stamped on the feed's clock (a replay's minutes stay distinct).</summary>
+    private void RecordHistory()
+    {
+        var feedNow = FeedNowMs();
+        if (Snapshot(feedNow == long.MinValue ? NowMs : feedNow).Snapshot is { } snapshot)
+        {
+            _history.Add(snapshot, w => _log.Warning("{0}: {1}", _symbol, w));
+        }
     }
 
     private static double Src(MinuteClosed m) => (m.Open + m.High + m.Low + m.Close) / 4.0;
@@ -222,7 +247,9 @@ public sealed class LiquidationsActor : ReceiveActor, IWithTimers
         return new SourceMaps(map.Long.ToDictionary(b => b.Tick, b => b.NotionalUsd), map.Short.ToDictionary(b => b.Tick, b => b.NotionalUsd));
     }
 
-    private LiquidationSnapshot Snapshot()
+    private LiquidationSnapshot Snapshot() => Snapshot(NowMs) with { LastInputMs = _lastTradeArrivalMs == 0 ? null : _lastTradeArrivalMs };
+
+    private LiquidationSnapshot Snapshot(long atMs)
     {
         var src = _lastMinute is { } m ? Src(m) : _lastMark;
         if (src is not { } center || !(center > 0))
@@ -242,7 +269,7 @@ public sealed class LiquidationsActor : ReceiveActor, IWithTimers
             EventsInWindow = stats.EventsHeld,
             OffsetSamplesByLev = _tape.OffsetSampleCounts().ToDictionary(kv => kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv => kv.Value),
         };
-        var snapshot = _heatmap.Snapshot(new HeatmapV2Input(NowMs / 1000.0, center, TapeMaps(), _inference, tapeStats, stats.TotalEvents, _zoneStats));
+        var snapshot = _heatmap.Snapshot(new HeatmapV2Input(atMs / 1000.0, center, TapeMaps(), _inference, tapeStats, stats.TotalEvents, _zoneStats));
         return new LiquidationSnapshot(_symbol, snapshot, null);
     }
 
@@ -280,6 +307,10 @@ public sealed class LiquidationsActor : ReceiveActor, IWithTimers
             leverageWeights = _inference.Ladder.Tiers.Select((t, i) => (t, i)).ToDictionary(x => x.t.ToString(System.Globalization.CultureInfo.InvariantCulture), x => _inference.Ladder.Weights[x.i]),
             leverageBuffer = _inference.Buffer,
             calibrator = _calibrator is not null,
+            historyFrames = _history.Count,
+            historyLoaded = _history.Loaded,
+            historyDiskErrors = _history.DiskErrors,
+            eventsHeld = _events.Count,
         };
     }
 }

@@ -175,7 +175,7 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
                     ? Context.ActorOf(Props.Create(() => new CalibratorActor(_symbol, grid, cal.Options, Self)), "calibrator")
                     : null;
                 _calibrator = calibrator;
-                _liquidations = Context.ActorOf(Props.Create(() => new LiquidationsActor(_symbol, grid, liq.MinuteCloseGrace, zones, calibrator)), "liquidations");
+                _liquidations = Context.ActorOf(Props.Create(() => new LiquidationsActor(_symbol, grid, liq.MinuteCloseGrace, zones, calibrator, liq.HistoryDirectory)), "liquidations");
                 _metrics.Mailboxes.Track(_liquidations);
             }
             else

@@ -182,6 +182,13 @@ public static class ServiceHost
         ProbeEndpoints.Map(app);
         ActorEndpoints.Map(app);
         KillEndpoints.Map(app, environment);
+        // The moonstream liquidation/order-book API at the root paths, served from the live engines (docs/api.md).
+        var registry = app.Services.GetRequiredService<ActorRegistry>();
+        Moonstream.MoonstreamApi.Map(app, new Moonstream.MoonstreamBackend(
+            () => registry.TryGet<BotActor>(out var bot) ? bot : null,
+            botSettings.Symbols,
+            botSettings.Liquidations?.BucketSteps ?? new Dictionary<string, decimal>(),
+            TimeProvider.System));
         return app;
     }
 }
