@@ -110,7 +110,7 @@
     const liqRows = liq ? liq.t.length : 0;
     const liqRange = priceRange(liq && liq.prices, liq && [liq.long, liq.short], liqRows, price);
     panelFrame(liqPlot, liqRange, time, "liquidations");
-    if (liqRows > 0) {
+    if (liqRows > 0 && liqRange) {
       heat(liqPlot, liqRange, time, liq.t, liq.prices, 60000, [[liq.long, PALETTE.liqLong], [liq.short, PALETTE.liqShort]]);
     }
     const zonesDrawn = drawZones(liqPlot, liqRange, time, zones);
@@ -121,7 +121,7 @@
       bookRows = book ? book.t.length : 0;
       const bookRange = priceRange(book && book.prices, book && [book.bid_u8, book.ask_u8], bookRows, price);
       panelFrame(bookPlot, bookRange, time, "order book");
-      if (bookRows > 0) {
+      if (bookRows > 0 && bookRange) {
         heat(bookPlot, bookRange, time, book.t, book.prices, book.frame_interval_ms || 30000,
           [[book.bid_u8, PALETTE.bookBid], [book.ask_u8, PALETTE.bookAsk]]);
       }
@@ -176,7 +176,8 @@
   // The y range: the grid's rows that hold heat (padded), widened to the current price; the whole grid when empty.
   function priceRange(prices, layers, rows, price) {
     if (!prices || !prices.length) {
-      return price === null ? { min: 0, max: 1, step: 1 } : { min: price * 0.95, max: price * 1.05, step: price * 0.001 };
+      // Nothing to place on a price axis: the panel says "no data" instead of inventing a range.
+      return price === null ? null : { min: price * 0.95, max: price * 1.05, step: price * 0.001 };
     }
     const cols = prices.length;
     const step = cols > 1 ? prices[1] - prices[0] : Math.max(Math.abs(prices[0]) * 0.001, 1e-9);
@@ -266,6 +267,9 @@
   // Active zones: a horizontal mark from the zone's creation to now; thickness grows with the square root of weight.
   function drawZones(plot, range, time, zones) {
     let drawn = 0;
+    if (!range) {
+      return drawn;
+    }
     for (const zone of zones) {
       if (!(zone.price >= range.min && zone.price <= range.max)) {
         continue;
@@ -282,7 +286,7 @@
   }
 
   function priceLine(plot, range, price) {
-    if (price === null || price < range.min || price > range.max) {
+    if (price === null || !range || price < range.min || price > range.max) {
       return;
     }
     const y = Math.round(yOf(plot, range, price)) + 0.5;
@@ -308,7 +312,11 @@
     ctx.font = "11px system-ui, sans-serif";
     ctx.textAlign = "right";
     ctx.textBaseline = "middle";
-    for (const p of ticks(range.min, range.max, 7)) {
+    if (!range) {
+      ctx.textAlign = "center";
+      ctx.fillText("no data", plot.x + plot.w / 2, plot.y + plot.h / 2);
+    }
+    for (const p of range ? ticks(range.min, range.max, 7) : []) {
       const y = Math.round(yOf(plot, range, p)) + 0.5;
       ctx.beginPath();
       ctx.moveTo(plot.x, y);
