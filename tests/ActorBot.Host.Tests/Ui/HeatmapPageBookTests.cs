@@ -8,7 +8,8 @@ namespace ActorBot.Host.Tests.Ui;
 /// The heatmap page's order-book panel in headless Chromium: 30 s frames built from a real Binance depth snapshot
 /// (MoonstreamData.BookFrames) are served by /orderbook_heatmap_history, and the panel draws their bid and ask rows.
 /// </summary>
-public sealed class HeatmapPageBookTests : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
+[Collection(ChromiumCollection.Name)]
+public sealed class HeatmapPageBookTests(ChromiumFixture chromium) : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
     private const int Frames = 40;
     private ApiServer? _api;
@@ -26,11 +27,9 @@ public sealed class HeatmapPageBookTests : Akka.TestKit.Xunit2.TestKit, IAsyncLi
     [ChromiumFact(DisplayName = "/ui/heatmap draws the order-book history's bid and ask rows in the order-book panel")]
     public async Task BookPanelDrawsFrames()
     {
-        var launch = Chromium.LaunchAsync();
+        var page = await Chromium.PageAsync(chromium.Browser);
         try
         {
-            var (_, browser) = await launch;
-            var page = await Chromium.PageAsync(browser);
             await page.GotoAsync(new Uri(_api!.Http.BaseAddress!, "/ui/heatmap?symbol=BTC").ToString());
             await HeatmapPageDriver.WaitDrawnAsync(page, $"+d.bookRows === {Frames}");
 
@@ -47,7 +46,7 @@ public sealed class HeatmapPageBookTests : Akka.TestKit.Xunit2.TestKit, IAsyncLi
         }
         finally
         {
-            await HeatmapPageDriver.CloseAsync(launch);
+            await page.CloseAsync();
         }
     }
 }

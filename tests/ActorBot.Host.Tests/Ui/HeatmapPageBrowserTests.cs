@@ -17,7 +17,8 @@ namespace ActorBot.Host.Tests.Ui;
 /// recorded BTC liquidation tape, the API serves its minutes and zones, and the page draws them. The canvas screenshot
 /// (saved under the test's output dir, heatmap-BTC.png) is decoded and its pixels counted by the page's palette.
 /// </summary>
-public sealed class HeatmapPageBrowserTests : IAsyncLifetime
+[Collection(ChromiumCollection.Name)]
+public sealed class HeatmapPageBrowserTests(ChromiumFixture chromium) : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private readonly string _dir = Directory.CreateTempSubdirectory("actorbot-ui-").FullName;
@@ -77,22 +78,19 @@ public sealed class HeatmapPageBrowserTests : IAsyncLifetime
     [ChromiumFact(DisplayName = "/ui/heatmap?symbol=BTC in headless Chromium draws the replayed tape's liquidation heat and its zones over price and time")]
     public async Task PageDrawsTheLiveMaps()
     {
-        // The browser starts while the service warms up.
-        var launch = Chromium.LaunchAsync();
+        var sim = _sim!;
+        await Poll.Until(() => Task.FromResult(sim.Streams.AnySubscribed("btcusd_perp@forceOrder")), x => x, "service subscribed forceOrder", Deadline);
+        sim.StartReplay();
+        // Waits on the uncached /actors summaries: /liq_zones (5 s) and the history (30 s) would cache an empty answer.
+        await Poll.Until(() => Json("/actors/user/bot/BTCUSD_PERP/liquidations"), s => Summary(s, "minutesClosed") >= 3, "3 closed minutes", Deadline);
+        await Poll.Until(() => Json("/actors/user/bot/BTCUSD_PERP/zones"), s => Summary(s, "zones") > 0, "active zones", Deadline);
+        await Poll.Until(() => Status("/liq_heatmap_v2?symbol=BTC"), s => s == HttpStatusCode.OK, "/liq_heatmap_v2 past warm-up", Deadline);
+        var history = (await Json("/liq_heatmap_v2_history?symbol=BTC"))!.Value;
+        history.GetProperty("t").GetArrayLength().Should().BeGreaterThan(0, "the API serves the replayed minutes the page will draw");
+
+        var page = await Chromium.PageAsync(chromium.Browser);
         try
         {
-            var sim = _sim!;
-            await Poll.Until(() => Task.FromResult(sim.Streams.AnySubscribed("btcusd_perp@forceOrder")), x => x, "service subscribed forceOrder", Deadline);
-            sim.StartReplay();
-            // Waits on the uncached /actors summaries: /liq_zones (5 s) and the history (30 s) would cache an empty answer.
-            await Poll.Until(() => Json("/actors/user/bot/BTCUSD_PERP/liquidations"), s => Summary(s, "minutesClosed") >= 3, "3 closed minutes", Deadline);
-            await Poll.Until(() => Json("/actors/user/bot/BTCUSD_PERP/zones"), s => Summary(s, "zones") > 0, "active zones", Deadline);
-            await Poll.Until(() => Status("/liq_heatmap_v2?symbol=BTC"), s => s == HttpStatusCode.OK, "/liq_heatmap_v2 past warm-up", Deadline);
-            var history = (await Json("/liq_heatmap_v2_history?symbol=BTC"))!.Value;
-            history.GetProperty("t").GetArrayLength().Should().BeGreaterThan(0, "the API serves the replayed minutes the page will draw");
-
-            var (_, browser) = await launch;
-            var page = await Chromium.PageAsync(browser);
             var pageErrors = new List<string>();
             page.PageError += (_, e) => pageErrors.Add(e);
             await page.GotoAsync(new Uri(_http!.BaseAddress!, "/ui/heatmap?symbol=BTC").ToString());
@@ -116,7 +114,7 @@ public sealed class HeatmapPageBrowserTests : IAsyncLifetime
         }
         finally
         {
-            await HeatmapPageDriver.CloseAsync(launch);
+            await page.CloseAsync();
         }
     }
 

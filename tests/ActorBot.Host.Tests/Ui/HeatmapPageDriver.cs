@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace ActorBot.Host.Tests.Ui;
 
-/// <summary>What the browser tests do with the heatmap page: wait for its report of a draw, close the browser.</summary>
+/// <summary>What the browser tests do with the heatmap page: wait for its report of a draw.</summary>
 internal static class HeatmapPageDriver
 {
     /// <summary>
@@ -22,21 +22,6 @@ internal static class HeatmapPageDriver
         {
             var report = await page.EvaluateAsync<string>("() => JSON.stringify(document.getElementById('heatmap').dataset) + ' ' + document.getElementById('errors').innerText");
             throw new TimeoutException($"the page did not draw ({condition}) in {timeoutMs} ms; it reports {report}", e);
-        }
-    }
-
-    /// <summary>Closes the browser and its driver once the launch is done (a failed launch has nothing to close).</summary>
-    public static async Task CloseAsync(Task<(IPlaywright Playwright, IBrowser Browser)> launch)
-    {
-        try
-        {
-            var (playwright, browser) = await launch;
-            await browser.DisposeAsync();
-            playwright.Dispose();
-        }
-        catch (PlaywrightException)
-        {
-            // The launch itself failed: the test already reports that exception.
         }
     }
 }

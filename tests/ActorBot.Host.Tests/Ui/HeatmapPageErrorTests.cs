@@ -4,7 +4,8 @@ using Akka.Actor;
 namespace ActorBot.Host.Tests.Ui;
 
 /// <summary>The heatmap page in headless Chromium shows the API's errors on the page, not only in the console.</summary>
-public sealed class HeatmapPageErrorTests : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
+[Collection(ChromiumCollection.Name)]
+public sealed class HeatmapPageErrorTests(ChromiumFixture chromium) : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
     private ApiServer? _api;
 
@@ -20,11 +21,9 @@ public sealed class HeatmapPageErrorTests : Akka.TestKit.Xunit2.TestKit, IAsyncL
     [ChromiumFact(DisplayName = "/ui/heatmap?symbol=XYZ shows the API's invalid-symbol text on the page and in the status line")]
     public async Task UnknownSymbolShowsTheApiError()
     {
-        var launch = Chromium.LaunchAsync();
+        var page = await Chromium.PageAsync(chromium.Browser);
         try
         {
-            var (_, browser) = await launch;
-            var page = await Chromium.PageAsync(browser);
             await page.GotoAsync(new Uri(_api!.Http.BaseAddress!, "/ui/heatmap?symbol=XYZ").ToString());
             await HeatmapPageDriver.WaitDrawnAsync(page, "d.errors && d.errors.length > 0");
 
@@ -37,7 +36,7 @@ public sealed class HeatmapPageErrorTests : Akka.TestKit.Xunit2.TestKit, IAsyncL
         }
         finally
         {
-            await HeatmapPageDriver.CloseAsync(launch);
+            await page.CloseAsync();
         }
     }
 }
