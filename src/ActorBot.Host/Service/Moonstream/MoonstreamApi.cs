@@ -24,6 +24,7 @@ public static class MoonstreamApi
         HistoryRoutes.Map(app, backend);
         ZoneRoutes.Map(app, backend);
         OrderBookRoutes.Map(app, backend);
+        HeatmapPage.Map(app);
         app.MapFallback(async (HttpContext http) => await Write(http, backend, backend.Error(404, "Not Found")).ConfigureAwait(false));
     }
 
