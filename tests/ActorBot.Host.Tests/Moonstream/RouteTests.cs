@@ -86,6 +86,7 @@ public sealed class RouteTests : RouteFixture
         await Expect("/liq_stats?symbol=SOL", 503, "Data for SOL is warming up, try again shortly");
         await Expect("/liq_zones?symbol=eth", 404, "No zone manager available for eth. Is the engine registered?");
         await Expect("/nope", 404, "Not Found");
+        await Expect("/ui/nope.js", 404, "Not Found");
         await Expect("/health", 404, "Not Found");
         Json((await Get("/orderbook_heatmap?symbol=btcusdt")).Body).GetProperty("symbol").GetString().Should().Be("btcusdt", "the raw echo is kept (SPEC §15.1)");
     }

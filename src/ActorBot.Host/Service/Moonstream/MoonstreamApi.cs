@@ -25,7 +25,8 @@ public static class MoonstreamApi
         ZoneRoutes.Map(app, backend);
         OrderBookRoutes.Map(app, backend);
         HeatmapPage.Map(app);
-        app.MapFallback(async (HttpContext http) => await Write(http, backend, backend.Error(404, "Not Found")).ConfigureAwait(false));
+        // "{*path}", not the default "{*path:nonfile}": a path that looks like a file (/ui/nope.js) gets the same 404 body.
+        app.MapFallback("{*path}", async (HttpContext http) => await Write(http, backend, backend.Error(404, "Not Found")).ConfigureAwait(false));
     }
 
     /// <summary>Maps a handler under each of its paths. Parameter errors (422) come first, as FastAPI validates before the handler.</summary>
