@@ -17,6 +17,9 @@ public sealed record LiquidationSettings(
 {
     private const string Section = "actorbot.liquidations";
 
+    /// <summary>The symbols' <c>/book</c> settings (<c>actorbot.liquidations.book</c>); null: no symbol runs a book.</summary>
+    public BookSettings? Book { get; init; }
+
     /// <summary>The symbol's bucket grid, or null when its base asset has no configured step (it runs no engines).</summary>
     public BucketGrid? GridFor(string symbol) =>
         BucketSteps.TryGetValue(LeverageLadders.BaseOf(symbol), out var step) ? new BucketGrid(step) : null;
@@ -59,6 +62,6 @@ public sealed record LiquidationSettings(
             throw new ConfigurationException($"{Section}.zone-snapshot-every-minutes must be positive, got {every}");
         }
 
-        return new LiquidationSettings(steps, grace, every);
+        return new LiquidationSettings(steps, grace, every) { Book = BookSettings.FromConfig(config) };
     }
 }

@@ -18,6 +18,8 @@ namespace ActorBot.Engine.Symbols;
 /// its own pause changes go down the same FIFO path, so /trader sees them in order with the bars.
 /// With <see cref="LiquidationSettings"/> it also owns the liquidation subtree: <c>zones</c> (persistent) and
 /// <c>liquidations</c>, which gets every trade batch and the venue's liquidations, open interest and mark prices.
+/// With <see cref="LiquidationSettings.Book"/> and a frame step for its base asset it also owns <c>book</c> (the order
+/// book and its 30 s frames), which gets the venue's depth diffs and the mark price.
 /// (<c>/calibrator</c> will sit beside them: <see cref="LiquidationsActor"/> takes its ref and already sends it a
 /// <see cref="LiquidationMinuteSnapshot"/> per minute and takes its <see cref="UpdateLeverageWeights"/>.)
 /// </summary>
@@ -34,10 +36,10 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
     private readonly LiquidationSettings? _liquidationSettings;
     private IActorRef? _liquidations;
     private IActorRef? _zones;
-#pragma warning disable CS0649 // Routed to already; the /calibrator and /book children that set them are being built (issue 12).
+#pragma warning disable CS0649 // Routed to already; the /calibrator child that sets it is being built (issue 12).
     private IActorRef? _calibrator;
-    private IActorRef? _book;
 #pragma warning restore CS0649
+    private IActorRef? _book;
     private long _liquidationMessagesDropped;
     private readonly ActorBotMetrics _metrics = ActorBotMetrics.For(Context.System);
     private IActorRef? _bars;
@@ -144,6 +146,12 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
         }
 
         target.Forward(message);
+
+        // The mark price is also the book frames' reference price (SPEC §9.2).
+        if (message is MarkPriceSampled && _book is { } book)
+        {
+            book.Forward(message);
+        }
     }
 
     private SymbolStatus Status() => new(_symbol, _stale, _lastEventTimeMs, _entriesPaused);
@@ -171,6 +179,19 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
             else
             {
                 Context.GetLogger().Warning("{0}: no liquidation bucket step for its base asset (actorbot.liquidations.bucket-steps); it runs no liquidation engines", _symbol);
+            }
+
+            if (liq.Book is { } bookSettings)
+            {
+                if (bookSettings.FramesFor(_symbol) is { } frames)
+                {
+                    _book = Context.ActorOf(Props.Create(() => new BookActor(_symbol, frames, bookSettings)), "book");
+                    _metrics.Mailboxes.Track(_book);
+                }
+                else
+                {
+                    Context.GetLogger().Warning("{0}: no book frame step for its base asset (actorbot.liquidations.book.steps); it runs no /book", _symbol);
+                }
             }
         }
     }
