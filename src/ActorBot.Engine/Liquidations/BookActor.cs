@@ -42,6 +42,7 @@ public sealed class BookActor : ReceiveActor, IWithTimers
     private long? _lastEventMs;
     private long? _lastAppliedMs;
     private long _armedBoundary = long.MinValue;
+    private long _armedDueMs = long.MaxValue;
     private long _lastFrameBoundary = long.MinValue;
     private long _resyncsReported;
     private long _otherSymbolDiffs;
@@ -236,15 +237,20 @@ public sealed class BookActor : ReceiveActor, IWithTimers
 
     private void ArmFrameTimer(long feedNowMs)
     {
+        // Due at the next boundary of the feed's clock (+ grace), measured from now on the scheduler's clock: live that is
+        // the wall clock; a fast replay passes the boundary by diffs first. Re-armed when the boundary changes, or when
+        // the feed moved on enough that the boundary is due a second or more sooner (not on every diff).
         var next = ObFrameAccumulator.BoundaryAtOrBefore(feedNowMs) + ObFrameOptions.SlotMilliseconds;
-        if (next == _armedBoundary)
+        var delay = TimeSpan.FromMilliseconds(next - feedNowMs) + _settings.FrameGrace;
+        var dueMs = Context.System.Scheduler.Now.ToUnixTimeMilliseconds() + (long)delay.TotalMilliseconds;
+        if (next == _armedBoundary && dueMs > _armedDueMs - 1_000)
         {
             return;
         }
 
-        // Measured on the feed's clock from now: live that is the wall clock; a fast replay passes it by diffs first.
         _armedBoundary = next;
-        Timers.StartSingleTimer(FrameTimerKey, new FrameDue(next), TimeSpan.FromMilliseconds(next - feedNowMs) + _settings.FrameGrace);
+        _armedDueMs = dueMs;
+        Timers.StartSingleTimer(FrameTimerKey, new FrameDue(next), delay);
     }
 
     private void RequestSnapshot()
