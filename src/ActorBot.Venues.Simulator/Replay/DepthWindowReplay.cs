@@ -18,8 +18,9 @@ public sealed record DepthRelease(DepthSnapshot? Snapshot, DepthDiffHeader Heade
 
 /// <summary>
 /// Replays a real recorded book window onto another symbol's replayed trades, as a transform of real data (see the
-/// README): the recording's diffs from the one bridging its snapshot on are merged per second of recorded time (as
-/// Binance merges updates into its 100/250/500 ms streams; a 1000× demo could not carry every raw diff), every price is
+/// README): the recording's diffs from the one bridging its snapshot on are merged per <see cref="MergeMs"/> of recorded
+/// time (as Binance merges updates into its 100/250/500 ms streams, only coarser: a second of the raw BTCUSDT stream
+/// touches ~800 levels, and a 1000× demo cannot carry that a thousand times a second), every price is
 /// multiplied once by (first replayed trade price ÷ recorded snapshot mid) and rounded to the tick (quantities as
 /// recorded), and the window plays on the trades' clock from the first trade, again and again: each pass continues the
 /// update ids (pu = the previous u), so a client sees one gap-free stream on the book the previous pass left. The
@@ -28,6 +29,9 @@ public sealed record DepthRelease(DepthSnapshot? Snapshot, DepthDiffHeader Heade
 /// </summary>
 public sealed class DepthWindowReplay
 {
+    /// <summary>Recorded time merged into one published diff (frames are 30 s apart, so each sees three).</summary>
+    public const long MergeMs = 10_000;
+
     private readonly DepthSnapshot _recordedSnapshot;
     private readonly List<MergedDiff> _recorded;
     private List<MergedDiff>? _scaled;
@@ -183,7 +187,7 @@ public sealed class DepthWindowReplay
         return Fixed8.TryFromDecimal(scaled, out var p) ? p : priceFixed8;
     }
 
-    // From the diff that bridges the snapshot (U ≤ L ≤ u) on, while each pu is the previous u; merged per recorded second.
+    // From the diff that bridges the snapshot (U ≤ L ≤ u) on, while each pu is the previous u; merged per MergeMs of recorded time.
     private static List<MergedDiff> Merge(long lastUpdateId, List<(DepthDiffHeader Header, BookLevel[] Bids, BookLevel[] Asks)> raw, string path)
     {
         var start = raw.FindIndex(d => d.Header.FirstUpdateId <= lastUpdateId && d.Header.FinalUpdateId >= lastUpdateId);
@@ -207,7 +211,7 @@ public sealed class DepthWindowReplay
                 break; // the recording's own gap ends the window
             }
 
-            var s = (h.EventTimeMs - t0) / 1000;
+            var s = (h.EventTimeMs - t0) / MergeMs;
             if (first is { } f && s != second)
             {
                 merged.Add(Flush(f, last, t0, bids, asks));
