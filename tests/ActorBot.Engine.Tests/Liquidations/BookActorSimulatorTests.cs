@@ -62,7 +62,7 @@ public sealed class BookActorSimulatorTests : Akka.TestKit.Xunit2.TestKit, IAsyn
         stats.Reconstructor!.Value.Snapshots.Should().BeGreaterThan(0);
         stats.Reconstructor.Value.Applied.Should().BeGreaterThan(1_000, "the recorded diffs were applied in sequence");
         stats.FramesHeld.Should().Be(frames.Count);
-        stats.Buffer!.Value.RecordsOnDisk.Should().Be(frames.Count);
+        AwaitAssert(() => Stats(book, "BTCUSDT").Buffer!.Value.RecordsOnDisk.Should().Be(frames.Count), Deadline);
         RingFileReader.ReadLast(HeatmapFiles.OrderBookFrames(_dir, "BTCUSDT"), 4096).Records.Should().HaveCount(frames.Count);
 
         var probe = ProbeOf(market);
@@ -89,8 +89,8 @@ public sealed class BookActorSimulatorTests : Akka.TestKit.Xunit2.TestKit, IAsyn
             (symbol == "BTCUSDT" ? bid > 55_000m : bid is > 2_000m and < 3_500m).Should().BeTrue($"{symbol}'s best bid {bid} is its own");
         }
 
+        AwaitAssert(() => File.Exists(HeatmapFiles.Stats(_dir, "ob_recon_stats", "ETHUSDT")).Should().BeTrue(), Deadline);
         File.Exists(HeatmapFiles.OrderBookFrames(_dir, "ETHUSDT")).Should().BeTrue();
-        File.Exists(HeatmapFiles.Stats(_dir, "ob_recon_stats", "ETHUSDT")).Should().BeTrue();
     }
 
     [Fact(DisplayName = "Diffs lost on the socket: the next diff's pu breaks the sequence, /book counts a resync, fetches a new snapshot and syncs again")]

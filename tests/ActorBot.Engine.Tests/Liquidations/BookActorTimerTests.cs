@@ -66,9 +66,9 @@ public sealed class BookActorTimerTests : Akka.TestKit.Xunit2.TestKit, IDisposab
         frames[^1].TotalBidNotional.Should().BeApproximately(before, 1m);
         frames[^1].TsSeconds.Should().Be((Boundary + 30_000) / 1000, "ts is the slot's start");
 
-        // Ring file and stats file, per symbol; a restart serves the same frames.
-        RingFileReader.ReadLast(HeatmapFiles.OrderBookFrames(_dir, Symbol), 4096).Records.Should().HaveCount(3);
-        File.ReadAllText(HeatmapFiles.Stats(_dir, "ob_recon_stats", Symbol)).Should().Contain("\"symbol\":\"BTCUSDT\"").And.Contain("\"synced\":true");
+        // Ring file and stats file, per symbol (written off the actor's thread); a restart serves the same frames.
+        AwaitAssert(() => RingFileReader.ReadLast(HeatmapFiles.OrderBookFrames(_dir, Symbol), 4096).Records.Should().HaveCount(3), TimeSpan.FromSeconds(5));
+        AwaitAssert(() => File.ReadAllText(HeatmapFiles.Stats(_dir, "ob_recon_stats", Symbol)).Should().Contain("\"symbol\":\"BTCUSDT\"").And.Contain("\"synced\":true"), TimeSpan.FromSeconds(5));
         Stop(book);
         var again = StartBook("book-b");
         Frames(again).Select(f => f.TsSeconds).Should().Equal(frames.Select(f => f.TsSeconds));
@@ -99,9 +99,14 @@ public sealed class BookActorTimerTests : Akka.TestKit.Xunit2.TestKit, IDisposab
         SendDiff(again, 106, 110, 105, Boundary + 29_000, bid: (61_790m, 1m));
         Scheduler.Advance(TimeSpan.FromSeconds(1.3));
         Frames(again).Select(f => f.BoundaryUnixMs).Should().Equal(Boundary, Boundary + 30_000);
-        var contents = RingFileReader.ReadLast(path, 4096);
-        contents.Records.Should().HaveCount(2);
-        contents.TornBytes.Should().Be(0);
+        AwaitAssert(
+            () =>
+            {
+                var contents = RingFileReader.ReadLast(path, 4096);
+                contents.Records.Should().HaveCount(2);
+                contents.TornBytes.Should().Be(0);
+            },
+            TimeSpan.FromSeconds(5));
     }
 
     public new void Dispose()

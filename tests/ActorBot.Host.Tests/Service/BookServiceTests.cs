@@ -78,7 +78,7 @@ public sealed class BookServiceTests : IAsyncLifetime
         b.GetProperty("otherSymbolSnapshots").GetInt64().Should().Be(0);
         b.GetProperty("counters").GetProperty("snapshots").GetInt64().Should().BeGreaterThan(0);
         b.GetProperty("bestBid").GetDecimal().Should().BeLessThan(b.GetProperty("bestAsk").GetDecimal());
-        RingFileReader.ReadLast(HeatmapFiles.OrderBookFrames(_dir, "BTCUSD_PERP"), 4096).Records.Should().NotBeEmpty();
+        await Poll.Until(() => Task.FromResult(RingFileReader.ReadLast(HeatmapFiles.OrderBookFrames(_dir, "BTCUSD_PERP"), 4096).Records.Count), c => c > 0, "frames in the ring file", Deadline);
 
         var metrics = await _http!.GetStringAsync("/metrics");
         metrics.Should().Contain("actorbot_book_frames_total{symbol=\"BTCUSD_PERP\"}");
