@@ -57,6 +57,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             Loop = options.Loop,
             Aliases = options.SymbolAliases,
             LiquidationTapes = options.LiquidationTapes.Select(t => LiquidationTapeReplay.Load(t, out _)).ToList(),
+            DepthWindows = options.DepthWindows.Select(d => DepthWindowReplay.Load(d, DecodeErrors)).ToList(),
             OpenInterest = options.SyntheticOpenInterest ? new SyntheticOpenInterest() : null,
             MarkPriceFromTrades = options.MarkPriceFromTrades,
         };

@@ -65,6 +65,12 @@ public sealed record SimulatorOptions
     public IReadOnlyList<Replay.LiquidationTapeSource> LiquidationTapes { get; init; } = [];
 
     /// <summary>
+    /// Recorded book windows replayed as a symbol's depth stream and REST book on its trades, prices re-based to them
+    /// (<see cref="Replay.DepthWindowReplay"/>): for a replayed symbol whose own recording has no book.
+    /// </summary>
+    public IReadOnlyList<Replay.DepthWindowSource> DepthWindows { get; init; } = [];
+
+    /// <summary>
     /// Serve the SYNTHETIC open interest of <see cref="Replay.SyntheticOpenInterest"/> (driven by the replayed trades and
     /// liquidations) on <c>/fapi/v1/openInterest</c>; false: only what <c>/admin/open-interest</c> sets.
     /// </summary>

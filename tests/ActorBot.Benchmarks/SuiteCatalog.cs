@@ -14,5 +14,6 @@ public static class SuiteCatalog
         new Suites.Execution.ExecutionSuite(),
         new Suites.Models.ModelScoringSuite(),
         new Suites.Service.ServiceSuite(),
+        new Suites.Liquidations.LiquidationSuite(),
     ];
 }

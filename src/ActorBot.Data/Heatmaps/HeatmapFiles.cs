@@ -5,7 +5,8 @@ namespace ActorBot.Data.Heatmaps;
 /// <summary>
 /// The per-symbol file names of the heatmap engines. Every file carries its symbol: the old viewer shared one
 /// <c>ob_recon_stats.json</c> across BTC, ETH and SOL, so it showed whichever wrote last (SPEC §13 #16), and BTC's
-/// frames had no suffix at all. A symbol that could escape the directory is refused.
+/// frames had no suffix at all (here BTC's file is <c>ob_heatmap_30s_BTCUSDT.bin</c> like every other symbol's). A symbol that
+/// could escape the directory is refused; letters, digits and <c>_</c> (COIN-M <c>BTCUSD_PERP</c>) cannot.
 /// </summary>
 public static partial class HeatmapFiles
 {
@@ -36,13 +37,13 @@ public static partial class HeatmapFiles
     {
         if (symbol is null || !SymbolPattern().IsMatch(symbol))
         {
-            throw new ArgumentException($"Symbol '{symbol}' must be 1-20 upper-case letters or digits to name a file.", nameof(symbol));
+            throw new ArgumentException($"Symbol '{symbol}' must be 1-20 upper-case letters, digits or underscores to name a file.", nameof(symbol));
         }
 
         return symbol;
     }
 
-    [GeneratedRegex("^[A-Z0-9]{1,20}$")]
+    [GeneratedRegex("^[A-Z0-9_]{1,20}$")]
     private static partial Regex SymbolPattern();
 
     [GeneratedRegex("^[a-z0-9_]{1,40}$")]

@@ -37,6 +37,20 @@ public sealed class HeatmapRecordFile<T> : IDisposable
         _ring.Append(_buffer);
     }
 
+    /// <summary>Encodes the records and appends them with one fsync.</summary>
+    public void AppendBatch(IReadOnlyList<T> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var encoded = new byte[records.Count][];
+        for (var i = 0; i < records.Count; i++)
+        {
+            encoded[i] = new byte[_ring.Options.RecordSize];
+            _encode(records[i], encoded[i]);
+        }
+
+        _ring.AppendBatch(encoded);
+    }
+
     /// <summary>The last <paramref name="maxRecords"/> records that decode, oldest first, with what was refused and why.</summary>
     public HeatmapLoad<T> LoadLast(int maxRecords)
     {

@@ -4,17 +4,17 @@ using ActorBot.Domain.OrderBook.Frames;
 
 namespace ActorBot.Engine.Liquidations;
 
-/// <summary>Asks /book for its last frames (answered with <see cref="BookFrames"/>, oldest first).</summary>
+/// <summary>Asks the symbol's /book for its last <paramref name="MaxFrames"/> 30 s frames (answered with <see cref="BookFrames"/>).</summary>
 public sealed record GetBookFrames(string Symbol, int MaxFrames) : IBookMessage, ILiquidationQuery;
 
-/// <summary>The last 30 s frames /book holds (at most the asked number), oldest first.</summary>
+/// <summary>The symbol's held 30 s order-book frames, oldest first.</summary>
 public sealed record BookFrames(string Symbol, IReadOnlyList<ObFrame> Frames);
 
-/// <summary>Asks /book for its buffer and reconstructor statistics (answered with <see cref="BookStats"/>).</summary>
+/// <summary>Asks the symbol's /book for its buffer and reconstructor statistics (answered with <see cref="BookStats"/>).</summary>
 public sealed record GetBookStats(string Symbol) : IBookMessage, ILiquidationQuery;
 
 /// <summary>
-/// /book's statistics: the ring file's (null when it keeps none), frames held in memory, the synchroniser's counters and
-/// when they last changed (epoch ms), null before it started.
+/// The symbol's frame buffer (ring file) and reconstructor (synchroniser) statistics; null where there is none yet.
+/// <paramref name="ReconstructorUpdatedMs"/>: the event time of the last diff applied.
 /// </summary>
 public sealed record BookStats(string Symbol, RingFileStats? Buffer, long FramesHeld, BookSyncCounters? Reconstructor, long? ReconstructorUpdatedMs);

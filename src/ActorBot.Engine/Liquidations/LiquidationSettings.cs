@@ -22,6 +22,9 @@ public sealed record LiquidationSettings(
     /// <summary>Where /liquidations keeps <c>liq_heatmap_v2_{BASE}.bin</c> (<c>actorbot.state-dir</c>); null: memory only.</summary>
     public string? HistoryDirectory { get; init; }
 
+    /// <summary>The symbols' <c>/book</c> settings (<c>actorbot.liquidations.book</c>); null: no symbol runs a book.</summary>
+    public BookSettings? Book { get; init; }
+
     /// <summary>The symbol's bucket grid, or null when its base asset has no configured step (it runs no engines).</summary>
     public BucketGrid? GridFor(string symbol) =>
         BucketSteps.TryGetValue(LeverageLadders.BaseOf(symbol), out var step) ? new BucketGrid(step) : null;
@@ -64,6 +67,10 @@ public sealed record LiquidationSettings(
             throw new ConfigurationException($"{Section}.zone-snapshot-every-minutes must be positive, got {every}");
         }
 
-        return new LiquidationSettings(steps, grace, every, CalibratorSettings.FromConfig(config)) { HistoryDirectory = config.Text("actorbot.state-dir", "state") ?? "state" };
+        return new LiquidationSettings(steps, grace, every, CalibratorSettings.FromConfig(config))
+        {
+            HistoryDirectory = config.Text("actorbot.state-dir", "state") ?? "state",
+            Book = BookSettings.FromConfig(config),
+        };
     }
 }

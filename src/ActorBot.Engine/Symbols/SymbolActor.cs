@@ -20,6 +20,8 @@ namespace ActorBot.Engine.Symbols;
 /// <c>liquidations</c>, which gets every trade batch and the venue's liquidations, open interest and mark prices.
 /// With a calibrator configured, the persistent <c>calibrator</c> gets every venue's liquidations (as /liquidations does)
 /// and /liquidations' minute snapshots; its <see cref="UpdateLeverageWeights"/> come back through this actor.
+/// With <see cref="LiquidationSettings.Book"/> and a frame step for its base asset it also owns <c>book</c> (the order
+/// book and its 30 s frames), which gets the venue's depth diffs and the mark price.
 /// </summary>
 public sealed class SymbolActor : ReceiveActor, IWithTimers
 {
@@ -35,9 +37,7 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
     private IActorRef? _liquidations;
     private IActorRef? _zones;
     private IActorRef? _calibrator;
-#pragma warning disable CS0649 // Routed to already; the /book child that sets it is being built (issue 12).
     private IActorRef? _book;
-#pragma warning restore CS0649
     private long _liquidationMessagesDropped;
     private readonly ActorBotMetrics _metrics = ActorBotMetrics.For(Context.System);
     private IActorRef? _bars;
@@ -149,6 +149,12 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
         {
             calibrator.Forward(message);
         }
+
+        // The mark price is also the book frames' reference price (SPEC §9.2).
+        if (message is MarkPriceSampled && _book is { } book)
+        {
+            book.Forward(message);
+        }
     }
 
     private SymbolStatus Status() => new(_symbol, _stale, _lastEventTimeMs, _entriesPaused);
@@ -181,6 +187,19 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
             else
             {
                 Context.GetLogger().Warning("{0}: no liquidation bucket step for its base asset (actorbot.liquidations.bucket-steps); it runs no liquidation engines", _symbol);
+            }
+
+            if (liq.Book is { } bookSettings)
+            {
+                if (bookSettings.FramesFor(_symbol) is { } frames)
+                {
+                    _book = Context.ActorOf(Props.Create(() => new BookActor(_symbol, frames, bookSettings)), "book");
+                    _metrics.Mailboxes.Track(_book);
+                }
+                else
+                {
+                    Context.GetLogger().Warning("{0}: no book frame step for its base asset (actorbot.liquidations.book.steps); it runs no /book", _symbol);
+                }
             }
         }
     }

@@ -46,6 +46,8 @@ public sealed class ActorBotMetrics : IExtension, IDisposable
         LiquidationsRejected = Counter(MetricSpec.Counter("actorbot_liquidations_rejected_total", "Forced liquidations a venue refused to normalise, by reason (decode failures are in decode_errors_total).", "venue", "reason"));
         LiquidationCalibrations = Counter(MetricSpec.Counter("actorbot_liquidation_calibrations_total", "Calibration windows the symbol's /calibrator completed (applied or not).", "symbol"));
         CalibratorDroppedNoSnapshot = Counter(MetricSpec.Counter("actorbot_liquidation_calibrator_dropped_no_snapshot_total", "Liquidations the symbol's /calibrator could not attribute: no minute snapshot at or before their minute.", "symbol"));
+        BookFrames = Counter(MetricSpec.Counter("actorbot_book_frames_total", "30 s order-book frames the symbol's /book took on a slot boundary.", "symbol"));
+        BookResyncs = Counter(MetricSpec.Counter("actorbot_book_resyncs_total", "Order-book sequence breaks after which the symbol's /book fetched a new REST snapshot.", "symbol"));
         ModelScores = Histogram(MetricSpec.Histogram("actorbot_model_score", "Model probabilities scored on signals, by symbol, model and role (active|shadow).", ScoreBuckets, "symbol", "model", "role"));
         Observe(MetricSpec.Gauge("actorbot_safe_pause", "1 while SAFE_PAUSE holds anywhere, else 0."), () => PauseGauge());
         Observe(MetricSpec.Gauge("actorbot_safe_pause_reasons", "How many SAFE_PAUSE causes are active."), () => PauseCount());
@@ -77,6 +79,10 @@ public sealed class ActorBotMetrics : IExtension, IDisposable
     public Counter<long> LiquidationCalibrations { get; }
 
     public Counter<long> CalibratorDroppedNoSnapshot { get; }
+
+    public Counter<long> BookFrames { get; }
+
+    public Counter<long> BookResyncs { get; }
 
     public Histogram<double> ModelScores { get; }
 

@@ -21,7 +21,9 @@ namespace ActorBot.Engine.Venues;
 /// runs and tells <c>health</c> when the stream goes up or down. With <see cref="VenueSettings.LiquidationFeeds"/> it also
 /// subscribes <c>{symbol}@forceOrder</c> and <c>{symbol}@markPrice@1s</c> (both on the <c>/market</c> base), sends the
 /// normalised liquidations and mark prices to the bot for the symbol's /liquidations, and polls open interest per
-/// symbol on the venue's one REST client (its weight limiter and ban state), converted to base units.
+/// symbol on the venue's one REST client (its weight limiter and ban state), converted to base units. With
+/// <see cref="VenueSettings.Book"/> it subscribes <c>{symbol}@depth@{speed}</c> (the <c>/public</c> base) for each symbol
+/// that runs a /book, sends each diff to the bot for it, and fetches a /book's own symbol's REST snapshot when asked.
 /// </summary>
 public sealed class MarketDataActor : ReceiveActor, IWithTimers
 {
@@ -47,6 +49,9 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
     private long _liquidations;
     private long _openInterestSamples;
     private long _openInterestFailures;
+    private long _depthDiffs;
+    private long _depthSnapshots;
+    private long _depthSnapshotsRefused;
 
     /// <param name="trades">also gets every <see cref="TradeBatch"/> (the paper execution fills and triggers on the prints); null: none.</param>
     public MarketDataActor(VenueSettings settings, BinanceRestClient rest, DecodeErrorCounter errors, IActorRef bot, IActorRef health, IActorRef? trades = null)
@@ -83,6 +88,12 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
             _metrics.LiquidationsRejected.Add(1, new KeyValuePair<string, object?>("venue", _settings.Venue), new KeyValuePair<string, object?>("reason", reason));
         });
         Receive<MarkPriceSampled>(m => _bot.Tell(m));
+        Receive<DepthDiffReceived>(m =>
+        {
+            _depthDiffs++;
+            _bot.Tell(m);
+        });
+        Receive<DepthSnapshotRequested>(OnDepthSnapshotRequested);
         Receive<PollOpenInterest>(_ => PollOpenInterest());
         Receive<OpenInterestPolled>(OnOpenInterest);
         Receive<StreamConnected>(m =>
@@ -151,6 +162,10 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
             liquidationsRefused = _refusedByReason,
             openInterestSamples = _openInterestSamples,
             openInterestFailures = _openInterestFailures,
+            depthStreams = _settings.BookSymbols.Count,
+            depthDiffs = _depthDiffs,
+            depthSnapshots = _depthSnapshots,
+            depthSnapshotsRefused = _depthSnapshotsRefused,
         }));
     }
 
@@ -164,6 +179,7 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
         _pipeline = new AggTradePipeline(_rest, _errors, self, _settings.ContractOf, _stop.Token);
         var pipeline = _pipeline;
         var feed = new LiquidationFeed(_settings.Venue, _errors, self, _settings.ContractOf);
+        var depth = new DepthFeed(_settings.Venue, _errors, self);
         var options = new MarketStreamOptions
         {
             BaseUri = _settings.WsBaseUri,
@@ -173,7 +189,9 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
             ReconnectMaxDelay = _settings.ReconnectMaxDelay,
             // A symbol can go minutes without a liquidation, and the mark shares the socket whose aggTrade is watched:
             // neither is a sign of a dead socket.
-            UnwatchedStreamSuffixes = ["@forceOrder", "@markPrice@1s"],
+            // Depth is not watched either: a venue (or a simulator replay) without depth for a symbol must not take the
+            // trade stream down with it; a silent book shows on /book's probe (no diffs applied) instead.
+            UnwatchedStreamSuffixes = ["@forceOrder", "@markPrice@1s", .. _settings.Book is { } b ? new[] { "@depth@" + b.DepthStreamSpeed } : []],
         };
         var streams = _settings.Symbols.Select(s => s.ToLowerInvariant() + "@aggTrade").ToList();
         if (_settings.LiquidationFeeds)
@@ -183,11 +201,22 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
             Timers.StartPeriodicTimer("oi-poll", Venues.PollOpenInterest.Instance, TimeSpan.Zero, _settings.OpenInterestPollInterval);
         }
 
+        if (_settings.Book is { } book)
+        {
+            streams.AddRange(_settings.BookSymbols.Select(book.StreamOf));
+        }
+
         _client = new MarketStreamClient(
             options,
             streams,
             (stream, frame) =>
             {
+                if (DepthFeed.Handles(stream))
+                {
+                    depth.OnFrame(frame.Span);
+                    return ValueTask.CompletedTask;
+                }
+
                 if (!LiquidationFeed.Handles(stream))
                 {
                     return pipeline.OnFrameAsync(stream, frame);
@@ -262,6 +291,25 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
                 success: r => new OpenInterestPolled(symbol, r.IsSuccess ? r.Value : null, r.IsSuccess ? null : r.ToString()),
                 failure: e => new OpenInterestPolled(symbol, null, $"{e.GetType().Name}: {e.Message}"));
         }
+    }
+
+    // Only a symbol of this venue that runs a /book, and only for the asker: never another symbol's snapshot to a /book.
+    private void OnDepthSnapshotRequested(DepthSnapshotRequested m)
+    {
+        var symbol = m.Symbol;
+        if (!_settings.BookSymbols.Contains(symbol, StringComparer.Ordinal))
+        {
+            _depthSnapshotsRefused++;
+            Sender.Tell(new DepthSnapshotFetched(symbol, null, $"{symbol} runs no book on {_settings.Venue}"));
+            return;
+        }
+
+        _depthSnapshots++;
+        var token = _stop?.Token ?? CancellationToken.None;
+        _rest.GetDepthAsync(symbol, m.Limit, token).PipeTo(
+            Sender,
+            success: r => new DepthSnapshotFetched(symbol, r.IsSuccess ? r.Value : null, r.IsSuccess ? null : r.ToString()),
+            failure: e => new DepthSnapshotFetched(symbol, null, $"{e.GetType().Name}: {e.Message}"));
     }
 
     private void OnOpenInterest(OpenInterestPolled m)

@@ -2,6 +2,7 @@ using System.Globalization;
 using ActorBot.Data.MarketData;
 using ActorBot.Domain.Modes;
 using ActorBot.Engine.Configuration;
+using ActorBot.Engine.Liquidations;
 using ActorBot.Venues.Binance.Rest;
 using Akka.Configuration;
 
@@ -49,6 +50,16 @@ public sealed record VenueSettings(
     /// the symbols' liquidation engines (on when <c>actorbot.liquidations.enabled</c>).
     /// </summary>
     public bool LiquidationFeeds { get; init; }
+
+    /// <summary>
+    /// The symbols' order books (<c>actorbot.liquidations.book</c>): the market stream subscribes
+    /// <c>{symbol}@depth@{speed}</c> on the <c>/public</c> base for each symbol with a frame step and answers its /book's
+    /// snapshot requests on the venue's REST client. Null: no depth.
+    /// </summary>
+    public BookSettings? Book { get; init; }
+
+    /// <summary>The symbols of this venue that run a /book.</summary>
+    public IReadOnlyList<string> BookSymbols => Book is { } b ? Symbols.Where(s => b.FramesFor(s) is not null).ToList() : [];
 
     /// <summary>How often open interest is polled per symbol over REST (<c>open-interest-poll-interval</c>; weight 1 each).</summary>
     public TimeSpan OpenInterestPollInterval { get; init; } = TimeSpan.FromSeconds(15);
@@ -107,6 +118,7 @@ public sealed record VenueSettings(
             WeightShare = WeightShareOf(config, $"{prefix}.weight-share"),
             ClockSyncInterval = Positive(config, $"{prefix}.clock-sync-interval", TimeSpan.FromMinutes(5)),
             LiquidationFeeds = config.Flag("actorbot.liquidations.enabled", false),
+            Book = BookSettings.FromConfig(config),
             OpenInterestPollInterval = Positive(config, $"{prefix}.open-interest-poll-interval", TimeSpan.FromSeconds(15)),
         };
     }

@@ -17,6 +17,9 @@ public sealed record EmbeddedSimulatorSettings(IReadOnlyList<string> DataFiles, 
     /// <summary>Recorded liquidation tapes replayed as their symbol's forceOrder stream (<c>actorbot.simulator.liquidation-tapes</c>).</summary>
     public IReadOnlyList<LiquidationTapeSource> LiquidationTapes { get; init; } = [];
 
+    /// <summary>Recorded book windows replayed as their symbol's depth stream, prices re-based (<c>actorbot.simulator.depth-windows</c>).</summary>
+    public IReadOnlyList<DepthWindowSource> DepthWindows { get; init; } = [];
+
     /// <summary>Serve the simulator's synthetic open interest (<c>actorbot.simulator.synthetic-open-interest</c>).</summary>
     public bool SyntheticOpenInterest { get; init; }
 
@@ -59,6 +62,7 @@ public sealed record EmbeddedSimulatorSettings(IReadOnlyList<string> DataFiles, 
         {
             Aliases = SymbolAliases.FromConfig(config, $"{Section}.aliases"),
             LiquidationTapes = ReadTapes(config),
+            DepthWindows = ReadDepthWindows(config),
             SyntheticOpenInterest = config.Flag($"{Section}.synthetic-open-interest", false),
         };
     }
@@ -90,6 +94,27 @@ public sealed record EmbeddedSimulatorSettings(IReadOnlyList<string> DataFiles, 
         }
 
         return tapes;
+    }
+
+    // SYMBOL = "file": an hftbacktest raw recording with a depth snapshot, replayed as SYMBOL's book (re-based prices).
+    private static List<DepthWindowSource> ReadDepthWindows(Config config)
+    {
+        var key = $"{Section}.depth-windows";
+        var windows = new List<DepthWindowSource>();
+        if (!config.HasPath(key))
+        {
+            return windows;
+        }
+
+        foreach (var (symbol, _) in config.GetConfig(key)?.AsEnumerable() ?? [])
+        {
+            var file = config.Text($"{key}.{symbol}", null) ?? string.Empty;
+            var path = BundledPath.Resolve(file)
+                ?? throw new ConfigurationException($"{key}.{symbol}: cannot find \"{file}\" (in the working directory or next to the actorbot binary)");
+            windows.Add(new DepthWindowSource(symbol, path));
+        }
+
+        return windows;
     }
 
     /// <summary>'max' (null: as fast as the service takes the trades) or a positive, finite multiple of real time.</summary>
@@ -158,6 +183,7 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
                 Loop = settings.Follow,
                 SymbolAliases = settings.Aliases,
                 LiquidationTapes = settings.LiquidationTapes,
+                DepthWindows = settings.DepthWindows,
                 SyntheticOpenInterest = settings.SyntheticOpenInterest,
             },
             ct).ConfigureAwait(false);

@@ -74,6 +74,9 @@ public sealed class MarketReplayer
     /// <summary>Recorded liquidation tapes published as <c>forceOrder</c> on their symbol's trades (<see cref="SimulatorOptions.LiquidationTapes"/>).</summary>
     public IReadOnlyList<LiquidationTapeReplay> LiquidationTapes { get; init; } = [];
 
+    /// <summary>Recorded book windows published as their symbol's depth stream on its trades (<see cref="SimulatorOptions.DepthWindows"/>).</summary>
+    public IReadOnlyList<DepthWindowReplay> DepthWindows { get; init; } = [];
+
     /// <summary>The synthetic open interest the replayed trades and liquidations drive; null: off.</summary>
     public SyntheticOpenInterest? OpenInterest { get; init; }
 
@@ -262,6 +265,7 @@ public sealed class MarketReplayer
         }
 
         PublishMark(t);
+        PublishDepth(t);
         foreach (var tape in LiquidationTapes)
         {
             if (!string.Equals(tape.Source.Symbol, t.Symbol, StringComparison.Ordinal))
@@ -283,6 +287,44 @@ public sealed class MarketReplayer
             }
         }
     }
+
+    // A recorded book window on this symbol's trades: the REST book (the store) and every depth stream name subscribed.
+    private void PublishDepth(AggTrade t)
+    {
+        foreach (var window in DepthWindows)
+        {
+            if (!string.Equals(window.Source.Symbol, t.Symbol, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var lower = MarketDataStore.Lower(t.Symbol);
+            foreach (var release in window.Due(t.TradeTimeMs, t.Price))
+            {
+                if (release.Snapshot is { } snapshot)
+                {
+                    _store.OnDepthSnapshot(t.Symbol, snapshot);
+                    continue;
+                }
+
+                _store.OnDepthDiff(t.Symbol, release.Header, release.Bids, release.Asks);
+                string? payload = null;
+                foreach (var speed in DepthStreamSuffixes)
+                {
+                    var stream = lower + speed;
+                    if (_hub.AnySubscribed(stream))
+                    {
+                        payload ??= DepthWindowReplay.Payload(t.Symbol, release);
+                        _hub.Publish(stream, payload);
+                    }
+                }
+
+                Interlocked.Increment(ref _frames);
+            }
+        }
+    }
+
+    private static readonly string[] DepthStreamSuffixes = ["@depth", "@depth@100ms", "@depth@250ms", "@depth@500ms", "@depth@0ms"];
 
     // One markPriceUpdate per second of replayed time, the mark being the trade's price (recordings of trades carry no mark).
     private void PublishMark(AggTrade t)
