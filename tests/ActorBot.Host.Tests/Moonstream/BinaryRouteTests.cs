@@ -39,6 +39,27 @@ public sealed class BinaryRouteTests : RouteFixture
         json.GetProperty("bid_u8").EnumerateArray().Select(e => (byte)e.GetInt32()).Should().Equal(body.Bid.ToArray(), "JSON and binary carry the same frame");
     }
 
+    [Fact(DisplayName = "SPEC §13 #14: range_pct crops the frame to src ± range, and a requested grid applies to format=bin too")]
+    public async Task RangeAndGridAreApplied()
+    {
+        var frame = Data["BTCUSDT"].Frames![^1];
+        var full = JsonDocument.Parse((await Get("/orderbook_heatmap?symbol=BTC")).Body).RootElement;
+        var narrow = JsonDocument.Parse((await Get("/orderbook_heatmap?symbol=BTC&range_pct=0.002")).Body).RootElement;
+        var src = narrow.GetProperty("src").GetDouble();
+        var prices = narrow.GetProperty("prices").EnumerateArray().Select(p => p.GetDouble()).ToArray();
+        prices.Length.Should().BeGreaterThan(0).And.BeLessThan(full.GetProperty("prices").GetArrayLength(), "the old server ignored range_pct");
+        prices.Should().OnlyContain(p => Math.Abs(p - src) <= (src * 0.002) + 20.0, "every price lies within src ± 0.2 % (one step of slack)");
+        narrow.GetProperty("bid_u8").GetArrayLength().Should().Be(prices.Length);
+
+        var min = (double)frame.PriceMin + 100;
+        var r = await Get($"/orderbook_heatmap?symbol=BTC&format=bin&step=10&price_min={min.ToString(System.Globalization.CultureInfo.InvariantCulture)}&price_max={(min + 500).ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        r.Status.Should().Be(HttpStatusCode.OK);
+        var body = ObApiBinaryCodec.Decode(await r.Response.Content.ReadAsByteArrayAsync()).Value!;
+        body.Header.Step.Should().Be(10.0, "the old server answered format=bin on the frame's native grid whatever was asked");
+        body.Header.PriceMin.Should().Be(min);
+        body.Header.Cols.Should().Be((ushort)51, "(max − min) / step + 1 buckets");
+    }
+
     [Fact(DisplayName = "/orderbook_heatmap_history?format=bin: rows·cols bid, then ask, then u64 ts per row; median percentiles; X- headers")]
     public async Task History()
     {

@@ -5,7 +5,7 @@ using static ActorBot.Domain.Tests.Liquidations.Calibration.CalibratorScenario;
 
 namespace ActorBot.Domain.Tests.Liquidations.Calibration;
 
-/// <summary>The calibrator defects of moonstream SPEC §13 (#2, #3, #4, #5, #6, #23, #24), each with the new behaviour.</summary>
+/// <summary>The calibrator defects of moonstream SPEC §13 (#2, #3, #4, #5, #6, #19, #23, #24), each with the new behaviour.</summary>
 public sealed class CalibratorDefectTests
 {
     /// <summary>The old default enabled weights (SPEC §6.6 step 13) on the old fixed ladder, 10x disabled.</summary>
@@ -251,6 +251,39 @@ public sealed class CalibratorDefectTests
         }
 
         Run().Should().BeEquivalentTo(Run(), o => o.WithStrictOrdering());
+    }
+
+    [Fact]
+    public void Defect19_oi_fuel_is_relative_so_the_same_oi_change_weighs_the_same_at_any_scale()
+    {
+        // The old fuel divided the OI change by a fixed 1000 base units: saturated for SOL (millions of units), tiny for
+        // BTC. Here it is relative to the prior OI, so scaling the OI by 1000 changes nothing; and the fuel does act
+        // (a flat OI gives other results), so this test can tell the two rules apart.
+        static IReadOnlyList<CalibrationResult> Run(double scale, double growth)
+        {
+            // Zones within the approach range of the close, so the stress (aggression and OI fuel) weighs their soft hits.
+            var zone = new Dictionary<long, double> { [Grid.TickOf(99_900m)] = 0.7, [Grid.TickOf(100_100m)] = 0.4 };
+            var c = Btc();
+            var list = new List<CalibrationResult>();
+            for (var i = 0; i < 60; i++)
+            {
+                var p = 100_000 + (200 * Math.Sin(i / 5.0));
+                var oi = scale * (1000 + (growth * i));
+                var prior = scale * (1000 + (growth * (i - 1)));
+                if (c.OnMinuteSnapshot(new CalibratorMinute(Minute(i), p, p + 40, p - 40, p, 1e6, 1e6, oi, prior, zone, zone)) is { } r)
+                {
+                    list.Add(r);
+                }
+
+                c.OnLiquidation(Liq(i, i % 2 == 0 ? LiquidationSide.Long : LiquidationSide.Short, p * (i % 2 == 0 ? 0.996 : 1.004)), p);
+            }
+
+            return list;
+        }
+
+        var btcLike = Run(scale: 1, growth: 1);
+        Run(scale: 1000, growth: 1).Should().BeEquivalentTo(btcLike, o => o.WithStrictOrdering(), "the same relative OI change at 1000x the OI");
+        Run(scale: 1, growth: 0).Should().NotBeEquivalentTo(btcLike, "the OI fuel takes part in the attribution");
     }
 
     /// <summary>Feeds whole windows of flat minutes, calling <paramref name="each"/> after each minute; returns the results.</summary>
