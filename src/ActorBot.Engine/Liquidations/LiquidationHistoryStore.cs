@@ -9,11 +9,15 @@ namespace ActorBot.Engine.Liquidations;
 /// /liquidations' V2 history: the last 720 minute records in memory, each new one appended to
 /// <c>liq_heatmap_v2_{BASE}.bin</c> under the state dir (the ring file fsyncs and compacts), reloaded on start.
 /// A disk failure is counted and the memory history carries on: the API never loses the live minutes for it.
+/// New records wait in <see cref="Pending"/> until <see cref="Flush"/> writes them under one fsync (the actor flushes on
+/// its 1 s tick and at stop): live that is one record a minute, but a replay closes dozens of minutes a second, and an
+/// fsync per minute stalled the actor and the thread it ran on. A crash loses at most the last second's display history.
 /// </summary>
 internal sealed class LiquidationHistoryStore : IDisposable
 {
     private readonly LiquidationHistoryBuffer _buffer = new();
     private readonly HeatmapRecordFile<LiqHistoryRecord>? _file;
+    private readonly List<LiqHistoryRecord> _pending = [];
 
     /// <param name="directory">the state dir; null: memory only.</param>
     public LiquidationHistoryStore(string? directory, string baseAsset, Action<string> warn)
@@ -55,8 +59,11 @@ internal sealed class LiquidationHistoryStore : IDisposable
 
     public long DiskErrors { get; private set; }
 
-    /// <summary>Adds the snapshot's record when its minute is new; appends it to the file too.</summary>
-    public void Add(HeatmapV2Snapshot snapshot, Action<string> warn)
+    /// <summary>Records kept in memory but not yet written to the file.</summary>
+    public int Pending => _pending.Count;
+
+    /// <summary>Adds the snapshot's record when its minute is new; it reaches the file at the next <see cref="Flush"/>.</summary>
+    public void Add(HeatmapV2Snapshot snapshot)
     {
         var record = LiquidationHistoryBuffer.ToRecord(snapshot);
         if (record.BucketCount == 0 || !_buffer.TryAdd(record) || _file is null)
@@ -64,15 +71,28 @@ internal sealed class LiquidationHistoryStore : IDisposable
             return;
         }
 
+        _pending.Add(record);
+    }
+
+    /// <summary>Writes the pending records under one fsync; a failure is counted and warned, the memory history kept.</summary>
+    public void Flush(Action<string> warn)
+    {
+        if (_pending.Count == 0 || _file is null)
+        {
+            return;
+        }
+
         try
         {
-            _file.Append(record);
+            _file.AppendBatch(_pending);
         }
         catch (IOException e)
         {
             DiskErrors++;
-            warn($"liquidation history append failed: {e.Message}");
+            warn($"liquidation history append failed ({_pending.Count} records): {e.Message}");
         }
+
+        _pending.Clear();
     }
 
     public void Dispose() => _file?.Dispose();

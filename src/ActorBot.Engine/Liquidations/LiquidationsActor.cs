@@ -81,7 +81,11 @@ public sealed class LiquidationsActor : ReceiveActor, IWithTimers
                 _lastMark = m.MarkPrice;
             }
         });
-        Receive<MinuteTick>(_ => Close(_clock.Advance(FeedNowMs())));
+        Receive<MinuteTick>(_ =>
+        {
+            Close(_clock.Advance(FeedNowMs()));
+            FlushHistory();
+        });
         Receive<ZoneCountersChanged>(m => _zoneStats = m.Stats);
         Receive<UpdateLeverageWeights>(OnWeights);
         Receive<GetLiquidationSnapshot>(_ => Sender.Tell(Snapshot()));
@@ -96,7 +100,13 @@ public sealed class LiquidationsActor : ReceiveActor, IWithTimers
 
     protected override void PreStart() => Timers.StartPeriodicTimer("minute-tick", MinuteTick.Instance, TickEvery);
 
-    protected override void PostStop() => _history.Dispose();
+    protected override void PostStop()
+    {
+        FlushHistory();
+        _history.Dispose();
+    }
+
+    private void FlushHistory() => _history.Flush(w => _log.Warning("{0}: {1}", _symbol, w));
 
     private long NowMs => Context.System.Scheduler.Now.ToUnixTimeMilliseconds();
 
@@ -235,7 +245,7 @@ public sealed class LiquidationsActor : ReceiveActor, IWithTimers
         var feedNow = FeedNowMs();
         if (Snapshot(feedNow == long.MinValue ? NowMs : feedNow).Snapshot is { } snapshot)
         {
-            _history.Add(snapshot, w => _log.Warning("{0}: {1}", _symbol, w));
+            _history.Add(snapshot);
         }
     }
 
@@ -310,6 +320,7 @@ public sealed class LiquidationsActor : ReceiveActor, IWithTimers
             historyFrames = _history.Count,
             historyLoaded = _history.Loaded,
             historyDiskErrors = _history.DiskErrors,
+            historyPending = _history.Pending,
             eventsHeld = _events.Count,
         };
     }
