@@ -80,7 +80,8 @@ public sealed class Scenario1_SilentFeedStall : IAsyncLifetime
         market.TradesBackfilled.Should().Be(3);
         market.TradesUnfilled.Should().Be(0);
         market.TradesForwarded.Should().Be(6);
-        market.Connects.Should().Be(1, "the socket stayed open through the stall");
+        // One socket per routed base (/market for trades, /public for the book's depth), each connected once.
+        market.Reconnects.Should().Be(0, "the socket stayed open through the stall");
         market.DecodeErrors.Should().Be(0);
 
         var filled = await service.Intent("ev-resumed");

@@ -366,6 +366,7 @@ public sealed class MarketDataActor : ReceiveActor, IWithTimers
         _pipeline?.TradesForwarded ?? 0,
         _errors.Total,
         _client?.Connects ?? 0,
+        _client?.Reconnects ?? 0,
         _client?.ConnectFailures ?? 0,
         _client?.StallsDetected ?? 0,
         _backfills,

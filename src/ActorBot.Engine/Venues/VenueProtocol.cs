@@ -36,6 +36,7 @@ public sealed record MarketStreamStatus(
     long TradesForwarded,
     long DecodeErrors,
     long Connects,
+    long Reconnects,
     long ConnectFailures,
     long StallsDetected,
     long Backfills,
