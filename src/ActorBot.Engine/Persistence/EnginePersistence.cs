@@ -32,10 +32,12 @@ public static class EnginePersistence
         .Add<BracketAnswered>("execution.bracket-state")
         .Add<FlattenSent>("execution.flatten-sent")
         .Add<TradeClosed>("execution.trade-closed")
+        .Add<ExecutionSnapshot>(ExecutionSnapshots.Manifest)
         .Add<PaperTradeOpened>("paper-execution.trade-opened")
         .Add<PaperCloseRequested>("paper-execution.close-requested")
         .Add<PaperBracketsCanceled>("paper-execution.brackets-canceled")
         .Add<PaperTradeClosed>("paper-execution.trade-closed")
+        .Add<PaperSnapshot>(PaperSnapshots.Manifest)
         .Add<ZonesSnapshotTaken>("zones.snapshot-taken")
         .Add<ZonesSnapshot>("zones.snapshot");
 
