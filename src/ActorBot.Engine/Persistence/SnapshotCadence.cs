@@ -39,6 +39,12 @@ public sealed class SnapshotCadence
     /// The store saved the snapshot at <paramref name="sequenceNr"/>: the highest sequence number of the snapshots that
     /// may now be deleted (all but this one and the one before it), or null when there is none.
     /// </summary>
+    /// <summary>
+    /// At a clean stop the answer to the last save reaches no one, so the stop deletes what is older than the newest
+    /// confirmed snapshot instead: kept are that one, the stop's own, and any save still in flight (at most one more).
+    /// </summary>
+    public long? OlderThanLatest => _latest > 1 ? _latest - 1 : null;
+
     public long? Succeeded(long sequenceNr)
     {
         if (sequenceNr <= _latest)

@@ -44,8 +44,12 @@ public sealed partial class ExecutionActor
             Count("snapshot failed");
             _log.Warning("execution {0}: snapshot at {1} failed (recovery replays more events, nothing is lost): {2}", _settings.Venue, f.Metadata.SequenceNr, f.Cause.Message);
         });
-        Command<DeleteSnapshotsSuccess>(_ => { });
-        Command<DeleteSnapshotsFailure>(f => _log.Warning("execution {0}: old snapshots not deleted: {1}", _settings.Venue, f.Cause.Message));
+        Command<DeleteSnapshotsSuccess>(_ => Count("snapshots deleted"));
+        Command<DeleteSnapshotsFailure>(f =>
+        {
+            Count("snapshots delete failed");
+            _log.Warning("execution {0}: old snapshots not deleted: {1}", _settings.Venue, f.Cause.Message);
+        });
     }
 
     /// <summary>Called after each journaled event is applied: saves the state when the cadence says so.</summary>
@@ -76,6 +80,10 @@ public sealed partial class ExecutionActor
         if (!_crashed && IsRecoveryFinished && _snapshots.Dirty(LastSequenceNr))
         {
             SaveState();
+            if (_snapshots.OlderThanLatest is { } upTo)
+            {
+                DeleteSnapshots(new SnapshotSelectionCriteria(upTo));
+            }
         }
     }
 }

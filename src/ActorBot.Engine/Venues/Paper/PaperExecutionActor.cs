@@ -109,6 +109,10 @@ public sealed class PaperExecutionActor : ReceivePersistentActor
         if (!_crashed && IsRecoveryFinished && _snapshots.Dirty(LastSequenceNr))
         {
             SaveState();
+            if (_snapshots.OlderThanLatest is { } upTo)
+            {
+                DeleteSnapshots(new SnapshotSelectionCriteria(upTo));
+            }
         }
 
         base.PostStop();
