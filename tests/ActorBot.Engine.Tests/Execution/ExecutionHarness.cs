@@ -46,6 +46,9 @@ internal sealed class ExecutionHarness : IAsyncDisposable
 
     public SimulatorHost Host { get; }
 
+    /// <summary>The SQLite file the journal and snapshot store write (read with plain SQL by snapshot tests).</summary>
+    public string DbPath => Path.Combine(_dir, "actorbot.db");
+
     public ActorSystem System { get; }
 
     public Akka.TestKit.Xunit2.TestKit Kit { get; }

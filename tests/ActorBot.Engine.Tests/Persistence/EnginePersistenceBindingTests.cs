@@ -21,8 +21,9 @@ public sealed class EnginePersistenceBindingTests : TestKit
         "trader.trade-opened", "trader.trade-closed", "trader.snapshot",
         "risk.day-rolled", "risk.trade-opened", "risk.trade-closed", "risk.trade-abandoned", "risk.kill-switch-changed", "risk.snapshot",
         "execution.entry-sent", "execution.order-answered", "execution.fill", "execution.bracket-sent", "execution.bracket-state",
-        "execution.flatten-sent", "execution.trade-closed",
+        "execution.flatten-sent", "execution.trade-closed", "execution.snapshot",
         "paper-execution.trade-opened", "paper-execution.close-requested", "paper-execution.brackets-canceled", "paper-execution.trade-closed",
+        "paper-execution.snapshot",
         "zones.snapshot-taken", "zones.snapshot",
         "calibrator.snapshot-taken", "calibrator.snapshot",
     ];

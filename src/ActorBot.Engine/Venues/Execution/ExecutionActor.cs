@@ -54,6 +54,7 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
         _errors = errors;
         PersistenceId = $"execution-{settings.Venue}";
 
+        RecoverSnapshots(settings.SnapshotEvery);
         Recover<IExecutionEvent>(e => _state = _state.Apply(e));
         Recover<RecoveryCompleted>(_ => BeginRestart());
         Restarting();
@@ -95,6 +96,7 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
     {
         // Closing the socket is async; nothing here may block the dispatcher thread.
         _ = _stream?.DisposeAsync().AsTask();
+        SnapshotAtStop();
         base.PostStop();
     }
 
@@ -108,6 +110,7 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
         Command<VenueViewLoaded>(OnViewLoaded);
         Command<RestartExecuted>(OnRestartExecuted);
         Command<RestartRetry>(_ => LoadView());
+        SnapshotCommands();
         CommandAny(m =>
         {
             if (m is PlaceEntry)
@@ -137,6 +140,7 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
         Command<CancelAll>(OnCancelAll);
         Command<CancelAllFinished>(OnCancelAllFinished);
         Command<UserDataEvent>(_ => Count("stream other"));
+        SnapshotCommands();
     }
 
     private void Count(string key, long by = 1) => _counters[key] = _counters.GetValueOrDefault(key) + by;
@@ -172,6 +176,7 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
         {
             _metrics.PersistDone(PersistenceId, started);
             _state = _state.Apply(e);
+            SnapshotIfDue();
             PublishJournaled(e);
             if (--remaining == 0)
             {

@@ -6,7 +6,7 @@ namespace ActorBot.Engine.Venues.Execution;
 
 /// <summary>
 /// <c>actorbot.venues.{venue}.execution</c>: restart policy, bracket working type, the strategy prefix of client
-/// order ids, and the retry pace of venue lookups. Symbols are the service's symbols (cancel-all covers them all).
+/// order ids, the retry pace of venue lookups, and the journal events between snapshots. Symbols are the service's symbols (cancel-all covers them all).
 /// </summary>
 public sealed record ExecutionSettings(
     string Venue,
@@ -15,8 +15,12 @@ public sealed record ExecutionSettings(
     WorkingType WorkingType = WorkingType.MarkPrice,
     string Strategy = "snap",
     TimeSpan? LookupRetry = null,
-    TimeSpan? RestartRetry = null)
+    TimeSpan? RestartRetry = null,
+    int SnapshotEvery = ExecutionSettings.DefaultSnapshotEvery)
 {
+    /// <summary>Journal events between snapshots when the key is not set.</summary>
+    public const int DefaultSnapshotEvery = 200;
+
     /// <summary>How often an in-doubt order is looked up again by its client order id.</summary>
     public TimeSpan LookupInterval => LookupRetry ?? TimeSpan.FromSeconds(1);
 
@@ -51,7 +55,15 @@ public sealed record ExecutionSettings(
 
         return new ExecutionSettings(venue, symbols, policy, working, strategy,
             Positive(config, $"{prefix}.lookup-retry", TimeSpan.FromSeconds(1)),
-            Positive(config, $"{prefix}.restart-retry", TimeSpan.FromSeconds(2)));
+            Positive(config, $"{prefix}.restart-retry", TimeSpan.FromSeconds(2)),
+            SnapshotEveryFrom(config, $"{prefix}.snapshot-every", DefaultSnapshotEvery));
+    }
+
+    /// <summary>A snapshot cadence key (events between snapshots): a whole number of at least 1.</summary>
+    internal static int SnapshotEveryFrom(Config config, string key, int fallback)
+    {
+        var value = config.Int(key, fallback);
+        return value >= 1 ? value : throw new ConfigurationException($"{key} must be a whole number of events of at least 1 (got {value})");
     }
 
     private static TimeSpan Positive(Config config, string key, TimeSpan fallback)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ActorBot.Domain.Execution;
 using ActorBot.Domain.Paper;
+using ActorBot.Engine.Persistence;
 using ActorBot.Engine.Probing;
 using ActorBot.Engine.Symbols;
 using ActorBot.Engine.Telemetry;
@@ -34,14 +35,27 @@ public sealed class PaperExecutionActor : ReceivePersistentActor
     private readonly Dictionary<string, IActorRef> _replyTo = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _refused = new(StringComparer.Ordinal);
+    private readonly SnapshotCadence _snapshots;
     private PaperBook _book = PaperBook.Empty;
+    private bool _crashed;
 
     public PaperExecutionActor(PaperSettings settings)
     {
         _settings = settings;
         _fills = new PaperFillModel(settings.Fills);
         PersistenceId = $"paper-execution-{settings.Venue}";
+        _snapshots = new SnapshotCadence(settings.SnapshotEvery);
 
+        // Recovery starts from the newest snapshot (every SnapshotEvery events and at a clean stop) and folds only the
+        // events after it with the same PaperBook.Apply (issue 9: recovery must not grow with history).
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is PaperSnapshot snapshot)
+            {
+                _book = PaperSnapshots.ToBook(snapshot);
+                _snapshots.Recovered(offer.Metadata.SequenceNr);
+            }
+        });
         Recover<IPaperExecutionEvent>(e => _book = _book.Apply(e));
         Recover<RecoveryCompleted>(_ =>
         {
@@ -57,6 +71,22 @@ public sealed class PaperExecutionActor : ReceivePersistentActor
         Command<GetExecutionStatus>(_ => Sender.Tell(ExecutionStatus()));
         Command<GetPaperExecutionStatus>(_ => Sender.Tell(PaperStatus()));
         Command<ProbeState>(_ => ProbeReply.Answer(Context, PaperStatus()));
+        Command<SaveSnapshotSuccess>(ok =>
+        {
+            Count("snapshot saved");
+            // Events stay (the audit trail); of the snapshots the last two are kept.
+            if (_snapshots.Succeeded(ok.Metadata.SequenceNr) is { } upTo)
+            {
+                DeleteSnapshots(new SnapshotSelectionCriteria(upTo));
+            }
+        });
+        Command<SaveSnapshotFailure>(f =>
+        {
+            Count("snapshot failed");
+            _log.Warning("paper execution {0}: snapshot at {1} failed (recovery replays more events, nothing is lost): {2}", settings.Venue, f.Metadata.SequenceNr, f.Cause.Message);
+        });
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(f => _log.Warning("paper execution {0}: old snapshots not deleted: {1}", settings.Venue, f.Cause.Message));
     }
 
     private PaperExecutionStatus PaperStatus() => new(_settings.Venue, _settings.Fills.Mode, _book.Fills,
@@ -65,6 +95,34 @@ public sealed class PaperExecutionActor : ReceivePersistentActor
     public override string PersistenceId { get; }
 
     public static Props Props(PaperSettings settings) => Akka.Actor.Props.Create(() => new PaperExecutionActor(settings));
+
+    /// <summary>A crash-restart saves nothing: the next incarnation recovers from the journal.</summary>
+    protected override void PreRestart(Exception reason, object message)
+    {
+        _crashed = true;
+        base.PreRestart(reason, message);
+    }
+
+    /// <summary>At a clean stop with events written since the last snapshot: one more, so the next start replays none.</summary>
+    protected override void PostStop()
+    {
+        if (!_crashed && IsRecoveryFinished && _snapshots.Dirty(LastSequenceNr))
+        {
+            SaveState();
+            if (_snapshots.OlderThanLatest is { } upTo)
+            {
+                DeleteSnapshots(new SnapshotSelectionCriteria(upTo));
+            }
+        }
+
+        base.PostStop();
+    }
+
+    private void SaveState()
+    {
+        _snapshots.Requested(LastSequenceNr);
+        SaveSnapshot(PaperSnapshots.ToSnapshot(_book));
+    }
 
     private void OnBatch(TradeBatch m)
     {
@@ -220,6 +278,11 @@ public sealed class PaperExecutionActor : ReceivePersistentActor
             _metrics.PersistDone(PersistenceId, started);
             var before = _book;
             _book = _book.Apply(e);
+            if (_snapshots.Due(LastSequenceNr))
+            {
+                SaveState();
+            }
+
             // Telemetry first: its lines precede the trade's close as the strategy records it (trade_closed).
             Publish(e, before);
             Report(e, before);

@@ -1,16 +1,17 @@
 using ActorBot.Domain.Paper;
 using ActorBot.Domain.Sizing;
 using ActorBot.Engine.Configuration;
+using ActorBot.Engine.Venues.Execution;
 using Akka.Configuration;
 
 namespace ActorBot.Engine.Venues.Paper;
 
 /// <summary>
-/// <c>actorbot.paper</c>: how the in-process venue of trade mode paper fills (mode, slippage, fees) and the balance
-/// that stands in for the account's free balance in /risk's sizing. <see cref="FiltersFor"/> gives the tick grid the
+/// <c>actorbot.paper</c>: how the in-process venue of trade mode paper fills (mode, slippage, fees) and the journal events between
+/// snapshots, the balance that stands in for the account's free balance in /risk's sizing. <see cref="FiltersFor"/> gives the tick grid the
 /// brackets are rounded onto (the risk filters, as the live execution uses the venue's).
 /// </summary>
-public sealed record PaperSettings(string Venue, PaperFillSettings Fills, decimal BalanceUsd, Func<string, SymbolFilters> FiltersFor, string Strategy = "snap")
+public sealed record PaperSettings(string Venue, PaperFillSettings Fills, decimal BalanceUsd, Func<string, SymbolFilters> FiltersFor, string Strategy = "snap", int SnapshotEvery = ExecutionSettings.DefaultSnapshotEvery)
 {
     public const string Section = "actorbot.paper";
 
@@ -35,7 +36,8 @@ public sealed record PaperSettings(string Venue, PaperFillSettings Fills, decima
             throw new ConfigurationException($"{balanceKey} must be a positive number of USD (got {balance})");
         }
 
-        return new PaperSettings(venue, fills, balance, filtersFor);
+        return new PaperSettings(venue, fills, balance, filtersFor,
+            SnapshotEvery: ExecutionSettings.SnapshotEveryFrom(config, $"{Section}.snapshot-every", ExecutionSettings.DefaultSnapshotEvery));
     }
 
     private static decimal NotNegative(Config config, string name, decimal fallback)

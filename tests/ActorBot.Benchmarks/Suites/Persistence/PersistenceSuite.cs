@@ -8,7 +8,9 @@ namespace ActorBot.Benchmarks.Suites.Persistence;
 /// <c>persistence</c>: Akka.Persistence.Sql (the real plugin, schema created beforehand, our serializer) on SQLite and
 /// PostgreSQL: events/s of 100 actors persisting at once and of one PersistAsync actor, journal write latency of one
 /// order-sized event, recovery of 100k events with our serializer and with Akka's default (Newtonsoft) in the same
-/// run, snapshot + 100 events; next to raw ADO.NET inserts measured in the same run. <c>--quick</c> shrinks sizes.
+/// run, snapshot + 100 events; the execution and paper execution actors recovering 10,000 closed trades with and
+/// without a snapshot (<c>--execution-recovery</c>: only that case, SQLite); next to raw ADO.NET inserts measured in the
+/// same run. <c>--quick</c> shrinks sizes.
 /// </summary>
 public sealed class PersistenceSuite : IBenchmarkSuite
 {
@@ -17,6 +19,7 @@ public sealed class PersistenceSuite : IBenchmarkSuite
     public int Run(string[] args)
     {
         var quick = args.Contains("--quick");
+        var executionOnly = args.Contains("--execution-recovery");
         var sizes = quick ? new BenchSizes(200, 2_000, 10_000) : new BenchSizes(2_000, 20_000, 100_000);
         Console.WriteLine($"persistence benchmark ({(quick ? "quick" : "full")}): Akka.Persistence.Sql, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 
@@ -25,6 +28,15 @@ public sealed class PersistenceSuite : IBenchmarkSuite
         try
         {
             var sqlite = SqlPersistenceOptions.SqliteFile(Path.Combine(dir, "bench.db"));
+            if (executionOnly)
+            {
+                // Only the issue 9 case: the service's execution actors recovering 10,000 closed trades (SQLite).
+                SchemaCreator.Create(sqlite);
+                Console.WriteLine("== sqlite: execution recovery ==");
+                new ExecutionRecoveryBenchmark(sqlite, quick ? 1_000 : 10_000).Run();
+                return 0;
+            }
+
             RunFor("sqlite", sqlite, sizes);
             if (PostgresBinaries.Directory is null)
             {
@@ -51,6 +63,7 @@ public sealed class PersistenceSuite : IBenchmarkSuite
         Console.WriteLine($"== {name} ==");
         new RawBaselines(options, sizes).Run();
         new ActorBenchmarks(options, sizes).Run();
+        new ExecutionRecoveryBenchmark(options, sizes.RecoveryEvents / 10).Run();
     }
 }
 
