@@ -40,6 +40,7 @@ public sealed class RecordedOpenInterest
     private long? _shiftMs;
     private long _lastFlooredMinute = long.MinValue;
     private double _lastBase = double.NaN;
+    private long _lastRecordedMinuteMs = long.MinValue;
 
     private RecordedOpenInterest(RecordedOpenInterestSource source, long[] minutes, decimal[] levels)
     {
@@ -59,6 +60,9 @@ public sealed class RecordedOpenInterest
 
     /// <summary>The level last served, base units (NaN before the first trade); safe to read from any thread.</summary>
     public double LastBase => Volatile.Read(ref _lastBase);
+
+    /// <summary>The recorded minute (epoch ms, as recorded) last served (long.MinValue before the first trade); safe to read from any thread.</summary>
+    public long LastRecordedMinuteMs => Volatile.Read(ref _lastRecordedMinuteMs);
 
     /// <summary>Replayed minutes whose level was held at the floor.</summary>
     public long FlooredMinutes { get; private set; }
@@ -125,6 +129,7 @@ public sealed class RecordedOpenInterest
         var recordedMinute = Floor(tradeTimeMs) - _shiftMs.Value;
         var level = BaseAt(recordedMinute);
         Volatile.Write(ref _lastBase, (double)level);
+        Volatile.Write(ref _lastRecordedMinuteMs, recordedMinute);
         if (level == Source.StartBase * FloorShare && recordedMinute != _lastFlooredMinute)
         {
             _lastFlooredMinute = recordedMinute;
