@@ -112,6 +112,20 @@ public sealed class LiquidationServiceTests : IAsyncLifetime
         first.Value.Held.Should().NotBeApproximately((double)RecordedOpenInterest.DefaultStartBase, 0.001, "the recorded changes apply from the first minute");
     }
 
+    [Fact(DisplayName = "The embedded demo's defaults serve BTCUSD_PERP's recorded OI from 80,000 BTC in contracts, synthetic OI for the rest; a start <= 0 names its key")]
+    public async Task DemoDefaultsServeRecordedOpenInterest()
+    {
+        var settings = EmbeddedSimulatorSettings.FromConfig(ServiceConfiguration.Load(null, _ => null).Config, null, false)!;
+        settings.RecordedOpenInterest.Should().ContainSingle().Which.Should().Match<RecordedOpenInterestSource>(r =>
+            r.Symbol == "BTCUSD_PERP" && r.Path.EndsWith("oi_deltas_BTC_24h.jsonl.gz", StringComparison.Ordinal) && r.StartBase == 80_000m && r.InverseContractUsd == 100m);
+        settings.SyntheticOpenInterest.Should().BeTrue("symbols without a recording keep the synthetic fallback");
+
+        var overrides = Path.Combine(_dir, "bad-start.conf");
+        await File.WriteAllTextAsync(overrides, "actorbot.simulator.recorded-open-interest-start { BTCUSD_PERP = 0 }");
+        var bad = () => EmbeddedSimulatorSettings.FromConfig(ServiceConfiguration.Load(overrides, _ => null).Config, null, false);
+        bad.Should().Throw<Exception>().WithMessage("*recorded-open-interest-start.BTCUSD_PERP must be a positive*");
+    }
+
     // The held OI and the recorded minute (of the last 30 served) whose level it equals to within 0.5 BTC; null: none.
     private async Task<(double Held, long Minute)?> MatchedOpenInterest(RecordedOpenInterest recorded)
     {
