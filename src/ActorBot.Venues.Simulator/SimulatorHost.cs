@@ -52,15 +52,29 @@ public sealed class SimulatorHost : IAsyncDisposable
             }
         };
         _weights = new WeightAccounting(options.Time, options.WeightLimit, options.WeightWindow, options.BanDuration);
+        var tapes = options.LiquidationTapes.Select(t => LiquidationTapeReplay.Load(t, out _)).ToList();
         Replayer = new MarketReplayer(options.DataFiles, options.Speed, Market, Engine, Streams, options.Time, DecodeErrors, options.RebaseTimestamps)
         {
             Loop = options.Loop,
             Aliases = options.SymbolAliases,
-            LiquidationTapes = options.LiquidationTapes.Select(t => LiquidationTapeReplay.Load(t, out _)).ToList(),
+            LiquidationTapes = tapes,
+            RecordedOpenInterest = options.RecordedOpenInterest.Select(r => LoadRecordedOpenInterest(r, tapes)).ToList(),
             DepthWindows = options.DepthWindows.Select(d => DepthWindowReplay.Load(d, DecodeErrors)).ToList(),
             OpenInterest = options.SyntheticOpenInterest ? new SyntheticOpenInterest() : null,
             MarkPriceFromTrades = options.MarkPriceFromTrades,
         };
+    }
+
+    // The symbol's tape fixes the minute alignment: the recorded OI moves exactly as its liquidations do.
+    private static RecordedOpenInterest LoadRecordedOpenInterest(RecordedOpenInterestSource source, List<LiquidationTapeReplay> tapes)
+    {
+        var oi = RecordedOpenInterest.Load(source, out _);
+        if (tapes.FirstOrDefault(t => string.Equals(t.Source.Symbol, source.Symbol, StringComparison.Ordinal))?.FirstMinuteMs is { } anchor)
+        {
+            oi.AnchorMinuteMs = anchor;
+        }
+
+        return oi;
     }
 
     public ExchangeEngine Engine { get; }

@@ -76,6 +76,13 @@ public sealed record SimulatorOptions
     /// </summary>
     public bool SyntheticOpenInterest { get; init; }
 
+    /// <summary>
+    /// Recorded per-minute open-interest changes served as a symbol's <c>/fapi/v1/openInterest</c> (<see cref="Replay.RecordedOpenInterest"/>:
+    /// an assumed start level plus the real changes, minutes moved as that symbol's liquidation tape is). A symbol listed
+    /// here takes no synthetic open interest; the others keep <see cref="SyntheticOpenInterest"/>.
+    /// </summary>
+    public IReadOnlyList<Replay.RecordedOpenInterestSource> RecordedOpenInterest { get; init; } = [];
+
     /// <summary>Publish a <c>{symbol}@markPrice@1s</c> frame (mark = the last replayed trade price) once per second of replayed time, to subscribers.</summary>
     public bool MarkPriceFromTrades { get; init; } = true;
 

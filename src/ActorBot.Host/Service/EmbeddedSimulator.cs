@@ -20,6 +20,9 @@ public sealed record EmbeddedSimulatorSettings(IReadOnlyList<string> DataFiles, 
     /// <summary>Recorded book windows replayed as their symbol's depth stream, prices re-based (<c>actorbot.simulator.depth-windows</c>).</summary>
     public IReadOnlyList<DepthWindowSource> DepthWindows { get; init; } = [];
 
+    /// <summary>Recorded open-interest changes served as their symbol's OI (<c>actorbot.simulator.recorded-open-interest</c>).</summary>
+    public IReadOnlyList<RecordedOpenInterestSource> RecordedOpenInterest { get; init; } = [];
+
     /// <summary>Serve the simulator's synthetic open interest (<c>actorbot.simulator.synthetic-open-interest</c>).</summary>
     public bool SyntheticOpenInterest { get; init; }
 
@@ -63,6 +66,7 @@ public sealed record EmbeddedSimulatorSettings(IReadOnlyList<string> DataFiles, 
             Aliases = SymbolAliases.FromConfig(config, $"{Section}.aliases"),
             LiquidationTapes = ReadTapes(config),
             DepthWindows = ReadDepthWindows(config),
+            RecordedOpenInterest = ReadRecordedOpenInterest(config),
             SyntheticOpenInterest = config.Flag($"{Section}.synthetic-open-interest", false),
         };
     }
@@ -94,6 +98,37 @@ public sealed record EmbeddedSimulatorSettings(IReadOnlyList<string> DataFiles, 
         }
 
         return tapes;
+    }
+
+    // SYMBOL = "file": recorded per-minute OI changes; the start level (base units) from recorded-open-interest-start.
+    private static List<RecordedOpenInterestSource> ReadRecordedOpenInterest(Config config)
+    {
+        var key = $"{Section}.recorded-open-interest";
+        var sources = new List<RecordedOpenInterestSource>();
+        if (!config.HasPath(key))
+        {
+            return sources;
+        }
+
+        foreach (var (symbol, _) in config.GetConfig(key)?.AsEnumerable() ?? [])
+        {
+            var file = config.Text($"{key}.{symbol}", null) ?? string.Empty;
+            var path = BundledPath.Resolve(file)
+                ?? throw new ConfigurationException($"{key}.{symbol}: cannot find \"{file}\" (in the working directory or next to the actorbot binary)");
+            var startKey = $"{Section}.recorded-open-interest-start.{symbol}";
+            var start = config.HasPath(startKey) ? config.Decimal(startKey, Venues.Simulator.Replay.RecordedOpenInterest.DefaultStartBase) : Venues.Simulator.Replay.RecordedOpenInterest.DefaultStartBase;
+            if (start <= 0)
+            {
+                throw new ConfigurationException($"{startKey} must be a positive open interest in base units, got {start.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            var contract = config.HasPath($"actorbot.venues.{Engine.Bot.BotSettings.DefaultVenue}.contracts.{symbol}")
+                ? config.Text($"actorbot.venues.{Engine.Bot.BotSettings.DefaultVenue}.contracts.{symbol}", null)
+                : null;
+            sources.Add(new RecordedOpenInterestSource(symbol, path, start, contract == "inverse-100usd" ? 100m : null));
+        }
+
+        return sources;
     }
 
     // SYMBOL = "file": an hftbacktest raw recording with a depth snapshot, replayed as SYMBOL's book (re-based prices).
@@ -184,6 +219,7 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
                 SymbolAliases = settings.Aliases,
                 LiquidationTapes = settings.LiquidationTapes,
                 DepthWindows = settings.DepthWindows,
+                RecordedOpenInterest = settings.RecordedOpenInterest,
                 SyntheticOpenInterest = settings.SyntheticOpenInterest,
             },
             ct).ConfigureAwait(false);

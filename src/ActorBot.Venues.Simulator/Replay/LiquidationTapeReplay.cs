@@ -46,6 +46,9 @@ public sealed class LiquidationTapeReplay
 
     public int Count => _events.Count;
 
+    /// <summary>The start of the minute of the tape's first event (epoch ms, as recorded); null: an empty tape.</summary>
+    public long? FirstMinuteMs => _events.Count > 0 ? Floor(_events[0].TimeMs) : null;
+
     /// <summary>Events already published.</summary>
     public int Published => _next;
 

@@ -80,6 +80,9 @@ public sealed class MarketReplayer
     /// <summary>The synthetic open interest the replayed trades and liquidations drive; null: off.</summary>
     public SyntheticOpenInterest? OpenInterest { get; init; }
 
+    /// <summary>Recorded open interest per symbol (<see cref="SimulatorOptions.RecordedOpenInterest"/>); those symbols take no synthetic OI.</summary>
+    public IReadOnlyList<RecordedOpenInterest> RecordedOpenInterest { get; init; } = [];
+
     /// <summary>Publish <c>{symbol}@markPrice@1s</c> from the trades (<see cref="SimulatorOptions.MarkPriceFromTrades"/>).</summary>
     public bool MarkPriceFromTrades { get; init; }
 
@@ -259,7 +262,12 @@ public sealed class MarketReplayer
         _hub.Publish($"{MarketDataStore.Lower(t.Symbol)}@aggTrade", json);
         Interlocked.Increment(ref _frames);
         Interlocked.Increment(ref _aggTradeFrames);
-        if (OpenInterest is { } oi)
+        var recorded = RecordedFor(t.Symbol);
+        if (recorded is not null)
+        {
+            _engine.SetOpenInterest(t.Symbol, recorded.At(t.TradeTimeMs, t.Price));
+        }
+        else if (OpenInterest is { } oi)
         {
             _engine.SetOpenInterest(t.Symbol, oi.OnTrade(t.Symbol, t.Quantity, t.IsBuyerMaker));
         }
@@ -280,12 +288,25 @@ public sealed class MarketReplayer
                 _hub.Publish($"{MarketDataStore.Lower(t.Symbol)}@forceOrder", payload);
                 _hub.Publish("!forceOrder@arr", payload);
                 Interlocked.Increment(ref _frames);
-                if (OpenInterest is { } o)
+                if (recorded is null && OpenInterest is { } o)
                 {
                     _engine.SetOpenInterest(t.Symbol, o.OnLiquidation(t.Symbol, quantity));
                 }
             }
         }
+    }
+
+    private RecordedOpenInterest? RecordedFor(string symbol)
+    {
+        foreach (var r in RecordedOpenInterest)
+        {
+            if (string.Equals(r.Source.Symbol, symbol, StringComparison.Ordinal))
+            {
+                return r;
+            }
+        }
+
+        return null;
     }
 
     // A recorded book window on this symbol's trades: the REST book (the store) and every depth stream name subscribed.

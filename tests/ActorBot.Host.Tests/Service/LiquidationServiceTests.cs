@@ -13,8 +13,9 @@ namespace ActorBot.Host.Tests.Service;
 
 /// <summary>
 /// The liquidation subtree in the running service: the simulator replays the bundled day with the bundled real
-/// liquidation tape and its synthetic open interest, the venue subscribes forceOrder/markPrice and polls OI, and
-/// <c>/actors</c> shows /liquidations with closed minutes, tape buckets and projections, and /zones with zones.
+/// liquidation tape and its recorded open interest (as the embedded demo does), the venue subscribes forceOrder/markPrice
+/// and polls OI, and <c>/actors</c> shows /liquidations with closed minutes, tape buckets and projections, the recorded
+/// OI levels and changes, and /zones with zones.
 /// </summary>
 public sealed class LiquidationServiceTests : IAsyncLifetime
 {
@@ -32,6 +33,7 @@ public sealed class LiquidationServiceTests : IAsyncLifetime
             Symbols = [SymbolSpec.Default("BTCUSD_PERP")],
             DataFiles = [Path.Combine(AppContext.BaseDirectory, "data", "binance", "BTCUSD_PERP-aggTrades-2026-05-08.zip")],
             LiquidationTapes = [new LiquidationTapeSource("BTCUSD_PERP", Path.Combine(AppContext.BaseDirectory, "data", "moonstream", "liq_tape_BTC_24h.jsonl.gz"), 100m, Path.Combine(AppContext.BaseDirectory, "data", "moonstream", "liq_cycles_BTC_24h.jsonl.gz"))],
+            RecordedOpenInterest = [new RecordedOpenInterestSource("BTCUSD_PERP", Path.Combine(AppContext.BaseDirectory, "data", "moonstream", "oi_deltas_BTC_24h.jsonl.gz"), RecordedOpenInterest.DefaultStartBase, 100m)],
             SyntheticOpenInterest = true,
             Speed = 2000,
             RebaseTimestamps = true,
@@ -86,6 +88,65 @@ public sealed class LiquidationServiceTests : IAsyncLifetime
             Deadline,
             s => s?.ToString() ?? "no answer");
         zones!.Value.GetProperty("minutesApplied").GetInt64().Should().BeGreaterThan(0);
+    }
+
+    [Fact(DisplayName = "The OI /liquidations holds is the recorded level the simulator serves (COIN-M contracts back in BTC), and changes by the recorded deltas")]
+    public async Task OpenInterestFollowsTheRecording()
+    {
+        var sim = _sim!;
+        var recorded = sim.Replayer.RecordedOpenInterest.Single();
+        await Poll.Until(() => Task.FromResult(sim.Streams.AnySubscribed("btcusd_perp@aggTrade")), x => x, "service subscribed aggTrade", Deadline);
+        sim.StartReplay();
+
+        // The service polls every 200 ms (minutes of replayed data at 2000×) and converts contracts with its last trade
+        // price: its sample matches the level of one of the recorded minutes just served, to within the conversion.
+        var first = await Poll.Until(() => MatchedOpenInterest(recorded), m => m is not null, "/liquidations OI at a recorded level", Deadline, m => m?.ToString() ?? "no match");
+        var second = await Poll.Until(
+            () => MatchedOpenInterest(recorded),
+            m => m is { } x && Math.Abs(x.Held - first!.Value.Held) > 1 && x.Minute != first.Value.Minute,
+            "/liquidations OI at a later, different recorded level",
+            Deadline,
+            m => m?.ToString() ?? "no match");
+        var recordedChange = (double)(recorded.BaseAt(second!.Value.Minute) - recorded.BaseAt(first!.Value.Minute));
+        (second.Value.Held - first.Value.Held).Should().BeApproximately(recordedChange, 1.0, "the held OI changed by the recorded deltas between those minutes");
+        first.Value.Held.Should().NotBeApproximately((double)RecordedOpenInterest.DefaultStartBase, 0.001, "the recorded changes apply from the first minute");
+    }
+
+    [Fact(DisplayName = "The embedded demo's defaults serve BTCUSD_PERP's recorded OI from 80,000 BTC in contracts, synthetic OI for the rest; a start <= 0 names its key")]
+    public async Task DemoDefaultsServeRecordedOpenInterest()
+    {
+        var settings = EmbeddedSimulatorSettings.FromConfig(ServiceConfiguration.Load(null, _ => null).Config, null, false)!;
+        settings.RecordedOpenInterest.Should().ContainSingle().Which.Should().Match<RecordedOpenInterestSource>(r =>
+            r.Symbol == "BTCUSD_PERP" && r.Path.EndsWith("oi_deltas_BTC_24h.jsonl.gz", StringComparison.Ordinal) && r.StartBase == 80_000m && r.InverseContractUsd == 100m);
+        settings.SyntheticOpenInterest.Should().BeTrue("symbols without a recording keep the synthetic fallback");
+
+        var overrides = Path.Combine(_dir, "bad-start.conf");
+        await File.WriteAllTextAsync(overrides, "actorbot.simulator.recorded-open-interest-start { BTCUSD_PERP = 0 }");
+        var bad = () => EmbeddedSimulatorSettings.FromConfig(ServiceConfiguration.Load(overrides, _ => null).Config, null, false);
+        bad.Should().Throw<Exception>().WithMessage("*recorded-open-interest-start.BTCUSD_PERP must be a positive*");
+    }
+
+    // The held OI and the recorded minute (of the last 30 served) whose level it equals to within 0.5 BTC; null: none.
+    private async Task<(double Held, long Minute)?> MatchedOpenInterest(RecordedOpenInterest recorded)
+    {
+        var summary = await Summary("/actors/user/bot/BTCUSD_PERP/liquidations");
+        var current = recorded.LastRecordedMinuteMs;
+        if (summary is not { } s || s.GetProperty("openInterestBase").ValueKind != JsonValueKind.Number || current == long.MinValue)
+        {
+            return null;
+        }
+
+        var held = s.GetProperty("openInterestBase").GetDouble();
+        for (var k = 0; k < 30; k++)
+        {
+            var minute = current - (k * 60_000L);
+            if (Math.Abs((double)recorded.BaseAt(minute) - held) < 0.5)
+            {
+                return (held, minute);
+            }
+        }
+
+        return null;
     }
 
     private async Task<JsonElement?> Summary(string path)
