@@ -254,6 +254,11 @@ public static class RunCommand
             // The summary is asked of the actors before they stop.
             var summary = await RunSummary.CollectAsync(system, venues, started.Elapsed, CancellationToken.None).ConfigureAwait(false);
             await Console.Out.WriteLineAsync(summary.ToText()).ConfigureAwait(false);
+            foreach (var line in await LiquidationRunSummary.LinesAsync(system, symbols, CancellationToken.None).ConfigureAwait(false))
+            {
+                await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
             Directory.CreateDirectory(stateDir);
             var summaryPath = Path.Combine(stateDir, "summary.json");
             await File.WriteAllTextAsync(summaryPath, summary.ToJson(), CancellationToken.None).ConfigureAwait(false);

@@ -30,6 +30,14 @@ public sealed class DemoRunTests : IDisposable
             .And.Contain("trade mode testnet armed")
             .And.Contain("the embedded simulator's data ended (105280 aggTrade frames")
             .And.Contain("summary (testnet, binance-usdm");
+        // The liquidation subtree ran on the replayed tape, the recorded OI and the depth window (issue 12).
+        var liquidations = System.Text.RegularExpressions.Regex.Match(run.Stdout,
+            @"liquidations BTCUSD_PERP: (\d+) forced liquidations, \d+ inferences, pools (\d+) long / (\d+) short, zones (\d+) long / (\d+) short, calibrations (\d+), book frames (\d+)");
+        liquidations.Success.Should().BeTrue(run.Stdout);
+        long Figure(int group) => long.Parse(liquidations.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Figure(1).Should().BePositive("the simulator replays the recorded liquidation tape");
+        (Figure(4) + Figure(5)).Should().BePositive("zones were built");
+        Figure(7).Should().BePositive("the book took frames from the depth window");
 
         using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_dir, "state", "summary.json")));
         var root = summary.RootElement;
