@@ -192,8 +192,16 @@ public sealed class SimulatorHost : IAsyncDisposable
         }
     }
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        // Idempotent, as DisposeAsync should be: a test may cut the venue mid-run and its `await using` disposes again.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         // Drop the sockets before cancelling: cancelling ends every session's request at once, and the drop
         // would then race those ends. (A session that ends anyway is skipped by the drop, see StreamSession.End.)
         Streams.DropAll();

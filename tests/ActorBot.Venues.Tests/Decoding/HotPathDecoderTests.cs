@@ -147,16 +147,23 @@ public sealed class HotPathDecoderTests
             depthDecoder.TryDecode(depthLine, frame, out _);
         }
 
-        var ok = 0;
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
+        // Up to five rounds of 1000: the runtime may still be swapping in optimised code during the first (a CI run on
+        // a loaded machine saw 5,496 bytes once). A decoder that allocates per frame allocates in every round.
+        var rounds = new List<long>();
+        for (var round = 0; round < 5 && (rounds.Count == 0 || rounds[^1] != 0); round++)
         {
-            ok += aggDecoder.TryDecode(agg, out _, out _) ? 1 : 0;
-            ok += depthDecoder.TryDecode(depthLine, frame, out _) ? 1 : 0;
+            var ok = 0;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1000; i++)
+            {
+                ok += aggDecoder.TryDecode(agg, out _, out _) ? 1 : 0;
+                ok += depthDecoder.TryDecode(depthLine, frame, out _) ? 1 : 0;
+            }
+
+            rounds.Add(GC.GetAllocatedBytesForCurrentThread() - before);
+            ok.Should().Be(2000);
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        ok.Should().Be(2000);
-        allocated.Should().Be(0);
+        rounds[^1].Should().Be(0, $"a warmed-up round of 1000 frames allocates nothing (rounds: {string.Join(", ", rounds)})");
     }
 }
