@@ -119,32 +119,26 @@ public sealed class ExecutionCrashMatrixTests
 
             case KillStep.AfterFillBeforeBrackets:
             {
-                // Once the first entry of this run executed (BTCUSDT or ETHUSDT: their REST calls run side by side, so
-                // either may reach the venue first), every later request (the brackets) is held: kill when the child has
-                // the BTCUSDT fill. Holding only on the BTCUSDT entry let ETHUSDT's brackets through first (a flaky run).
-                var secondEntryId = ClientOrderId.Create(Strategy, "ETHUSDT", signalTimeMs + 1, OrderLeg.Entry);
-                void OnEvent(string json)
-                {
-                    if (json.Contains(entryId, StringComparison.Ordinal) || json.Contains(secondEntryId, StringComparison.Ordinal))
-                    {
-                        sim.Faults.RestDelay = TimeSpan.FromSeconds(60);
-                    }
-                }
-
-                sim.Engine.UserEvent += OnEvent;
+                // Every new bracket waits at the venue's algo gate, unseen by the engine: the entries fill, the child
+                // sends its brackets, and it is killed while they are in flight. (Delaying REST answers from the fill
+                // event did not hold them: the simulator delays the answer, not the request, so a bracket sent before
+                // the check reached the engine — a CI failure at load 20.)
+                sim.Faults.HoldAlgoOrders();
                 try
                 {
                     child.Go(signalTimeMs, EntriesPerRun);
                     await child.WaitForLine($"FILLED ev-{signalTimeMs}-0", Wait);
+                    sim.Engine.PositionAmount("BTCUSDT").Should().NotBe(0m, "the entry filled");
+                    sim.Engine.OpenAlgoOrderCount.Should().Be(0, "no bracket reached the venue yet");
+                    child.Kill();
+                    // The dead child's held requests end with its sockets; only then may later brackets pass.
+                    await Poll(() => sim.Faults.HeldAlgoOrders == 0, "the killed child's brackets left the gate unexecuted");
                 }
                 finally
                 {
-                    sim.Engine.UserEvent -= OnEvent;
+                    sim.Faults.ReleaseAlgoOrders();
                 }
 
-                sim.Engine.PositionAmount("BTCUSDT").Should().NotBe(0m, "the entry filled");
-                sim.Engine.OpenAlgoOrderCount.Should().Be(0, "no bracket reached the venue yet");
-                child.Kill();
                 return;
             }
 
