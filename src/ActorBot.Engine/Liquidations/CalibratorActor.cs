@@ -18,7 +18,7 @@ namespace ActorBot.Engine.Liquidations;
 /// (the symbol, which routes them to /liquidations); on start it restores them and sends them the same way. A clean
 /// stop saves the latest counters too. Bad input is counted and logged, never thrown to the supervisor.
 /// </summary>
-public sealed class CalibratorActor : ReceivePersistentActor
+public sealed class CalibratorActor : SnapshotStateActor
 {
     private readonly string _symbol;
     private readonly BucketGrid _grid;
@@ -27,15 +27,12 @@ public sealed class CalibratorActor : ReceivePersistentActor
     private readonly IActorRef _weightsTo;
     private readonly ActorBotMetrics _metrics = ActorBotMetrics.For(Context.System);
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly List<IActorRef> _flushWaiters = [];
     private LiquidationCalibrator _calibrator;
     private CalibratorSnapshot? _recovered;
     private string _restoredFrom = "none";
     private bool _dirty;
     private long _minutes;
     private long _badMinutes;
-    private long _snapshotsSaved;
-    private long _snapshotFailures;
     private CalibrationResult? _lastResult;
 
     /// <param name="weightsTo">gets an <see cref="UpdateLeverageWeights"/> after recovery and after each calibration.</param>
@@ -65,24 +62,7 @@ public sealed class CalibratorActor : ReceivePersistentActor
         Command<GetCalibratorStats>(_ => Sender.Tell(_calibrator.Stats));
         Command<ProbeState>(_ => ProbeReply.Answer(Context, Summary()));
         Command<FlushState>(_ => OnFlush());
-        Command<SaveSnapshotSuccess>(s =>
-        {
-            _snapshotsSaved++;
-            AnswerFlush();
-            // Only the newest snapshot is needed, and none of the markers before its own.
-            DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1));
-            DeleteMessages(s.Metadata.SequenceNr - 1);
-        });
-        Command<SaveSnapshotFailure>(f =>
-        {
-            _snapshotFailures++;
-            AnswerFlush();
-            _log.Warning("calibrator {0}: snapshot failed (the previous one stays): {1}", _symbol, f.Cause.Message);
-        });
-        Command<DeleteSnapshotsSuccess>(_ => { });
-        Command<DeleteSnapshotsFailure>(f => _log.Warning("calibrator {0}: old snapshots not deleted: {1}", _symbol, f.Cause.Message));
-        Command<DeleteMessagesSuccess>(_ => { });
-        Command<DeleteMessagesFailure>(f => _log.Warning("calibrator {0}: old markers not deleted: {1}", _symbol, f.Cause.Message));
+        CommandSnapshotHousekeeping($"calibrator {_symbol}", _log);
     }
 
     public override string PersistenceId { get; }
@@ -204,18 +184,8 @@ public sealed class CalibratorActor : ReceivePersistentActor
             return;
         }
 
-        _flushWaiters.Add(Sender);
+        AwaitSave();
         Save("stop");
-    }
-
-    private void AnswerFlush()
-    {
-        foreach (var waiter in _flushWaiters)
-        {
-            waiter.Tell(Akka.Done.Instance);
-        }
-
-        _flushWaiters.Clear();
     }
 
     private object Summary()
@@ -243,8 +213,8 @@ public sealed class CalibratorActor : ReceivePersistentActor
             minutes = _minutes,
             badMinutes = _badMinutes,
             restoredFrom = _restoredFrom,
-            snapshotsSaved = _snapshotsSaved,
-            snapshotFailures = _snapshotFailures,
+            snapshotsSaved = SnapshotsSaved,
+            snapshotFailures = SnapshotFailures,
         };
     }
 }

@@ -17,7 +17,7 @@ namespace ActorBot.Engine.Liquidations;
 /// restart loses nothing (a kill loses at most the minutes since the last snapshot). On recovery the book is loaded with catch-up decay for the minutes the
 /// service was down (SPEC §13 #24). A snapshot of another symbol or grid is refused (logged) and the book starts empty.
 /// </summary>
-public sealed class ZonesActor : ReceivePersistentActor
+public sealed class ZonesActor : SnapshotStateActor
 {
     private readonly string _symbol;
     private readonly int _snapshotEvery;
@@ -29,10 +29,7 @@ public sealed class ZonesActor : ReceivePersistentActor
     private int _minutesSinceSnapshot;
     private long _minutesApplied;
     private long _badInputs;
-    private long _snapshotsSaved;
-    private long _snapshotFailures;
     private long? _lastSnapshotMinute;
-    private readonly List<IActorRef> _flushWaiters = [];
 
     public ZonesActor(string symbol, BucketGrid grid, int snapshotEveryMinutes)
     {
@@ -56,24 +53,7 @@ public sealed class ZonesActor : ReceivePersistentActor
         Command<GetZones>(_ => Sender.Tell(State()));
         Command<ProbeState>(_ => ProbeReply.Answer(Context, Summary()));
         Command<FlushState>(_ => OnFlush());
-        Command<SaveSnapshotSuccess>(s =>
-        {
-            _snapshotsSaved++;
-            AnswerFlush();
-            // Only the newest snapshot is needed, and none of the markers before its own (kept: it holds the sequence number).
-            DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1));
-            DeleteMessages(s.Metadata.SequenceNr - 1);
-        });
-        Command<SaveSnapshotFailure>(f =>
-        {
-            _snapshotFailures++;
-            AnswerFlush();
-            _log.Warning("zones {0}: snapshot failed (the previous one stays): {1}", _symbol, f.Cause.Message);
-        });
-        Command<DeleteSnapshotsSuccess>(_ => { });
-        Command<DeleteSnapshotsFailure>(f => _log.Warning("zones {0}: old snapshots not deleted: {1}", _symbol, f.Cause.Message));
-        Command<DeleteMessagesSuccess>(_ => { });
-        Command<DeleteMessagesFailure>(f => _log.Warning("zones {0}: old markers not deleted: {1}", _symbol, f.Cause.Message));
+        CommandSnapshotHousekeeping($"zones {_symbol}", _log);
     }
 
     public override string PersistenceId { get; }
@@ -160,18 +140,8 @@ public sealed class ZonesActor : ReceivePersistentActor
             return;
         }
 
-        _flushWaiters.Add(Sender);
+        AwaitSave();
         SaveBook();
-    }
-
-    private void AnswerFlush()
-    {
-        foreach (var waiter in _flushWaiters)
-        {
-            waiter.Tell(Akka.Done.Instance);
-        }
-
-        _flushWaiters.Clear();
     }
 
     private void Publish()
@@ -216,8 +186,8 @@ public sealed class ZonesActor : ReceivePersistentActor
             expired = s.ZonesExpiredTotal,
             rejected = stats.Rejected,
             badInputs = _badInputs,
-            snapshotsSaved = _snapshotsSaved,
-            snapshotFailures = _snapshotFailures,
+            snapshotsSaved = SnapshotsSaved,
+            snapshotFailures = SnapshotFailures,
             lastSnapshotMinuteMs = _lastSnapshotMinute,
             recovered = _load is { } l ? new { loaded = l.Loaded, kept = l.ZonesKept, minutesCaughtUp = l.MinutesCaughtUp, error = l.Error?.ToString() } : null,
         };
