@@ -188,7 +188,9 @@ public sealed class RestClientSimulatorTests
     {
         await using var host = await Sim.StartAsync(new SimulatorOptions { WeightLimit = 20, WeightWindow = TimeSpan.FromSeconds(30), BanDuration = TimeSpan.FromSeconds(2) });
         using var reckless = new HttpClient { BaseAddress = host.RestUri };
-        var (client, http) = Sim.Client(host);
+        // The client's clock is virtual: the ban's end is reached by advancing it, not by waiting it out.
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var (client, http) = Sim.Client(host, time: time);
         using var ownedHttp = http;
         var statuses = new List<VenueStatus>();
         client.StatusChanged += statuses.Add;
@@ -208,7 +210,9 @@ public sealed class RestClientSimulatorTests
         (await client.GetOpenInterestAsync("BTCUSDT")).Failure.Should().Be(RestFailureKind.Banned);
         host.RequestCount.Should().Be(requestsBefore, "nothing is sent during a ban");
 
-        await Task.Delay(client.BannedUntil - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(100));
+        time.Advance(client.BannedUntil - time.GetUtcNow() - TimeSpan.FromMilliseconds(1));
+        client.Status.Should().Be(VenueStatus.Disabled, "a millisecond before the ban ends");
+        time.Advance(TimeSpan.FromMilliseconds(1));
         client.Status.Should().Be(VenueStatus.Healthy);
         statuses.Should().Equal(VenueStatus.Disabled, VenueStatus.Healthy);
     }
