@@ -96,21 +96,7 @@ public sealed class MoonstreamRestartTests : IAsyncLifetime
         .Select(p => $"{p.Name}={Math.Round(p.Value.GetDouble(), 9).ToString(System.Globalization.CultureInfo.InvariantCulture)}")
         .Order(StringComparer.Ordinal));
 
-    private static Task<SimulatorHost> Simulator(bool withData) => SimulatorHost.StartAsync(new SimulatorOptions
-    {
-        Port = 0,
-        Symbols = [SymbolSpec.Default("BTCUSD_PERP")],
-        DataFiles = withData ? [Path.Combine(AppContext.BaseDirectory, "data", "binance", "BTCUSD_PERP-aggTrades-2026-05-08.zip")] : [],
-        LiquidationTapes = withData
-            ? [new LiquidationTapeSource("BTCUSD_PERP", Path.Combine(AppContext.BaseDirectory, "data", "moonstream", "liq_tape_BTC_24h.jsonl.gz"), 100m, Path.Combine(AppContext.BaseDirectory, "data", "moonstream", "liq_cycles_BTC_24h.jsonl.gz"))]
-            : [],
-        RecordedOpenInterest = withData
-            ? [new RecordedOpenInterestSource("BTCUSD_PERP", Path.Combine(AppContext.BaseDirectory, "data", "moonstream", "oi_deltas_BTC_24h.jsonl.gz"), RecordedOpenInterest.DefaultStartBase, 100m)]
-            : [],
-        Speed = 2000,
-        RebaseTimestamps = true,
-        AutoStartReplay = false,
-    });
+    private static Task<SimulatorHost> Simulator(bool withData) => SimulatorHost.StartAsync(TapeReplay.Options(withData, recordedOpenInterest: true));
 
     private async Task<(WebApplication App, HttpClient Http)> Service(SimulatorHost sim)
     {

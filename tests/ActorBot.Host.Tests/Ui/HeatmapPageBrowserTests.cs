@@ -33,17 +33,7 @@ public sealed class HeatmapPageBrowserTests(ChromiumFixture chromium) : IAsyncLi
             return;
         }
 
-        _sim = await SimulatorHost.StartAsync(new SimulatorOptions
-        {
-            Port = 0,
-            Symbols = [SymbolSpec.Default("BTCUSD_PERP")],
-            DataFiles = [Path.Combine(AppContext.BaseDirectory, "data", "binance", "BTCUSD_PERP-aggTrades-2026-05-08.zip")],
-            LiquidationTapes = [new LiquidationTapeSource("BTCUSD_PERP", Path.Combine(AppContext.BaseDirectory, "data", "moonstream", "liq_tape_BTC_24h.jsonl.gz"), 100m, Path.Combine(AppContext.BaseDirectory, "data", "moonstream", "liq_cycles_BTC_24h.jsonl.gz"))],
-            SyntheticOpenInterest = true,
-            Speed = 2000,
-            RebaseTimestamps = true,
-            AutoStartReplay = false,
-        });
+        _sim = await SimulatorHost.StartAsync(TapeReplay.Options());
         var overrides = Path.Combine(_dir, "override.conf");
         await File.WriteAllTextAsync(overrides, $$"""
             actorbot.state-dir = "{{_dir}}"
