@@ -49,6 +49,14 @@ public sealed record EntryFailed(string Symbol, string EventId, string Reason);
 /// </summary>
 public sealed record PositionClosed(string Symbol, string EventId, decimal ExitPrice, decimal Quantity, decimal RealizedPnl, string Reason);
 
+/// <summary>
+/// Trader → risk → execution, after the trader recovered a routed trade it holds open: how is this entry now? A trade
+/// execution has closed meanwhile is answered with its <see cref="PositionClosed"/> (the answer the trader missed: in a
+/// cluster its entity moved, or the process restarted); an open one is not answered (the trader keeps watching it).
+/// Changes nothing on the venue, so it is safe to send at every start.
+/// </summary>
+public sealed record SyncTrade(string Symbol, string EventId);
+
 /// <summary>Kill switch → every venue's execution: cancel all orders and algo orders; optionally flatten reduce-only.</summary>
 public sealed record CancelAll(bool Flatten, IActorRef ReplyTo);
 
