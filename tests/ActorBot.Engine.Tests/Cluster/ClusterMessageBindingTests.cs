@@ -27,6 +27,23 @@ public sealed class ClusterMessageBindingTests : TestKit
         "cluster.get-venue-health", "cluster.venue-health",
     ];
 
+    // Enums inside cluster messages travel as numbers (as in journal events): a reordered member would change meaning
+    // between nodes of two builds, so each value is pinned here.
+    private static readonly string[] PinnedEnums =
+    [
+        "ConditionalOrderType.StopMarket=0", "ConditionalOrderType.TakeProfitMarket=1",
+        "ExecutionPhase.Ready=1", "ExecutionPhase.Restarting=0",
+        "OrderLeg.Entry=0", "OrderLeg.Flatten=3", "OrderLeg.StopLoss=1", "OrderLeg.TakeProfit=2",
+        "OrderSide.Buy=0", "OrderSide.Sell=1",
+        "PauseKind.AccountSetup=6", "PauseKind.Backfilling=1", "PauseKind.ClockOffset=3", "PauseKind.KillSwitch=4",
+        "PauseKind.ReconcileDrift=5", "PauseKind.StaleData=0", "PauseKind.VenueDisabled=2",
+        "RestartPolicy.Adopt=1", "RestartPolicy.Flatten=0",
+        "TradeDirection.Long=1", "TradeDirection.Short=-1",
+        "TradeMode.Live=3", "TradeMode.Paper=1", "TradeMode.Shadow=0", "TradeMode.Testnet=2",
+        "VenueStatus.Disabled=1", "VenueStatus.Healthy=0",
+        "WorkingType.ContractPrice=1", "WorkingType.MarkPrice=0",
+    ];
+
     public ClusterMessageBindingTests()
         : base(ClusterWire.Setup())
     {
@@ -100,6 +117,23 @@ public sealed class ClusterMessageBindingTests : TestKit
         seen.Count.Should().BeGreaterThan(persisted.Count, "the walk went into the members");
     }
 
+    [Fact(DisplayName = "Every enum inside a cluster message keeps its pinned numeric values (they are the wire format)")]
+    public void EnumsOnTheWireArePinned()
+    {
+        var seen = new HashSet<Type>();
+        foreach (var type in ClusterMessages.Manifests.Types)
+        {
+            Walk(type, type.Name, seen, []);
+        }
+
+        var values = seen.Where(t => t.IsEnum)
+            .SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name}.{n}={Convert.ToInt64(Enum.Parse(t, n), System.Globalization.CultureInfo.InvariantCulture)}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        values.Should().Contain(v => v.StartsWith("PauseKind.", StringComparison.Ordinal), "the walk reached the pause causes");
+        values.Should().Equal(PinnedEnums, string.Join(", ", values.Select(v => $"\"{v}\"")));
+    }
+
     private static void Walk(Type type, string path, HashSet<Type> seen, List<string> offending)
     {
         if (type == typeof(object) || typeof(IActorRef).IsAssignableFrom(type))
@@ -108,7 +142,7 @@ public sealed class ClusterMessageBindingTests : TestKit
             return;
         }
 
-        if (type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || !seen.Add(type))
+        if (type.IsPrimitive || type == typeof(string) || type == typeof(decimal) || !seen.Add(type) || type.IsEnum)
         {
             return;
         }
@@ -121,6 +155,13 @@ public sealed class ClusterMessageBindingTests : TestKit
         foreach (var argument in type.IsGenericType ? type.GetGenericArguments() : [])
         {
             Walk(argument, $"{path}<{argument.Name}>", seen, offending);
+        }
+
+        // A polymorphic base is written as each of its derived types.
+        foreach (var derived in type.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonDerivedTypeAttribute), inherit: false)
+                     .Cast<System.Text.Json.Serialization.JsonDerivedTypeAttribute>())
+        {
+            Walk(derived.DerivedType, $"{path}:{derived.DerivedType.Name}", seen, offending);
         }
 
         if (type.Namespace?.StartsWith("ActorBot", StringComparison.Ordinal) == true)
