@@ -38,6 +38,7 @@ public static class ClusterMessages
         .Add<ClosePosition>("trading.close-position")
         .Add<CancelAll>("trading.cancel-all")
         .Add<CancelAllDone>("trading.cancel-all-done")
+        .Add<SyncTrade>("trading.sync-trade")
 
         // Pause causes, the kill switch and the entry conditions risk is told about.
         .Add<RaisePause>("cluster.raise-pause")
@@ -48,6 +49,7 @@ public static class ClusterMessages
         .Add<EntriesPauseChanged>("cluster.entries-pause-changed")
         .Add<SetSymbolFilters>("cluster.set-symbol-filters")
         .Add<SetFreeBalance>("cluster.set-free-balance")
+        .Add<ResendRiskState>("cluster.resend-risk-state")
 
         // Status queries and their answers (the node facade and the probe ask across nodes).
         .Add<GetBotStatus>("cluster.get-bot-status")

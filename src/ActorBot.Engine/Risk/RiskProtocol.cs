@@ -24,7 +24,7 @@ public sealed record EntriesPauseChanged(string Symbol, bool Paused) : IClusterM
 /// A new risk incarnation holds every symbol cold and paused until told otherwise, so without this a takeover of the
 /// risk singleton would block entries until each condition next changed.
 /// </summary>
-public sealed record ResendRiskState
+public sealed record ResendRiskState : Cluster.IClusterMessage
 {
     public static readonly ResendRiskState Instance = new();
 }

@@ -56,7 +56,7 @@ public sealed record PositionClosed(string Symbol, string EventId, decimal ExitP
 /// cluster its entity moved, or the process restarted); an open one is not answered (the trader keeps watching it).
 /// Changes nothing on the venue, so it is safe to send at every start.
 /// </summary>
-public sealed record SyncTrade(string Symbol, string EventId);
+public sealed record SyncTrade(string Symbol, string EventId) : Cluster.IClusterMessage;
 
 /// <summary>Kill switch → every venue's execution: cancel all orders and algo orders; optionally flatten reduce-only.</summary>
 public sealed record CancelAll(bool Flatten, IActorRef ReplyTo) : IClusterMessage;

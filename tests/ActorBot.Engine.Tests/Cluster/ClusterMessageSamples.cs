@@ -34,6 +34,7 @@ internal static class ClusterMessageSamples
         new ClosePosition("BTCUSDT", "evt-1", "horizon"),
         new CancelAll(true, replyTo),
         new CancelAllDone("binance", 3, 2, 1, TimeSpan.FromMilliseconds(1234.5)),
+        new SyncTrade("BTCUSDT", "BTCUSDT-1700000000000-1"),
     ];
 
     /// <summary>Every type in <see cref="ClusterMessages.Manifests"/>, envelopes wrapping a message of their own.</summary>
@@ -51,6 +52,7 @@ internal static class ClusterMessageSamples
         new EntriesPauseChanged("BTCUSDT", true),
         new SetSymbolFilters(new SymbolFilters("BTCUSDT", 0.10m, 556.80m, 4_529_764m, 0.001m, 0.001m, 1000m, 0.001m, 0.001m, 120m, 100m, 1.05m, 0.95m)),
         new SetFreeBalance(2_500.25m, "binance"),
+        ResendRiskState.Instance,
         GetBotStatus.Instance,
         new BotStatus(TradeMode.Testnet, true, ["stale market data for BTCUSDT"], ["kill switch on"], ["BTCUSDT", "ETHUSDT"], "binance", 7, 2)
         {
