@@ -133,8 +133,8 @@ public static class ServiceHost
             akka.AddHocon(config, HoconAddMode.Append);
             // The /user guardian counts the restarts of the top-level actors for /actors (Akka's default strategy otherwise).
             akka.AddHocon($"akka.actor.guardian-supervisor-strategy = \"{CountingGuardianStrategy.TypeName}\"", HoconAddMode.Prepend);
-            // A cluster node binds our serializer for the cross-node messages too (ClusterMessages), never Akka's default.
-            akka.WithActorBotPersistence(persistence, topology is null ? EnginePersistence.CreateSerializer() : ClusterNode.CreateSerializer());
+            // The serializer binds the cross-node messages too (ClusterMessages), so a cluster node never uses Akka's default.
+            akka.WithActorBotPersistence(persistence, EnginePersistence.CreateSerializer());
             if (topology is not null)
             {
                 ClusterNode.Configure(akka, topology.Settings);

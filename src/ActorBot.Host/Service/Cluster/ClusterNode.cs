@@ -40,9 +40,6 @@ public static class ClusterNode
         }
         """;
 
-    /// <summary>Our serializer bound for the journal's types and every type that crosses nodes.</summary>
-    public static JsonPersistenceSerializer CreateSerializer() => new(EnginePersistence.Manifests.Merge(ClusterMessages.Manifests));
-
     /// <summary>Remoting, clustering and the HOCON the hosting options do not carry.</summary>
     public static void Configure(AkkaConfigurationBuilder akka, ClusterSettings settings)
     {
@@ -74,6 +71,8 @@ public static class ClusterNode
         ArgumentNullException.ThrowIfNull(topology);
         ArgumentNullException.ThrowIfNull(inputs);
         system.Settings.InjectTopLevelFallback(ClusterSingleton.DefaultConfig());
+        // First: every entity and singleton asks it for the node's standing when it starts.
+        registry.Register<ClusterGuard>(system.ActorOf(ClusterGuard.Props(), "cluster-guard"));
         var trading = inputs.Trading;
         var proxySettings = ClusterSingletonProxySettings.Create(system).WithRole(ClusterNames.TradingRole);
         IActorRef? risk = trading is null ? null : system.ActorOf(ClusterSingletonProxy.Props($"/user/{ClusterNames.RiskSingleton}", proxySettings), ProxyName(ClusterNames.RiskSingleton));
@@ -107,7 +106,6 @@ public static class ClusterNode
         var node = system.ActorOf(ClusterBotFacade.Props(inputs.Bot, region, risk, venues), "node");
         registry.Register<BotActor>(node);
         registry.Register<VenuesActor>(node);
-        registry.Register<ClusterGuard>(system.ActorOf(ClusterGuard.Props(), "cluster-guard"));
 
         foreach (var entityId in topology.EntityIds)
         {
