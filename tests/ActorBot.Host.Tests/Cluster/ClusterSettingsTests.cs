@@ -27,7 +27,7 @@ public sealed class ClusterSettingsTests
         settings.SplitBrainStrategy.Should().Be("keep-majority");
         settings.StableAfter.Should().Be(TimeSpan.FromSeconds(5));
         settings.DownAllWhenUnstable.Should().BeTrue();
-        settings.DownRemovalMargin.Should().Be(TimeSpan.FromSeconds(3));
+        settings.DownRemovalMargin.Should().Be(TimeSpan.FromSeconds(1));
     }
 
     [Fact(DisplayName = "ACTORBOT_CLUSTER_ENABLED, _SEED_NODES (comma-separated), _HOSTNAME and _PORT override the file")]
@@ -118,7 +118,7 @@ public sealed class ClusterSettingsTests
         akka.GetTimeSpan("akka.cluster.failure-detector.acceptable-heartbeat-pause").Should().Be(TimeSpan.FromSeconds(3));
         akka.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after").Should().Be(TimeSpan.FromSeconds(5));
         akka.GetBoolean("akka.cluster.split-brain-resolver.down-all-when-unstable").Should().BeTrue();
-        akka.GetTimeSpan("akka.cluster.down-removal-margin").Should().Be(TimeSpan.FromSeconds(3));
+        akka.GetTimeSpan("akka.cluster.down-removal-margin").Should().Be(TimeSpan.FromSeconds(1));
         akka.GetBoolean("akka.cluster.run-coordinated-shutdown-when-down").Should().BeTrue();
     }
 

@@ -86,7 +86,7 @@ public sealed record ClusterSettings(
             strategy,
             Positive(config, "split-brain.stable-after", TimeSpan.FromSeconds(5)),
             config.Flag(Prefix + "split-brain.down-all-when-unstable", true),
-            NonNegative(config, "down-removal-margin", TimeSpan.FromSeconds(3)));
+            NonNegative(config, "down-removal-margin", TimeSpan.FromSeconds(1)));
     }
 
     /// <summary>
