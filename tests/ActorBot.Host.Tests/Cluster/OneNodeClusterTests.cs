@@ -111,6 +111,39 @@ public sealed class OneNodeClusterTests : IAsyncLifetime
         stdout.ToString().Should().Contain($"leader: {_self}").And.Contain($"{_self} (self)").And.Contain("binance-usdm/ETHUSDT");
     }
 
+    [PostgresFact(DisplayName = "A cluster node's /actors lists the symbol entities it runs (the symbol subtree under each), each answering; /actors/{path} reaches one; /ready answers for its symbols")]
+    public async Task Actors_show_the_local_entities()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(_url) };
+        var paths = await Poll.Until(
+            async () =>
+            {
+                using var doc = JsonDocument.Parse(await http.GetStringAsync("/actors"));
+                return doc.RootElement.GetProperty("actors").EnumerateArray()
+                    .Where(a => a.GetProperty("answered").GetBoolean())
+                    .Select(a => a.GetProperty("path").GetString()!).ToList();
+            },
+            p => p.Any(x => x.EndsWith("%2FBTCUSDT/bot/BTCUSDT", StringComparison.Ordinal)) && p.Any(x => x.EndsWith("%2FETHUSDT/bot/ETHUSDT/trader", StringComparison.Ordinal)),
+            "both entities and their subtrees answered",
+            TimeSpan.FromSeconds(20),
+            p => string.Join(", ", p));
+
+        paths.Should().Contain(["/user/node", "/user/cluster-guard"]);
+        var entity = paths.Single(p => p.StartsWith("/system/sharding/symbols/", StringComparison.Ordinal) && p.EndsWith("binance-usdm%2FBTCUSDT", StringComparison.Ordinal));
+        using (var one = JsonDocument.Parse(await http.GetStringAsync("/actors" + entity + "/bot")))
+        {
+            one.RootElement.GetProperty("type").GetString().Should().Be("BotActor");
+            one.RootElement.GetProperty("summary").GetProperty("symbols").EnumerateArray().Select(e => e.GetString()).Should().Equal("BTCUSDT");
+        }
+
+        (await http.GetAsync("/actors/system/deadLetters")).StatusCode.Should().Be(HttpStatusCode.NotFound, "only the user tree and the entities are probed");
+
+        // The node's facade answers /ready for what runs here: both symbols are waiting for their first data.
+        using var ready = JsonDocument.Parse(await (await http.GetAsync("/ready")).Content.ReadAsStringAsync());
+        var node = await http.GetStringAsync("/actors/user/node");
+        ready.RootElement.GetProperty("reasons").EnumerateArray().Select(e => e.GetString()).Should().Contain("stale market data for BTCUSDT", node);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
