@@ -9,7 +9,8 @@ namespace ActorBot.Engine.Cluster;
 /// node (persistence id <c>risk</c>: daily loss cap, loss streak, open-trade caps and the kill switch hold across every
 /// node), with entries going to each venue's singleton and replies to each symbol's trader through the shard region.
 /// At every start it asks every symbol entity to send its entry conditions again (<see cref="ResendRiskState"/>):
-/// until a symbol answers, the new incarnation holds it cold and paused.
+/// until a symbol answers, the new incarnation holds it cold and paused. Every entry is fenced on the node's standing
+/// read from the failure detector at that moment (<see cref="ClusterFence"/>).
 /// </summary>
 public sealed class RiskSingletonActor : ReceiveActor
 {
@@ -27,7 +28,9 @@ public sealed class RiskSingletonActor : ReceiveActor
 
     protected override void PreStart()
     {
-        var wiring = _wiring;
+        // Every entry is fenced on this node's standing at that moment (ClusterFence), unless the wiring brings its own.
+        var system = Context.System;
+        var wiring = _wiring.EntryFence is null ? _wiring with { EntryFence = () => ClusterFence.Check(system) } : _wiring;
         _child = Context.ActorOf(Props.Create(() => new RiskActor(wiring)), "risk");
         foreach (var (symbol, venue) in _wiring.VenueOfSymbol)
         {

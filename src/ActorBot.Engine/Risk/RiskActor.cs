@@ -161,6 +161,14 @@ public sealed class RiskActor : ReceivePersistentActor
             return;
         }
 
+        if (_wiring.EntryFence?.Invoke() is { } fenced)
+        {
+            // Cluster: read at the moment of the decision from the failure detector, not from the last membership
+            // event — a node resumed after a freeze must not send an entry before its guard has caught up.
+            Drop(m, DropReason.SafePause, fenced);
+            return;
+        }
+
         var now = NowMs;
         var direction = m.Side > 0 ? TradeDirection.Long : TradeDirection.Short;
         // Cluster mode: a node that lost the majority takes no entry on any symbol, whatever the symbol says.

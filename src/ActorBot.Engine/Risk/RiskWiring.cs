@@ -26,6 +26,12 @@ public sealed record RiskWiring(RiskActorSettings Settings, ICanTell Execution)
     /// </summary>
     public Func<string, ICanTell>? TraderOf { get; init; }
 
+    /// <summary>
+    /// Cluster mode: asked before every entry; a reason blocks it (dropped as <c>safe_pause</c>). The cluster's own check
+    /// (<see cref="Cluster.ClusterFence"/>) reads the failure detector at that moment. Null: no fence (one node).
+    /// </summary>
+    public Func<string?>? EntryFence { get; init; }
+
     /// <summary>The venue of <paramref name="symbol"/>, or null when it is not mapped (one-venue wiring).</summary>
     public string? VenueOf(string symbol) => VenueOfSymbol.TryGetValue(symbol, out var venue) ? venue : null;
 
