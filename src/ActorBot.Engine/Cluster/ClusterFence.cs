@@ -11,9 +11,38 @@ namespace ActorBot.Engine.Cluster;
 /// </summary>
 public static class ClusterFence
 {
-    /// <summary>Null when entries may go; else why not.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ActorSystem, StallWatch> Watches = [];
+
+    /// <summary>
+    /// Starts this node's <see cref="StallWatch"/> (idempotent; the singletons call it when they start, before any entry):
+    /// a stall longer than the failure detector's acceptable pause holds entries for that pause + stable-after + the
+    /// removal margin + 2 s, long enough for a downed node to learn it.
+    /// </summary>
+    public static StallWatch Watch(ActorSystem system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        return Watches.GetValue(system, s =>
+        {
+            var config = s.Settings.Config;
+            var pause = config.GetTimeSpan("akka.cluster.failure-detector.acceptable-heartbeat-pause", TimeSpan.FromSeconds(3), false);
+            var stable = config.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after", TimeSpan.FromSeconds(20), false);
+            // "off" (Akka's default) is no margin.
+            var margin = config.GetString("akka.cluster.down-removal-margin", "off") is "off" or "" ? TimeSpan.Zero
+                : config.GetTimeSpan("akka.cluster.down-removal-margin", TimeSpan.Zero, false);
+            var watch = new StallWatch(TimeProvider.System, TimeSpan.FromMilliseconds(250), pause, pause + stable + margin + TimeSpan.FromSeconds(2));
+            s.RegisterOnTermination(watch.Dispose);
+            return watch;
+        });
+    }
+
+    /// <summary>Null when entries may go; else why not (a stall of this process, or the majority out of reach).</summary>
     public static string? Check(ActorSystem system)
     {
+        if (Watch(system).Check() is { } stalled)
+        {
+            return $"cluster: {stalled}";
+        }
+
         var cluster = Akka.Cluster.Cluster.Get(system);
         var self = cluster.SelfAddress;
         var views = cluster.State.Members

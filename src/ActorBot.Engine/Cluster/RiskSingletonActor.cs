@@ -30,6 +30,7 @@ public sealed class RiskSingletonActor : ReceiveActor
     {
         // Every entry is fenced on this node's standing at that moment (ClusterFence), unless the wiring brings its own.
         var system = Context.System;
+        ClusterFence.Watch(system);
         var wiring = _wiring.EntryFence is null ? _wiring with { EntryFence = () => ClusterFence.Check(system) } : _wiring;
         _child = Context.ActorOf(Props.Create(() => new RiskActor(wiring)), "risk");
         foreach (var (symbol, venue) in _wiring.VenueOfSymbol)

@@ -30,7 +30,12 @@ public sealed class VenueSingletonActor : ReceiveActor
 
     protected override void PreStart()
     {
-        var (venue, trading) = (_venue, _trading);
+        var venue = _venue;
+        // Every entry is fenced on this node's standing at the moment it would leave (ClusterFence), unless the
+        // wiring brings its own; the stall watch starts now, before any entry can arrive.
+        var system = Context.System;
+        ClusterFence.Watch(system);
+        var trading = _trading.EntryFence is null ? _trading with { EntryFence = () => ClusterFence.Check(system) } : _trading;
         var broadcaster = Context.ActorOf(SymbolBroadcaster.Props(venue.Venue, venue.Symbols, _region), "symbols");
         _child = Context.ActorOf(Props.Create(() => new VenueActor(venue, broadcaster, trading, null, null, false)), "venue");
     }

@@ -19,6 +19,9 @@ public sealed record VenueTrading(ExecutionSettings Execution, AccountSettings A
     /// </summary>
     public ICanTell? OrphanOutcomes { get; init; }
 
+    /// <summary>Cluster mode: asked by execution before each entry is sent (<see cref="Cluster.ClusterFence"/>); null: none.</summary>
+    public Func<string?>? EntryFence { get; init; }
+
     /// <summary>
     /// Where the execution actor of a venue runs: <see cref="Execution.ExecutionActor"/> in testnet/live (persistence id
     /// <c>execution-{venue}</c>), <see cref="Paper.PaperExecutionActor"/> in paper (<c>paper-execution-{venue}</c>).

@@ -20,6 +20,16 @@ public sealed partial class ExecutionActor
             return;
         }
 
+        if (_entryFence?.Invoke() is { } fenced)
+        {
+            // Cluster: checked again here, at the last step before the venue, because an entry approved before this
+            // node froze can still be waiting in this mailbox when it resumes — downed, its symbols owned elsewhere.
+            Count("intent fenced");
+            _log.Warning("execution {0}: entry {1} refused: {2}", _settings.Venue, m.EventId, fenced);
+            m.ReplyTo.Tell(new EntryFailed(m.Symbol, m.EventId, "cluster_fence"));
+            return;
+        }
+
         if (m.Side is not (1 or -1) || m.Quantity <= 0)
         {
             Count("intent invalid");

@@ -33,6 +33,7 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
     private readonly ActorBotMetrics _metrics = ActorBotMetrics.For(Context.System);
     private readonly Dictionary<string, IActorRef> _replyTo = new(StringComparer.Ordinal);
     private readonly ICanTell? _orphanOutcomes;
+    private readonly Func<string?>? _entryFence;
     private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
     private readonly Dictionary<long, string> _algoByVenueOrderId = [];
     private readonly Dictionary<string, string> _closing = new(StringComparer.Ordinal);
@@ -48,9 +49,11 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
     /// <param name="userStreamBase">The venue's WebSocket base: the actor runs the user-data stream itself and feeds its
     /// ORDER_TRADE_UPDATE / ALGO_UPDATE in as messages. Null: someone else (an account actor) sends them.</param>
     /// <param name="orphanOutcomes">where an outcome goes that nobody in this incarnation asked for; null: the event stream.</param>
-    public ExecutionActor(ExecutionSettings settings, BinanceRestClient rest, Uri? userStreamBase, DecodeErrorCounter errors, ICanTell? orphanOutcomes = null)
+    /// <param name="entryFence">cluster mode: asked before each entry is sent; a reason refuses it (EntryFailed). Null: none.</param>
+    public ExecutionActor(ExecutionSettings settings, BinanceRestClient rest, Uri? userStreamBase, DecodeErrorCounter errors, ICanTell? orphanOutcomes = null, Func<string?>? entryFence = null)
     {
         _orphanOutcomes = orphanOutcomes;
+        _entryFence = entryFence;
         _settings = settings;
         _rest = rest;
         _userStreamBase = userStreamBase;
@@ -69,8 +72,8 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
 
     private long NowMs => Context.System.Scheduler.Now.ToUnixTimeMilliseconds();
 
-    public static Props Props(ExecutionSettings settings, BinanceRestClient rest, Uri? userStreamBase, DecodeErrorCounter errors, ICanTell? orphanOutcomes = null) =>
-        Akka.Actor.Props.Create(() => new ExecutionActor(settings, rest, userStreamBase, errors, orphanOutcomes));
+    public static Props Props(ExecutionSettings settings, BinanceRestClient rest, Uri? userStreamBase, DecodeErrorCounter errors, ICanTell? orphanOutcomes = null, Func<string?>? entryFence = null) =>
+        Akka.Actor.Props.Create(() => new ExecutionActor(settings, rest, userStreamBase, errors, orphanOutcomes, entryFence));
 
     protected override void PreStart()
     {
