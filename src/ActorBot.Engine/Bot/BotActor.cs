@@ -27,6 +27,7 @@ public sealed class BotActor : ReceiveActor, IWithTimers
     private bool _wasPaused = true;
     private long _pauseEpisodes;
     private readonly Dictionary<string, bool> _externalPauseSent = [];
+    private readonly HashSet<string> _firstDataSeen = new(StringComparer.Ordinal);
 
     private readonly Func<string, SymbolPipelineSettings?>? _pipelines;
     private readonly RiskWiring? _riskWiring;
@@ -170,7 +171,20 @@ public sealed class BotActor : ReceiveActor, IWithTimers
         }
     }
 
-    private void OnClear(PauseReason reason) => _pauses.MarkClear(reason, NowMs);
+    private void OnClear(PauseReason reason)
+    {
+        if (_settings.FirstDataClearsAtOnce && reason.Kind == PauseKind.StaleData && _firstDataSeen.Add(reason.Scope))
+        {
+            // A symbol that has had no data since this bot started (cluster: taken over from another node) has no
+            // flapping to guard against: its first data clears at once. Later clears wait out the hysteresis.
+            _pauses.MarkClear(reason, NowMs - (long)_settings.PauseHysteresis.TotalMilliseconds);
+            _log.Info("SAFE_PAUSE cause cleared at first data: {0}", reason);
+            Publish(_pauses.Expire(NowMs).Count > 0);
+            return;
+        }
+
+        _pauses.MarkClear(reason, NowMs);
+    }
 
     private void Publish(bool changed)
     {

@@ -20,6 +20,12 @@ public sealed record BotSettings(
     /// <summary>Symbol → the enabled venue that trades it (<see cref="SymbolVenues"/>); empty: every symbol on <see cref="Venue"/>.</summary>
     public IReadOnlyDictionary<string, string> VenueOfSymbol { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Cluster entities: a symbol's first data after the bot started clears its stale-data pause at once instead of after
+    /// <see cref="PauseHysteresis"/> (a takeover has no flapping history to guard against). Off on one node.
+    /// </summary>
+    public bool FirstDataClearsAtOnce { get; init; }
+
     /// <summary>The enabled venues, the primary (<see cref="Venue"/>) first; null: <see cref="Venue"/> alone.</summary>
     public IReadOnlyList<string>? EnabledVenues { get; init; }
 

@@ -67,6 +67,7 @@ public sealed class SymbolEntityActor : ReceiveActor
             Symbols = [_symbol],
             VenueOfSymbol = new Dictionary<string, string>(StringComparer.Ordinal) { [_symbol] = _venue },
             EnabledVenues = [_venue],
+            FirstDataClearsAtOnce = true,
         };
         var pipelines = _plan.Pipelines;
         var risk = _plan.Risk;

@@ -66,6 +66,27 @@ public sealed class BotActorSafePauseTests : Akka.TestKit.Xunit2.TestKit
         SymbolStatusOf(bot, "ETHUSDT").Should().Be(new SymbolStatus("ETHUSDT", Stale: false, LastEventTimeMs: 16_000, EntriesPaused: false));
     }
 
+    [Fact(DisplayName = "Cluster entity: a symbol's first data after start clears its stale pause at once; a later stale spell waits out the hysteresis")]
+    public void FirstDataClearsAtOnceInAnEntity()
+    {
+        var settings = BtcOnly with { FirstDataClearsAtOnce = true };
+        var bot = Sys.ActorOf(Props.Create(() => new BotActor(settings)), "bot");
+        AwaitStatus(bot, s => s.Paused);
+        Feed(bot, "BTCUSDT", 0);
+        AwaitStatus(bot, s => !s.Paused, "first data after a takeover: no flapping history, no hysteresis");
+
+        // Silent past the 10 s stale timeout, then fresh again: this clear waits the 5 s hysteresis as on one node.
+        Scheduler.Advance(TimeSpan.FromSeconds(11));
+        AwaitStatus(bot, s => s.PauseReasons.SequenceEqual(["stale market data for BTCUSDT"]));
+        Feed(bot, "BTCUSDT", 11_000);
+        AwaitStatus(bot, s => s.ClearingReasons.Count == 1);
+        Scheduler.Advance(TimeSpan.FromSeconds(4));
+        AwaitStatus(bot, s => s.Paused, "inside the hysteresis");
+        Feed(bot, "BTCUSDT", 15_000);
+        Scheduler.Advance(TimeSpan.FromSeconds(2));
+        AwaitStatus(bot, s => !s.Paused);
+    }
+
     [Fact(DisplayName = "Market data for a symbol the bot does not run is counted and dropped, nothing crashes")]
     public void UnknownSymbol()
     {
