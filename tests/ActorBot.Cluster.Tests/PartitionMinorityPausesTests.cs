@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using ActorBot.Cluster.Tests.Harness;
+using Xunit.Abstractions;
+
+namespace ActorBot.Cluster.Tests;
+
+/// <summary>
+/// Issue 13, the partition case: one node frozen with SIGSTOP past the failure detector (its sockets stay open, its
+/// heartbeats stop, as a node cut off from the others). The majority marks it unreachable, the Split Brain Resolver
+/// downs it and the majority takes its symbols. Resumed with SIGCONT, the minority node must not send a single
+/// order, must pause or stop its symbols and leave.
+/// </summary>
+public sealed class PartitionMinorityPausesTests(ITestOutputHelper log)
+{
+    [PostgresFact(DisplayName = "A node frozen past the failure detector is downed and its symbols taken over; resumed, it sends no order, pauses and leaves; 0 duplicate orders")]
+    public async Task PartitionMinorityPauses()
+    {
+        await using var rig = await ClusterRig.StartAsync(log);
+        using var sampling = new CancellationTokenSource();
+        try
+        {
+            var before = await rig.WaitForSettledAsync(rig.Nodes, TimeSpan.FromSeconds(90));
+            await ClusterRig.WaitForReadyAsync(rig.Nodes, "every node /ready 200 before the partition", TimeSpan.FromSeconds(45));
+
+            var counts = before.CountByOwner(ClusterRig.Entities);
+            var victim = rig.Nodes.OrderByDescending(n => counts.GetValueOrDefault(n.Address)).ThenBy(n => n.Index).First();
+            var majority = rig.Nodes.Where(n => n != victim).ToList();
+            var pid = victim.Process!.Pid;
+
+            // The victim's TCP ports, sampled throughout: the venue's audit names each order's client port.
+            var ports = new ConcurrentDictionary<int, byte>();
+            var sampler = Task.Run(async () =>
+            {
+                while (!sampling.IsCancellationRequested)
+                {
+                    foreach (var p in ProcessSockets.LocalPorts(pid))
+                    {
+                        ports.TryAdd(p, 0);
+                    }
+
+                    await Task.Delay(100, CancellationToken.None);
+                }
+            });
+
+            log.WriteLine($"SIGSTOP {victim.Name} ({victim.Address}), owner of {counts.GetValueOrDefault(victim.Address)} symbols");
+            victim.Process.Stop();
+            var taken = await rig.WaitForSettledAsync(majority, TimeSpan.FromSeconds(60));
+            log.WriteLine($"majority owns every symbol: {taken}");
+
+            var resumedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            victim.Process.Continue();
+
+            // Paused or gone: the process left (exited), or its own view no longer has it Up, or /ready is not 200.
+            var outcome = await Waits.Until(
+                async () =>
+                {
+                    if (victim.Process.HasExited)
+                    {
+                        return "exited";
+                    }
+
+                    var view = await victim.ClusterAsync();
+                    var ready = await victim.ReadyAsync();
+                    var selfUp = view is not null && view.Members.TryGetValue(victim.Address, out var s) && s == "Up";
+                    return !selfUp && ready.Status != 200 ? $"self {view?.SelfStatus ?? "gone"}, /ready {ready.Status} {ready.Body}" : string.Empty;
+                },
+                s => s.Length > 0,
+                $"the resumed {victim.Name} pauses its symbols and leaves",
+                TimeSpan.FromSeconds(30),
+                _ => victim.Process.Tail(10));
+            log.WriteLine($"{victim.Name} after SIGCONT: {outcome}");
+
+            // Its symbols stay with the majority.
+            var after = await rig.WaitForSettledAsync(majority, TimeSpan.FromSeconds(20));
+            ClusterRig.Entities.Should().OnlyContain(e => after.OwnerOf(e) != victim.Address);
+
+            await sampling.CancelAsync();
+            await sampler;
+            var orders = await rig.Venue.OrdersAsync();
+            var fromVictim = VenueAudit.SentBy(orders, ports.Keys.ToHashSet(), resumedAt);
+            log.WriteLine($"venue: {orders.Count} order requests; {ports.Count} ports of {victim.Name}; after SIGCONT from it: {fromVictim.Count}");
+            fromVictim.Should().BeEmpty("a node that lost the majority must not send an order after it resumes");
+            VenueAudit.DuplicateEntries(orders).Should().BeEmpty("no signal may be entered twice");
+        }
+        catch
+        {
+            rig.DumpTails();
+            throw;
+        }
+        finally
+        {
+            await sampling.CancelAsync();
+        }
+    }
+}
