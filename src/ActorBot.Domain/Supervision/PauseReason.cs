@@ -18,6 +18,12 @@ public enum PauseKind
     /// <summary>The operator's kill switch is on.</summary>
     KillSwitch,
 
+    /// <summary>
+    /// Cluster mode: this node lost the majority of the trading role, was downed, or is leaving — its symbols take no
+    /// new entries until it is a healthy member again (another node may take them over meanwhile).
+    /// </summary>
+    ClusterMinority,
+
     /// <summary>Reconciliation found the same drift between execution's view and the venue on consecutive checks.</summary>
     ReconcileDrift,
 
@@ -27,7 +33,7 @@ public enum PauseKind
 
 /// <summary>
 /// One cause of SAFE_PAUSE. <paramref name="Scope"/> is the symbol (StaleData, Backfilling, AccountSetup), the venue
-/// (VenueDisabled, ClockOffset, ReconcileDrift) or <c>*</c> (KillSwitch).
+/// (VenueDisabled, ClockOffset, ReconcileDrift) or <c>*</c> (KillSwitch, ClusterMinority).
 /// </summary>
 public sealed record PauseReason(PauseKind Kind, string Scope)
 {
@@ -42,6 +48,9 @@ public sealed record PauseReason(PauseKind Kind, string Scope)
     public static PauseReason ClockOffset(string venue) => new(PauseKind.ClockOffset, venue);
 
     public static PauseReason KillSwitch() => new(PauseKind.KillSwitch, Global);
+
+    /// <summary>This cluster node lost the majority, was downed or is leaving (cluster mode only).</summary>
+    public static PauseReason ClusterMinority() => new(PauseKind.ClusterMinority, Global);
 
     public static PauseReason ReconcileDrift(string venue) => new(PauseKind.ReconcileDrift, venue);
 
@@ -58,6 +67,7 @@ public sealed record PauseReason(PauseKind Kind, string Scope)
         PauseKind.VenueDisabled => $"venue {Scope} disabled",
         PauseKind.ClockOffset => $"clock offset over limit on {Scope}",
         PauseKind.KillSwitch => "kill switch on",
+        PauseKind.ClusterMinority => "cluster: this node lost the majority or was downed",
         PauseKind.ReconcileDrift => $"reconcile_drift on {Scope}",
         PauseKind.AccountSetup => $"leverage/margin type not set for {Scope}",
         _ => $"{Kind} {Scope}",

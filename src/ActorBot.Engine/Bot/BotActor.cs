@@ -40,11 +40,16 @@ public sealed class BotActor : ReceiveActor, IWithTimers
 
     /// <param name="pipelines">per symbol, the Snap Harvester subtree settings (null: watchdog only).</param>
     /// <param name="risk">runs /risk and routes entries through it (testnet, live, paper); null: the trader's in-process paper path (replay, shadow).</param>
-    public BotActor(BotSettings settings, Func<string, SymbolPipelineSettings?>? pipelines, RiskWiring? risk = null)
+    /// <param name="externalRisk">
+    /// cluster mode: the portfolio risk singleton's proxy, used instead of a /risk child (entries, pause and warm-up
+    /// state go there); null: <paramref name="risk"/> decides.
+    /// </param>
+    public BotActor(BotSettings settings, Func<string, SymbolPipelineSettings?>? pipelines, RiskWiring? risk = null, IActorRef? externalRisk = null)
     {
         _settings = settings;
         _pipelines = pipelines;
         _riskWiring = risk;
+        _risk = risk is null ? externalRisk : null;
         _pauses = new SafePauseTracker(settings.PauseHysteresis);
 
         Receive<RaisePause>(m => OnRaise(m.Reason));
@@ -79,6 +84,16 @@ public sealed class BotActor : ReceiveActor, IWithTimers
         Receive<TradeBatch>(m => RouteToSymbol(m.Symbol, m));
         Receive<EndOfData>(m => RouteToSymbol(m.Symbol, m));
         Receive<ISymbolLiquidationMessage>(m => RouteToSymbol(m.Symbol, m));
+        Receive<ResendRiskState>(m =>
+        {
+            // A new risk incarnation (cluster: the singleton moved) asks for the present conditions again.
+            _riskPauseSent.Clear();
+            NotifySymbols();
+            foreach (var symbol in _settings.Symbols)
+            {
+                Context.Child(symbol).Tell(m);
+            }
+        });
         Receive<GetBotStatus>(_ => Sender.Tell(Status()));
         Receive<ProbeState>(_ => ProbeReply.Answer(Context, Status()));
     }

@@ -5,24 +5,35 @@ using Akka.Actor;
 
 namespace ActorBot.Engine.Cluster;
 
-/// <summary>SKELETON (lead implements): the Props of the cluster singletons.</summary>
+/// <summary>The Props of the cluster singletons, wired to the shard region and to each other's proxies.</summary>
 public static class ClusterTrading
 {
     /// <summary>
-    /// The singleton of one venue account (<see cref="ClusterNames.VenueSingleton"/>): the venue's REST client, health,
-    /// <c>execution</c> (persistence id <c>execution-{venue}</c>, restart-flatten at every takeover) and <c>account</c>
-    /// (user-data stream, reconciliation); no market stream (those run in the symbol entities). Its pause causes go to
-    /// every symbol entity of the venue through <paramref name="region"/>. <paramref name="trading"/>.Risk must be the
-    /// risk singleton's proxy.
+    /// The singleton of one venue account (<see cref="ClusterNames.VenueSingleton"/>): see <see cref="VenueSingletonActor"/>.
+    /// <paramref name="trading"/>.Risk must be the risk singleton's proxy; outcomes nobody asked for go there too.
     /// </summary>
-    public static Props VenueSingleton(VenueSettings venue, VenueTrading trading, IActorRef region) =>
-        throw new NotSupportedException("skeleton");
+    public static Props VenueSingleton(VenueSettings venue, VenueTrading trading, IActorRef region)
+    {
+        ArgumentNullException.ThrowIfNull(trading);
+        var wired = trading with { OrphanOutcomes = trading.OrphanOutcomes ?? trading.Risk };
+        return Props.Create(() => new VenueSingletonActor(venue, wired, region));
+    }
 
     /// <summary>
-    /// The portfolio risk singleton (<see cref="ClusterNames.RiskSingleton"/>, persistence id <c>risk</c>): entries to the
-    /// venue singleton's execution (<paramref name="venues"/>: venue → singleton proxy), replies to each symbol's trader
-    /// through <paramref name="region"/>.
+    /// The portfolio risk singleton (<see cref="ClusterNames.RiskSingleton"/>): entries to the venue singleton's execution
+    /// (<paramref name="venues"/>: venue → singleton proxy), replies to each symbol's trader through <paramref name="region"/>.
     /// </summary>
-    public static Props RiskSingleton(RiskActorSettings risk, BotSettings bot, IReadOnlyDictionary<string, IActorRef> venues, IActorRef region) =>
-        throw new NotSupportedException("skeleton");
+    public static Props RiskSingleton(RiskActorSettings risk, BotSettings bot, IReadOnlyDictionary<string, IActorRef> venues, IActorRef region)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        ArgumentNullException.ThrowIfNull(venues);
+        var primary = venues.TryGetValue(bot.Venue, out var p) ? p : venues.Values.First();
+        var wiring = new RiskWiring(risk, primary)
+        {
+            VenueOfSymbol = bot.Symbols.ToDictionary(s => s, bot.VenueFor, StringComparer.Ordinal),
+            Executions = venues.ToDictionary(v => v.Key, v => (ICanTell)v.Value, StringComparer.Ordinal),
+            TraderOf = symbol => new SymbolTeller(region, bot.VenueFor(symbol), symbol),
+        };
+        return Props.Create(() => new RiskSingletonActor(wiring, region));
+    }
 }

@@ -42,6 +42,7 @@ public sealed class RiskActor : ReceivePersistentActor
     // Free balance per venue (each account reports its own); a venue that has not reported yet sizes on the default.
     private readonly Dictionary<string, decimal> _freeBalanceByVenue = new(StringComparer.Ordinal);
     private decimal _freeBalanceUsd;
+    private bool _clusterPaused;
 
     public RiskActor(RiskActorSettings settings, ICanTell execution)
         : this(new RiskWiring(settings, execution))
@@ -92,6 +93,15 @@ public sealed class RiskActor : ReceivePersistentActor
         // Block bodies: an assignment of a bool would pick Command's Func<T, bool> overload, and "false" means unhandled.
         Command<SymbolWarmChanged>(m => { _warm[m.Symbol] = m.Warm; });
         Command<EntriesPauseChanged>(m => { _paused[m.Symbol] = m.Paused; });
+        Command<Cluster.ClusterPauseChanged>(m =>
+        {
+            if (m.Paused != _clusterPaused)
+            {
+                _log.Warning("risk: cluster {0}: {1}", m.Paused ? "paused" : "resumed", m.Reason);
+            }
+
+            _clusterPaused = m.Paused;
+        });
         Command<SetSymbolFilters>(m => { _filters[m.Filters.Symbol] = m.Filters; });
         Command<SetFreeBalance>(OnFreeBalance);
         Command<SetKillSwitch>(m =>
@@ -115,6 +125,8 @@ public sealed class RiskActor : ReceivePersistentActor
         // they still release the slot this book holds and reach the trader (ExecutionActor.Reply).
         Context.System.EventStream.Subscribe(Self, typeof(PositionClosed));
         Context.System.EventStream.Subscribe(Self, typeof(EntryFailed));
+        // Cluster mode only (nobody publishes it on one node): this node lost the majority or was downed.
+        Context.System.EventStream.Subscribe(Self, typeof(Cluster.ClusterPauseChanged));
         // Every reason is on /metrics from the start (0), so a rate() over a reason that never fired is 0, not missing.
         foreach (var reason in DropReason.All)
         {
@@ -149,7 +161,8 @@ public sealed class RiskActor : ReceivePersistentActor
 
         var now = NowMs;
         var direction = m.Side > 0 ? TradeDirection.Long : TradeDirection.Short;
-        var conditions = new EntryConditions(_warm.GetValueOrDefault(m.Symbol), _paused.GetValueOrDefault(m.Symbol, true));
+        // Cluster mode: a node that lost the majority takes no entry on any symbol, whatever the symbol says.
+        var conditions = new EntryConditions(_warm.GetValueOrDefault(m.Symbol), _clusterPaused || _paused.GetValueOrDefault(m.Symbol, true));
         // Quantity 0 first: a paused or capped book is the reason, not a size that would also have failed.
         var intent = new EntryIntent(m.EventId, m.Symbol, direction, m.ReferencePrice, m.StopPrice, 0m, _settings.Leverage, _settings.MaintenanceMarginRate);
         if (_book.Decide(intent, conditions, now) is Rejected gate)
@@ -249,8 +262,11 @@ public sealed class RiskActor : ReceivePersistentActor
     // By path, not by reference: a trader stopped and started again (a new incarnation at the same path) still gets
     // the replies to its intents. After a restart of risk the reference is gone (it is not journaled); the trader
     // sits at a fixed path next to this actor (/user/bot/{symbol}/trader).
-    private ActorSelection TraderOf(string symbol, string eventId) =>
-        _entries.TryGetValue(eventId, out var entry) ? Context.ActorSelection(entry.Trader.Path) : Context.ActorSelection($"../{symbol}/trader");
+    // Cluster mode: the trader is wherever its symbol entity runs now, reached through the shard region by symbol
+    // (a stored reference would point at a node that may have lost the symbol).
+    private ICanTell TraderOf(string symbol, string eventId) =>
+        _wiring.TraderOf?.Invoke(symbol)
+        ?? (_entries.TryGetValue(eventId, out var entry) ? Context.ActorSelection(entry.Trader.Path) : Context.ActorSelection($"../{symbol}/trader"));
 
     // R of the close against the risk actually taken (fill to stop); 0 when this incarnation never saw the entry.
     private decimal ROf(PositionClosed m)

@@ -17,6 +17,17 @@ public sealed record SymbolWarmChanged(string Symbol, bool Warm);
 public sealed record EntriesPauseChanged(string Symbol, bool Paused);
 
 /// <summary>
+/// Risk → a symbol's bot (cluster: through the shard region, when a new risk singleton starts): send the entry
+/// conditions again — <see cref="EntriesPauseChanged"/> from the bot, <see cref="SymbolWarmChanged"/> from /shockflip.
+/// A new risk incarnation holds every symbol cold and paused until told otherwise, so without this a takeover of the
+/// risk singleton would block entries until each condition next changed.
+/// </summary>
+public sealed record ResendRiskState
+{
+    public static readonly ResendRiskState Instance = new();
+}
+
+/// <summary>
 /// Replaces a symbol's exchange filters: /venues/{v}/account sends exchangeInfo's at start; until then (and without
 /// a venue) the filters come from <c>actorbot.risk.filters</c>.
 /// </summary>

@@ -20,6 +20,12 @@ public sealed record RiskWiring(RiskActorSettings Settings, ICanTell Execution)
     /// <summary>Venue → its execution.</summary>
     public IReadOnlyDictionary<string, ICanTell> Executions { get; init; } = new Dictionary<string, ICanTell>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Cluster mode: where a symbol's trader is reached (its entity through the shard region), whichever node runs it.
+    /// Null: the reference the intent carried, or the trader's fixed path next to /risk.
+    /// </summary>
+    public Func<string, ICanTell>? TraderOf { get; init; }
+
     /// <summary>The venue of <paramref name="symbol"/>, or null when it is not mapped (one-venue wiring).</summary>
     public string? VenueOf(string symbol) => VenueOfSymbol.TryGetValue(symbol, out var venue) ? venue : null;
 

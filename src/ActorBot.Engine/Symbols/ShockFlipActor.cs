@@ -47,6 +47,7 @@ public sealed class ShockFlipActor : ReceiveActor
             _trader.Tell(new BarAnalysed(_symbol, m.Bar, signal, decision, eventId));
         });
         Receive<ProbeState>(_ => ProbeReply.Answer(Context, new { symbol = _symbol, barsSeen = _engine.BarsSeen, signals = _signals, rejectedBars = _engine.RejectedBars, warm = _warm }));
+        Receive<Risk.ResendRiskState>(_ => _route?.Risk.Tell(new Risk.SymbolWarmChanged(_symbol, _warm)));
         Receive<SymbolPauseChanged>(m => _trader.Tell(m));
         Receive<PipelineMark>(m => _trader.Tell(m));
         Receive<FlushPipeline>(m => _trader.Tell(m with { RejectedBars = _engine.RejectedBars, Signals = _signals }));

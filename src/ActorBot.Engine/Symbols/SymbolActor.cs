@@ -94,6 +94,7 @@ public sealed class SymbolActor : ReceiveActor, IWithTimers
             }
         });
         Receive<CloseMinute>(m => _bars?.Tell(m));
+        Receive<Risk.ResendRiskState>(m => Context.Child("shockflip").Tell(m));
         Receive<ISymbolLiquidationMessage>(m => m.Symbol == _symbol, OnLiquidationMessage);
         Receive<GetSymbolStatus>(_ => Sender.Tell(Status()));
         Receive<ProbeState>(_ => ProbeReply.Answer(Context, Status()));

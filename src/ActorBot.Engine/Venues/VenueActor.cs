@@ -28,12 +28,18 @@ public sealed class VenueActor : ReceiveActor
     private readonly VenueTrading? _trading;
     private readonly PaperSettings? _paper;
     private readonly MailboxDepths _mailboxes;
+    private readonly bool _marketData;
 
     /// <param name="trading">execution and account settings in testnet/live; null: market data only.</param>
     /// <param name="paper">trade mode paper: the in-process execution's settings (it runs as <c>execution</c>); null: none.</param>
     /// <param name="keys">the venue's keys as the host read them from its environment (null: none); trading's win.</param>
-    public VenueActor(VenueSettings settings, IActorRef bot, VenueTrading? trading = null, PaperSettings? paper = null, BinanceCredentials? keys = null)
+    /// <param name="marketData">
+    /// false: no <c>market</c> child (cluster: the venue-account singleton, whose symbols stream in their own entities);
+    /// health then judges the REST gateway alone.
+    /// </param>
+    public VenueActor(VenueSettings settings, IActorRef bot, VenueTrading? trading = null, PaperSettings? paper = null, BinanceCredentials? keys = null, bool marketData = true)
     {
+        _marketData = marketData;
         _paper = paper;
         _settings = settings;
         _bot = bot;
@@ -56,6 +62,9 @@ public sealed class VenueActor : ReceiveActor
         Receive<GetExecutionStatus>(m => Context.Child("execution").Forward(m));
         Receive<GetPaperExecutionStatus>(m => Context.Child("execution").Forward(m));
         Receive<CancelAll>(m => Context.Child("execution").Forward(m));
+        // Cluster: /risk reaches execution through this venue's singleton proxy, so the money path is forwarded too.
+        Receive<PlaceEntry>(m => Context.Child("execution").Forward(m));
+        Receive<ClosePosition>(m => Context.Child("execution").Forward(m));
         Receive<ProbeState>(_ => ProbeReply.Answer(Context, new { venue = _settings.Venue, trading = _trading is not null, paper = _paper is not null, apiKey = credentials is not null, decodeErrors = Errors.Total, rest = _rest.Status.ToString() }));
     }
 
@@ -76,11 +85,19 @@ public sealed class VenueActor : ReceiveActor
             _mailboxes.Track(trades);
         }
 
-        _mailboxes.Track(Context.ActorOf(Props.Create(() => new MarketDataActor(_settings, rest, errors, _bot, health, trades)), "market"));
+        if (_marketData)
+        {
+            _mailboxes.Track(Context.ActorOf(Props.Create(() => new MarketDataActor(_settings, rest, errors, _bot, health, trades)), "market"));
+        }
+        else
+        {
+            health.Tell(new StreamStateChanged(true, "no market stream here: the symbols stream in their own entities"));
+        }
+
         if (_trading is { } trading)
         {
             // Execution first: the account forwards the user stream's order events to it from its first frame.
-            var execution = Context.ActorOf(ExecutionActor.Props(trading.Execution, rest, null, errors), "execution");
+            var execution = Context.ActorOf(ExecutionActor.Props(trading.Execution, rest, null, errors, trading.OrphanOutcomes), "execution");
             _mailboxes.Track(execution);
             _mailboxes.Track(Context.ActorOf(AccountActor.Props(trading.Account, rest, _settings.WsBaseUri, errors, execution, _bot, trading.Risk), "account"));
         }

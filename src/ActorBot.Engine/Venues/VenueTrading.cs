@@ -14,6 +14,12 @@ namespace ActorBot.Engine.Venues;
 public sealed record VenueTrading(ExecutionSettings Execution, AccountSettings Account, BinanceCredentials Credentials, ICanTell? Risk)
 {
     /// <summary>
+    /// Where execution sends an outcome nobody in its incarnation asked for (a trade restart-flatten closed): null, the
+    /// node's event stream, where /risk listens; cluster mode, the risk singleton's proxy (risk may run on another node).
+    /// </summary>
+    public ICanTell? OrphanOutcomes { get; init; }
+
+    /// <summary>
     /// Where the execution actor of a venue runs: <see cref="Execution.ExecutionActor"/> in testnet/live (persistence id
     /// <c>execution-{venue}</c>), <see cref="Paper.PaperExecutionActor"/> in paper (<c>paper-execution-{venue}</c>).
     /// </summary>

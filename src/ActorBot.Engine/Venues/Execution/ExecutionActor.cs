@@ -32,6 +32,7 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly ActorBotMetrics _metrics = ActorBotMetrics.For(Context.System);
     private readonly Dictionary<string, IActorRef> _replyTo = new(StringComparer.Ordinal);
+    private readonly ICanTell? _orphanOutcomes;
     private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
     private readonly Dictionary<long, string> _algoByVenueOrderId = [];
     private readonly Dictionary<string, string> _closing = new(StringComparer.Ordinal);
@@ -46,8 +47,10 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
 
     /// <param name="userStreamBase">The venue's WebSocket base: the actor runs the user-data stream itself and feeds its
     /// ORDER_TRADE_UPDATE / ALGO_UPDATE in as messages. Null: someone else (an account actor) sends them.</param>
-    public ExecutionActor(ExecutionSettings settings, BinanceRestClient rest, Uri? userStreamBase, DecodeErrorCounter errors)
+    /// <param name="orphanOutcomes">where an outcome goes that nobody in this incarnation asked for; null: the event stream.</param>
+    public ExecutionActor(ExecutionSettings settings, BinanceRestClient rest, Uri? userStreamBase, DecodeErrorCounter errors, ICanTell? orphanOutcomes = null)
     {
+        _orphanOutcomes = orphanOutcomes;
         _settings = settings;
         _rest = rest;
         _userStreamBase = userStreamBase;
@@ -66,8 +69,8 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
 
     private long NowMs => Context.System.Scheduler.Now.ToUnixTimeMilliseconds();
 
-    public static Props Props(ExecutionSettings settings, BinanceRestClient rest, Uri? userStreamBase, DecodeErrorCounter errors) =>
-        Akka.Actor.Props.Create(() => new ExecutionActor(settings, rest, userStreamBase, errors));
+    public static Props Props(ExecutionSettings settings, BinanceRestClient rest, Uri? userStreamBase, DecodeErrorCounter errors, ICanTell? orphanOutcomes = null) =>
+        Akka.Actor.Props.Create(() => new ExecutionActor(settings, rest, userStreamBase, errors, orphanOutcomes));
 
     protected override void PreStart()
     {
@@ -195,8 +198,16 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
         {
             // Nobody in this incarnation asked (the entry came before a restart, and restart-flatten closed it): the
             // outcome still has to reach /risk, whose book holds the trade's slot, and through it the trader. /risk
-            // subscribes to these on the event stream; a duplicate there is counted and ignored.
-            Context.System.EventStream.Publish(message);
+            // subscribes to these on the event stream; a duplicate there is counted and ignored. In a cluster /risk may run
+            // on another node: the outcome goes to its singleton proxy instead.
+            if (_orphanOutcomes is { } risk)
+            {
+                risk.Tell(message, Self);
+            }
+            else
+            {
+                Context.System.EventStream.Publish(message);
+            }
         }
     }
 
