@@ -15,7 +15,7 @@ public sealed class PartitionMinorityPausesTests(ITestOutputHelper log)
     [PostgresFact(DisplayName = "A node frozen past the failure detector is downed and its symbols taken over; resumed, it sends no order, pauses and leaves; 0 duplicate orders")]
     public async Task PartitionMinorityPauses()
     {
-        await using var rig = await ClusterRig.StartAsync(log);
+        await using var rig = await ClusterRig.StartAsync(log.WriteLine);
         using var sampling = new CancellationTokenSource();
         try
         {

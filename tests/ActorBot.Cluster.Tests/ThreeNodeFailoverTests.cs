@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ActorBot.Cluster.Tests.Harness;
 using Xunit.Abstractions;
 
@@ -17,7 +16,7 @@ public sealed class ThreeNodeFailoverTests(ITestOutputHelper log)
     [PostgresFact(DisplayName = "Three nodes: SIGKILL of the busiest node moves its symbols to live nodes and trading resumes within 20 s; 0 duplicate orders, 0 unprotected positions; the node rejoins and shards rebalance")]
     public async Task ThreeNodeFailover()
     {
-        await using var rig = await ClusterRig.StartAsync(log);
+        await using var rig = await ClusterRig.StartAsync(log.WriteLine);
         try
         {
             var before = await rig.WaitForSettledAsync(rig.Nodes, TimeSpan.FromSeconds(90));
@@ -28,33 +27,15 @@ public sealed class ThreeNodeFailoverTests(ITestOutputHelper log)
             var open = await OpenPositionsAsync(rig, TimeSpan.FromSeconds(30));
             log.WriteLine($"open positions at the kill: {open.Count} ({string.Join(", ", open)})");
 
-            var counts = before.CountByOwner(ClusterRig.Entities);
-            var victim = rig.Nodes.OrderByDescending(n => counts.GetValueOrDefault(n.Address)).ThenBy(n => n.Index).First();
-            var survivors = rig.Nodes.Where(n => n != victim).ToList();
-            var moved = ClusterRig.Entities.Where(e => before.OwnerOf(e) == victim.Address).ToList();
-            log.WriteLine($"SIGKILL {victim.Name} ({victim.Address}), owner of {moved.Count}: {string.Join(", ", moved)}");
-
-            var clock = Stopwatch.StartNew();
-            victim.Process!.Kill();
-            var owned = await rig.WaitForSettledAsync(survivors, TimeSpan.FromSeconds(60));
-            var ownedAfter = clock.Elapsed;
-            await ClusterRig.WaitForReadyAsync(survivors, "the survivors /ready 200 after the takeover", TimeSpan.FromSeconds(30));
-            var resumedAfter = clock.Elapsed;
-            log.WriteLine($"TAKEOVER: every symbol owned by a live node {ownedAfter.TotalSeconds:F1} s after SIGKILL, trading resumed (/ready 200 on the survivors) after {resumedAfter.TotalSeconds:F1} s; owners now {owned}");
-
-            resumedAfter.Should().BeLessThan(TakeoverBound, "trading must resume within 20 s of a node's SIGKILL with the documented settings");
-            moved.Should().OnlyContain(e => owned.OwnerOf(e) != null && owned.OwnerOf(e) != victim.Address);
+            var takeover = await Takeover.KillBusiestAsync(rig, before, TimeSpan.FromSeconds(60));
+            log.WriteLine($"TAKEOVER: SIGKILL {takeover.Victim.Name} ({takeover.Victim.Address}), owner of {takeover.Moved.Count} ({string.Join(", ", takeover.Moved)}): "
+                + $"every symbol owned by a live node {takeover.OwnedAfter.TotalSeconds:F1} s after, trading resumed (/ready 200 on the survivors) after {takeover.ResumedAfter.TotalSeconds:F1} s; owners now {takeover.Owners}");
+            takeover.ResumedAfter.Should().BeLessThan(TakeoverBound, "trading must resume within 20 s of a node's SIGKILL with the documented settings");
+            takeover.Moved.Should().NotBeEmpty().And.OnlyContain(e => takeover.Owners.OwnerOf(e) != null && takeover.Owners.OwnerOf(e) != takeover.Victim.Address);
             await AssertVenueCleanAsync(rig, "after the takeover");
 
-            victim.Start();
-            await rig.WaitForSettledAsync(rig.Nodes, TimeSpan.FromSeconds(60));
-            var rebalanced = await Waits.Until(
-                () => rig.OwnershipAsync(),
-                s => s.Ownership.EachOwnedOnceByLive(ClusterRig.Entities) && s.Ownership.CountByOwner(ClusterRig.Entities).GetValueOrDefault(victim.Address) > 0,
-                $"the restarted {victim.Name} owns a symbol again (rebalance)",
-                TimeSpan.FromSeconds(60),
-                s => s.Ownership.ToString());
-            log.WriteLine($"rejoined after {clock.Elapsed.TotalSeconds:F1} s; owners now {rebalanced.Ownership}");
+            var rebalanced = await Takeover.RejoinAsync(rig, takeover.Victim, TimeSpan.FromSeconds(60));
+            log.WriteLine($"{takeover.Victim.Name} rejoined and owns {rebalanced.CountByOwner(ClusterRig.Entities).GetValueOrDefault(takeover.Victim.Address)} symbols again; owners now {rebalanced}");
             await ClusterRig.WaitForReadyAsync(rig.Nodes, "every node /ready 200 after the rebalance", TimeSpan.FromSeconds(30));
             await AssertVenueCleanAsync(rig, "after the rejoin and rebalance");
         }

@@ -6,7 +6,6 @@ using ActorBot.Engine.Cluster;
 using ActorBot.Persistence.Sql;
 using ActorBot.Persistence.Sql.Schema;
 using ActorBot.Persistence.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace ActorBot.Cluster.Tests.Harness;
 
@@ -36,13 +35,14 @@ internal sealed class ClusterRig : IAsyncDisposable
 
     public static readonly IReadOnlyList<string> Entities = Symbols.Select(s => ClusterNames.EntityId(VenueName, s)).ToList();
 
-    private readonly ITestOutputHelper _log;
+    private readonly Action<string> _log;
     private readonly string _root;
     private ThrowawayPostgres? _postgres;
     private ChildProcess? _simulator;
+    private string _ws = string.Empty;
     private VenueClient? _venue;
 
-    private ClusterRig(ITestOutputHelper log)
+    private ClusterRig(Action<string> log)
     {
         _log = log;
         _root = Path.Combine(Path.GetTempPath(), "actorbot-cluster-" + Guid.NewGuid().ToString("N")[..10]);
@@ -56,7 +56,7 @@ internal sealed class ClusterRig : IAsyncDisposable
     public Uri VenueRest { get; private set; } = null!;
 
     /// <summary>Starts PostgreSQL (schema created once), the simulator process and three nodes; returns once the nodes are started (not yet Up).</summary>
-    public static async Task<ClusterRig> StartAsync(ITestOutputHelper log, int speed = 300)
+    public static async Task<ClusterRig> StartAsync(Action<string> log, int speed = 300)
     {
         var rig = new ClusterRig(log);
         try
@@ -95,7 +95,7 @@ internal sealed class ClusterRig : IAsyncDisposable
     {
         var expected = members.Select(m => m.Address).ToHashSet(StringComparer.Ordinal);
         var (ownership, _) = await Waits.Until(
-            () => OwnershipAsync(members),
+            () => FailFast(members, () => OwnershipAsync(members)),
             s => s.Views.Count == members.Count
                 && s.Views.All(v => v.View.UpMembers.ToHashSet(StringComparer.Ordinal).SetEquals(expected) && v.View.Unreachable.Count == 0)
                 && s.Ownership.EachOwnedOnceByLive(Entities),
@@ -116,17 +116,30 @@ internal sealed class ClusterRig : IAsyncDisposable
     public static Task WaitForReadyAsync(IReadOnlyList<NodeProcess> nodes, string what, TimeSpan timeout) =>
         Waits.Until(() => ReadinessAsync(nodes), r => r.AllReady, what, timeout, r => r.Text);
 
+    /// <summary>
+    /// A single-node <c>run</c> (no cluster, its own SQLite state) against the same venue, the same symbols: the
+    /// baseline for a takeover (kill it, start it again, time until /ready 200). Not started; the caller disposes it.
+    /// </summary>
+    public async Task<NodeProcess> SingleNodeAsync()
+    {
+        var dir = Path.Combine(_root, "single");
+        System.IO.Directory.CreateDirectory(dir);
+        var config = Path.Combine(dir, "node.conf");
+        await File.WriteAllTextAsync(config, NodeConfig(null, string.Empty, VenueRest.ToString().TrimEnd('/'), _ws, null));
+        return new NodeProcess(0, 0, FreePort(), dir, config, cluster: false);
+    }
+
     /// <summary>Writes every process's output tail to the test log (called on failure and at the end).</summary>
     public void DumpTails()
     {
         foreach (var node in Nodes.Where(n => n.Process is not null))
         {
-            _log.WriteLine(node.Process!.Tail(30));
+            _log(node.Process!.Tail(30));
         }
 
         if (_simulator is not null)
         {
-            _log.WriteLine(_simulator.Tail(10));
+            _log(_simulator.Tail(10));
         }
     }
 
@@ -151,6 +164,13 @@ internal sealed class ClusterRig : IAsyncDisposable
         }
     }
 
+    // A node that exited cannot become Up: fail at once with its output instead of waiting out the timeout.
+    private static Task<T> FailFast<T>(IEnumerable<NodeProcess> members, Func<Task<T>> probe)
+    {
+        var dead = members.FirstOrDefault(m => m.Process is { HasExited: true });
+        return dead is null ? probe() : throw new InvalidOperationException($"{dead.Name} exited while the cluster was expected to settle\n{dead.Process!.Tail()}");
+    }
+
     private static string Describe((Ownership Ownership, IReadOnlyList<(NodeProcess Node, ClusterView View)> Views) s) =>
         $"answering: {string.Join(", ", s.Views.Select(v => $"{v.Node.Name} sees Up [{string.Join(", ", v.View.UpMembers)}] unreachable [{string.Join(", ", v.View.Unreachable)}]"))}; owners: {s.Ownership}"
         + (s.Views.Count > 0 && s.Views[0].View.Owners.Count == 0 ? $"; raw /cluster of {s.Views[0].Node.Name}: {Cut(s.Views[0].View.Raw, 600)}" : string.Empty);
@@ -173,6 +193,7 @@ internal sealed class ClusterRig : IAsyncDisposable
         var rest = await _simulator.WaitForLine(@"REST (http://[^ ]+)", TimeSpan.FromSeconds(30));
         var ws = await _simulator.WaitForLine(@"WS (ws://[^ ]+)", TimeSpan.FromSeconds(5));
         VenueRest = new Uri(rest.Groups[1].Value.TrimEnd('/'));
+        _ws = ws.Groups[1].Value.TrimEnd('/');
         _venue = new VenueClient(VenueRest);
 
         var remoting = Enumerable.Range(0, 3).Select(_ => FreePort()).ToList();
@@ -183,7 +204,7 @@ internal sealed class ClusterRig : IAsyncDisposable
             var dir = Path.Combine(_root, $"node{i + 1}");
             System.IO.Directory.CreateDirectory(dir);
             var config = Path.Combine(dir, "node.conf");
-            await File.WriteAllTextAsync(config, NodeConfig(remoting[i], seeds, VenueRest.ToString().TrimEnd('/'), ws.Groups[1].Value.TrimEnd('/'), _postgres.ConnectionString));
+            await File.WriteAllTextAsync(config, NodeConfig(remoting[i], seeds, VenueRest.ToString().TrimEnd('/'), _ws, _postgres.ConnectionString));
             nodes.Add(new NodeProcess(i + 1, remoting[i], FreePort(), dir, config));
         }
 
@@ -193,11 +214,12 @@ internal sealed class ClusterRig : IAsyncDisposable
             node.Start();
         }
 
-        _log.WriteLine($"rig: PostgreSQL on {_postgres.Port}, simulator {VenueRest} at {speed}x, nodes {string.Join(", ", Nodes.Select(n => $"{n.Name} remoting {n.RemotingPort} probe {n.ProbePort}"))}");
+        _log($"rig: PostgreSQL on {_postgres.Port}, simulator {VenueRest} at {speed}x, nodes {string.Join(", ", Nodes.Select(n => $"{n.Name} remoting {n.RemotingPort} probe {n.ProbePort}"))}");
     }
 
     // The cluster section: enabled, this node's host and port, the one seed list (every node, the first one first).
-    private static string NodeConfig(int port, string seeds, string rest, string ws, string connectionString)
+    // Without a port: a single node on its default SQLite state.
+    private static string NodeConfig(int? port, string seeds, string rest, string ws, string? connectionString)
     {
         var contracts = string.Join(", ", Symbols.Select(s => $"{s} = inverse-100usd"));
         var sb = new StringBuilder();
@@ -206,8 +228,12 @@ internal sealed class ClusterRig : IAsyncDisposable
         sb.AppendLine($"  symbols = [{string.Join(", ", Symbols)}]");
         sb.AppendLine("  simulator.enabled = off");
         sb.AppendLine($"  venues.binance-usdm {{ testnet {{ rest-base-url = \"{rest}\", ws-base-url = \"{ws}\" }}, market-data = on, contracts {{ {contracts} }} }}");
-        sb.AppendLine($"  persistence {{ provider-name = postgresql, connection-string = \"{connectionString}\" }}");
-        sb.AppendLine($"  cluster {{ enabled = on, hostname = \"127.0.0.1\", port = {port}, seed-nodes = [{seeds}] }}");
+        if (port is not null)
+        {
+            sb.AppendLine($"  persistence {{ provider-name = postgresql, connection-string = \"{connectionString}\" }}");
+            sb.AppendLine($"  cluster {{ enabled = on, hostname = \"127.0.0.1\", port = {port}, seed-nodes = [{seeds}] }}");
+        }
+
         sb.AppendLine("}");
         return sb.ToString();
     }

@@ -4,18 +4,21 @@ using System.Net;
 namespace ActorBot.Cluster.Tests.Harness;
 
 /// <summary>
-/// One <c>actorbot run --cluster --trade-mode testnet</c> process: its remoting port (its identity in the cluster),
+/// One <c>actorbot run --cluster --trade-mode testnet</c> process (or a single-node <c>run</c>): its remoting port (its identity in the cluster),
 /// its probe port, its own state directory and config file, and the probe's <c>/cluster</c> and <c>/ready</c>.
 /// Can be killed and started again on the same ports, as an operator restarting a crashed node would.
 /// </summary>
 internal sealed class NodeProcess : IDisposable
 {
     private readonly string _config;
+    private readonly bool _cluster;
     private readonly HttpClient _probe;
 
-    public NodeProcess(int index, int remotingPort, int probePort, string directory, string config)
+    /// <param name="cluster">False: a single-node <c>run</c> (no <c>--cluster</c>), the baseline a takeover is compared with.</param>
+    public NodeProcess(int index, int remotingPort, int probePort, string directory, string config, bool cluster = true)
     {
         Index = index;
+        _cluster = cluster;
         RemotingPort = remotingPort;
         ProbePort = probePort;
         Directory = directory;
@@ -45,7 +48,7 @@ internal sealed class NodeProcess : IDisposable
         Process?.Dispose();
         Process = new ChildProcess(
             Name,
-            ["run", "--cluster", "--config", _config, "--trade-mode", "testnet", "--http-port", ProbePort.ToString(CultureInfo.InvariantCulture)],
+            (_cluster ? ["run", "--cluster"] : new[] { "run" }).Concat(["--config", _config, "--trade-mode", "testnet", "--http-port", ProbePort.ToString(CultureInfo.InvariantCulture)]),
             Directory,
             new Dictionary<string, string?>
             {
