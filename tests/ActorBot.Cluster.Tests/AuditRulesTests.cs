@@ -53,13 +53,13 @@ public sealed class AuditRulesTests
     {
         var a = ClusterView.Parse("""
             {"self":"akka.tcp://actorbot@127.0.0.1:4001","leader":"akka.tcp://actorbot@127.0.0.1:4001",
-             "members":[{"address":"akka.tcp://actorbot@127.0.0.1:4001","status":"Up","roles":["trading"]},
-                        {"address":"akka.tcp://actorbot@127.0.0.1:4002","status":"Up","roles":["trading"]}],
+             "members":[{"address":"akka.tcp://actorbot@127.0.0.1:4001","status":"up","roles":["trading"]},
+                        {"address":"akka.tcp://actorbot@127.0.0.1:4002","status":"up","roles":["trading"]}],
              "unreachable":["akka.tcp://actorbot@127.0.0.1:4003"],
              "owners":{"binance-usdm/A":"akka.tcp://actorbot@127.0.0.1:4001","binance-usdm/B":"akka.tcp://actorbot@127.0.0.1:4002"}}
             """);
         a.Self.Should().Be("127.0.0.1:4001");
-        a.SelfStatus.Should().Be("Up");
+        a.SelfStatus.Should().Be("up");
         a.UpMembers.Should().BeEquivalentTo("127.0.0.1:4001", "127.0.0.1:4002");
         a.Unreachable.Should().BeEquivalentTo("127.0.0.1:4003");
 

@@ -61,7 +61,7 @@ public sealed class PartitionMinorityPausesTests(ITestOutputHelper log)
 
                     var view = await victim.ClusterAsync();
                     var ready = await victim.ReadyAsync();
-                    var selfUp = view is not null && view.Members.TryGetValue(victim.Address, out var s) && s == "Up";
+                    var selfUp = view is not null && view.IsUp(victim.Address);
                     return !selfUp && ready.Status != 200 ? $"self {view?.SelfStatus ?? "gone"}, /ready {ready.Status} {ready.Body}" : string.Empty;
                 },
                 s => s.Length > 0,

@@ -83,7 +83,7 @@ internal sealed class ClusterRig : IAsyncDisposable
     {
         var allowed = (among ?? Nodes).Select(n => n.Address).ToHashSet(StringComparer.Ordinal);
         var views = (await ViewsAsync()).Where(v => allowed.Contains(v.Node.Address)).ToList();
-        var live = views.Where(v => v.View.Members.TryGetValue(v.Node.Address, out var s) && s == "Up").Select(v => v.Node.Address);
+        var live = views.Where(v => v.View.IsUp(v.Node.Address)).Select(v => v.Node.Address);
         return (Ownership.Merge(views.Select(v => v.View), live), views);
     }
 

@@ -22,8 +22,13 @@ internal sealed record ClusterView(
     private static readonly string[] EntityFields = ["entityId", "entity", "id", "symbol"];
     private static readonly string[] OwnerFields = ["owner", "node", "address", "ownerAddress", "region"];
 
-    /// <summary>Members whose status is Up (address → status).</summary>
-    public IEnumerable<string> UpMembers => Members.Where(m => string.Equals(m.Value, "Up", StringComparison.OrdinalIgnoreCase)).Select(m => m.Key);
+    /// <summary>Members whose status is up (Akka's status, any case).</summary>
+    public IEnumerable<string> UpMembers => Members.Where(m => IsUpStatus(m.Value)).Select(m => m.Key);
+
+    /// <summary>Whether this view lists <paramref name="address"/> (host:port) as up.</summary>
+    public bool IsUp(string address) => Members.TryGetValue(address, out var status) && IsUpStatus(status);
+
+    private static bool IsUpStatus(string status) => string.Equals(status, "up", StringComparison.OrdinalIgnoreCase);
 
     public static ClusterView Parse(string json)
     {
