@@ -19,7 +19,8 @@ public sealed class PartitionMinorityPausesTests(ITestOutputHelper log)
         using var sampling = new CancellationTokenSource();
         try
         {
-            var before = await rig.WaitForSettledAsync(rig.Nodes, TimeSpan.FromSeconds(90));
+            await rig.WaitForSettledAsync(rig.Nodes, TimeSpan.FromSeconds(90));
+            var before = await rig.WaitForBalancedAsync(TimeSpan.FromSeconds(60));
             await ClusterRig.WaitForReadyAsync(rig.Nodes, "every node /ready 200 before the partition", TimeSpan.FromSeconds(45));
 
             var counts = before.CountByOwner(ClusterRig.Entities);

@@ -1,4 +1,5 @@
 using ActorBot.Cluster.Tests.Harness;
+using ActorBot.Domain.Execution;
 using Xunit.Abstractions;
 
 namespace ActorBot.Cluster.Tests;
@@ -19,12 +20,14 @@ public sealed class ThreeNodeFailoverTests(ITestOutputHelper log)
         await using var rig = await ClusterRig.StartAsync(log.WriteLine);
         try
         {
-            var before = await rig.WaitForSettledAsync(rig.Nodes, TimeSpan.FromSeconds(90));
-            log.WriteLine($"formed: {before}");
+            await rig.WaitForSettledAsync(rig.Nodes, TimeSpan.FromSeconds(90));
+            var before = await rig.WaitForBalancedAsync(TimeSpan.FromSeconds(60));
+            log.WriteLine($"formed and balanced: {before}");
             await ClusterRig.WaitForReadyAsync(rig.Nodes, "every node /ready 200 before the kill", TimeSpan.FromSeconds(45));
 
-            // Open trades at the kill: whatever the strategy has open on the venue (bounded wait for the first one).
-            var open = await OpenPositionsAsync(rig, TimeSpan.FromSeconds(30));
+            // Open trades at the kill: the bundled day's signals come about once a replayed day (86 s at 1000x), on
+            // every alias at once; wait for the venue to show positions, bounded by one loop of the day.
+            var open = await OpenPositionsAsync(rig, TimeSpan.FromSeconds(90));
             log.WriteLine($"open positions at the kill: {open.Count} ({string.Join(", ", open)})");
 
             var takeover = await Takeover.KillBusiestAsync(rig, before, TimeSpan.FromSeconds(60));
@@ -46,20 +49,26 @@ public sealed class ThreeNodeFailoverTests(ITestOutputHelper log)
         }
     }
 
+    // Waits for the venue's audit to show an accepted entry (the audit costs no request weight), then reads the
+    // positions once: the venue's request weight is per IP, shared with the nodes.
     private static async Task<IReadOnlyList<string>> OpenPositionsAsync(ClusterRig rig, TimeSpan wait)
     {
-        var deadline = DateTime.UtcNow + wait;
-        while (true)
+        try
         {
-            var open = (await rig.Venue.PositionsAsync()).Where(p => p.Amount != 0).Select(p => $"{p.Symbol} {p.Amount}").ToList();
-            if (open.Count > 0 || DateTime.UtcNow > deadline)
-            {
-                return open;
-            }
-
-            // Sparse: the venue's request weight is per IP, shared with the nodes.
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            await Waits.Until(
+                () => rig.Venue.OrdersAsync(),
+                orders => orders.Any(o => o.Route == "order" && o.Accepted && ClientOrderId.TryParse(o.ClientId, out var id) && id.Leg == OrderLeg.Entry),
+                "an entry accepted by the venue",
+                wait,
+                orders => $"{orders.Count} order requests",
+                TimeSpan.FromMilliseconds(500));
         }
+        catch (TimeoutException)
+        {
+            return [];
+        }
+
+        return (await rig.Venue.PositionsAsync()).Where(p => p.Amount != 0).Select(p => $"{p.Symbol} {p.Amount}").ToList();
     }
 
     // The venue's own records: no entry accepted twice for one signal, and (once brackets have had time to land)

@@ -56,7 +56,7 @@ internal sealed class ClusterRig : IAsyncDisposable
     public Uri VenueRest { get; private set; } = null!;
 
     /// <summary>Starts PostgreSQL (schema created once), the simulator process and three nodes; returns once the nodes are started (not yet Up).</summary>
-    public static async Task<ClusterRig> StartAsync(Action<string> log, int speed = 300)
+    public static async Task<ClusterRig> StartAsync(Action<string> log, int speed = 1000)
     {
         var rig = new ClusterRig(log);
         try
@@ -100,6 +100,26 @@ internal sealed class ClusterRig : IAsyncDisposable
                 && s.Views.All(v => v.View.UpMembers.ToHashSet(StringComparer.Ordinal).SetEquals(expected) && v.View.Unreachable.Count == 0)
                 && s.Ownership.EachOwnedOnceByLive(Entities),
             $"{string.Join(", ", members.Select(m => m.Name))} Up and every symbol owned once",
+            timeout,
+            Describe);
+        return ownership;
+    }
+
+    /// <summary>
+    /// Settled (<see cref="WaitForSettledAsync"/>) and every node owns at least one symbol. The first node Up is
+    /// allocated every shard; the coordinator's rebalance then spreads them (every rebalance-interval, 10 s), so a test
+    /// that kills "a node" waits for this, or it would always kill the owner of everything.
+    /// </summary>
+    public async Task<Ownership> WaitForBalancedAsync(TimeSpan timeout)
+    {
+        var expected = Nodes.Select(m => m.Address).ToHashSet(StringComparer.Ordinal);
+        var (ownership, _) = await Waits.Until(
+            () => FailFast(Nodes, () => OwnershipAsync()),
+            s => s.Views.Count == Nodes.Count
+                && s.Views.All(v => v.View.UpMembers.ToHashSet(StringComparer.Ordinal).SetEquals(expected) && v.View.Unreachable.Count == 0)
+                && s.Ownership.EachOwnedOnceByLive(Entities)
+                && Nodes.All(n => s.Ownership.CountByOwner(Entities).GetValueOrDefault(n.Address) > 0),
+            "every node Up and owning at least one symbol, each symbol owned once",
             timeout,
             Describe);
         return ownership;
