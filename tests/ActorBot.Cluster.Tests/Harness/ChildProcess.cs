@@ -16,6 +16,8 @@ internal sealed class ChildProcess : IDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
     private readonly List<(Regex Pattern, TaskCompletionSource<Match> Seen)> _waiters = [];
+    private readonly StreamWriter _log;
+    private bool _closed;
 
     public ChildProcess(string name, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string?> environment)
     {
@@ -45,6 +47,8 @@ internal sealed class ChildProcess : IDisposable
             psi.ArgumentList.Add(a);
         }
 
+        // The whole output also goes to {name}.log in the working directory (kept when a test fails).
+        _log = new StreamWriter(Path.Combine(workingDirectory, $"{name}.log"), append: true) { AutoFlush = true };
         _process = new Process { StartInfo = psi };
         _process.OutputDataReceived += (_, e) => OnLine(e.Data);
         _process.ErrorDataReceived += (_, e) => OnLine(e.Data is null ? null : "[stderr] " + e.Data);
@@ -131,6 +135,12 @@ internal sealed class ChildProcess : IDisposable
         }
 
         _process.Dispose();
+        lock (_log)
+        {
+            // Output events may still arrive from the reader threads after this.
+            _closed = true;
+            _log.Dispose();
+        }
     }
 
     // kill(1), as a service manager or an operator sends it.
@@ -154,6 +164,14 @@ internal sealed class ChildProcess : IDisposable
         if (line is null)
         {
             return;
+        }
+
+        lock (_log)
+        {
+            if (!_closed)
+            {
+                _log.WriteLine(line);
+            }
         }
 
         _lines.Enqueue(line);

@@ -40,6 +40,7 @@ internal sealed class ClusterRig : IAsyncDisposable
     private ThrowawayPostgres? _postgres;
     private ChildProcess? _simulator;
     private string _ws = string.Empty;
+    private bool _keep;
     private VenueClient? _venue;
 
     private ClusterRig(Action<string> log)
@@ -149,9 +150,14 @@ internal sealed class ClusterRig : IAsyncDisposable
         return new NodeProcess(0, 0, FreePort(), dir, config, cluster: false);
     }
 
-    /// <summary>Writes every process's output tail to the test log (called on failure and at the end).</summary>
+    /// <summary>
+    /// Writes every process's output tail to the test log and keeps the rig's directory (every process's full output
+    /// in its <c>{name}.log</c>, the nodes' state) instead of deleting it: called when a test fails.
+    /// </summary>
     public void DumpTails()
     {
+        _keep = true;
+        _log($"rig directory kept: {_root} (node*/node*.log, simulator.log)");
         foreach (var node in Nodes.Where(n => n.Process is not null))
         {
             _log(node.Process!.Tail(30));
@@ -174,6 +180,11 @@ internal sealed class ClusterRig : IAsyncDisposable
         _venue?.Dispose();
         _postgres?.Dispose();
         await Task.CompletedTask;
+        if (_keep)
+        {
+            return;
+        }
+
         try
         {
             System.IO.Directory.Delete(_root, recursive: true);
