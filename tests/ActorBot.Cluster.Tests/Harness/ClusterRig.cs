@@ -258,6 +258,10 @@ internal sealed class ClusterRig : IAsyncDisposable
         sb.AppendLine("  state-dir = \"state\"");
         sb.AppendLine($"  symbols = [{string.Join(", ", Symbols)}]");
         sb.AppendLine("  simulator.enabled = off");
+
+        // No order book: `actorbot simulate` serves no depth for these symbols, and a /public socket that never
+        // carries a frame keeps the market stream "waiting for data" (venue disabled, SAFE_PAUSE) — not under test here.
+        sb.AppendLine("  liquidations.book.enabled = off");
         sb.AppendLine($"  venues.binance-usdm {{ testnet {{ rest-base-url = \"{rest}\", ws-base-url = \"{ws}\" }}, market-data = on, contracts {{ {contracts} }} }}");
         if (port is not null)
         {
