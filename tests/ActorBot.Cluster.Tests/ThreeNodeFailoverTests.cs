@@ -33,7 +33,6 @@ public sealed class ThreeNodeFailoverTests(ITestOutputHelper log)
             var takeover = await Takeover.KillBusiestAsync(rig, before, TimeSpan.FromSeconds(60));
             log.WriteLine($"TAKEOVER: SIGKILL {takeover.Victim.Name} ({takeover.Victim.Address}), owner of {takeover.Moved.Count} ({string.Join(", ", takeover.Moved)}): "
                 + $"every symbol owned by a live node {takeover.OwnedAfter.TotalSeconds:F1} s after, trading resumed (/ready 200 on the survivors) after {takeover.ResumedAfter.TotalSeconds:F1} s; owners now {takeover.Owners}");
-            takeover.ResumedAfter.Should().BeLessThan(TakeoverBound, "trading must resume within 20 s of a node's SIGKILL with the documented settings");
             takeover.Moved.Should().NotBeEmpty().And.OnlyContain(e => takeover.Owners.OwnerOf(e) != null && takeover.Owners.OwnerOf(e) != takeover.Victim.Address);
             await AssertVenueCleanAsync(rig, "after the takeover");
 
@@ -41,6 +40,9 @@ public sealed class ThreeNodeFailoverTests(ITestOutputHelper log)
             log.WriteLine($"{takeover.Victim.Name} rejoined and owns {rebalanced.CountByOwner(ClusterRig.Entities).GetValueOrDefault(takeover.Victim.Address)} symbols again; owners now {rebalanced}");
             await ClusterRig.WaitForReadyAsync(rig.Nodes, "every node /ready 200 after the rebalance", TimeSpan.FromSeconds(30));
             await AssertVenueCleanAsync(rig, "after the rejoin and rebalance");
+
+            // The time bound last, so a slow takeover still has its venue and rejoin checked and logged.
+            takeover.ResumedAfter.Should().BeLessThan(TakeoverBound, "trading must resume within 20 s of a node's SIGKILL with the documented settings");
         }
         catch
         {
