@@ -259,8 +259,12 @@ internal sealed class ClusterRig : IAsyncDisposable
         sb.AppendLine($"  symbols = [{string.Join(", ", Symbols)}]");
         sb.AppendLine("  simulator.enabled = off");
 
-        // No order book: `actorbot simulate` serves no depth for these symbols, and a /public socket that never
-        // carries a frame keeps the market stream "waiting for data" (venue disabled, SAFE_PAUSE) — not under test here.
+        // No liquidation engines and no order book, which are not under test here: /zones and /calibrator snapshot
+        // every few replayed minutes, i.e. many times a second per symbol at 1000x, and on two cores that load
+        // timed out the shared journal (its circuit breaker opened; a shard's hand-off then hung). And
+        // `actorbot simulate` serves no depth for these symbols: a /public socket that never carries a frame keeps the
+        // market stream "waiting for data" (venue disabled, SAFE_PAUSE).
+        sb.AppendLine("  liquidations.enabled = off");
         sb.AppendLine("  liquidations.book.enabled = off");
         sb.AppendLine($"  venues.binance-usdm {{ testnet {{ rest-base-url = \"{rest}\", ws-base-url = \"{ws}\" }}, market-data = on, contracts {{ {contracts} }} }}");
         if (port is not null)
