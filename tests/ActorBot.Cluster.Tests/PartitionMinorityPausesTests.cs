@@ -43,13 +43,14 @@ public sealed class PartitionMinorityPausesTests(ITestOutputHelper log)
                 }
             });
 
-            log.WriteLine($"SIGSTOP {victim.Name} ({victim.Address}), owner of {counts.GetValueOrDefault(victim.Address)} symbols");
+            log.WriteLine($"SIGSTOP {victim.Name} ({victim.Address}) at {DateTimeOffset.UtcNow:HH:mm:ss.fff} UTC, owner of {counts.GetValueOrDefault(victim.Address)} symbols");
             victim.Process.Stop();
             var taken = await rig.WaitForSettledAsync(majority, TimeSpan.FromSeconds(60));
             log.WriteLine($"majority owns every symbol: {taken}");
 
             var resumedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             victim.Process.Continue();
+            log.WriteLine($"SIGCONT {victim.Name} at {DateTimeOffset.FromUnixTimeMilliseconds(resumedAt):HH:mm:ss.fff} UTC");
 
             // Paused or gone: the process left (exited), or its own view no longer has it Up, or /ready is not 200.
             var outcome = await Waits.Until(

@@ -31,7 +31,7 @@ public sealed class ThreeNodeFailoverTests(ITestOutputHelper log)
             log.WriteLine($"open positions at the kill: {open.Count} ({string.Join(", ", open)})");
 
             var takeover = await Takeover.KillBusiestAsync(rig, before, TimeSpan.FromSeconds(60));
-            log.WriteLine($"TAKEOVER: SIGKILL {takeover.Victim.Name} ({takeover.Victim.Address}), owner of {takeover.Moved.Count} ({string.Join(", ", takeover.Moved)}): "
+            log.WriteLine($"TAKEOVER: SIGKILL {takeover.Victim.Name} ({takeover.Victim.Address}) at {takeover.KilledAt:HH:mm:ss.fff} UTC, owner of {takeover.Moved.Count} ({string.Join(", ", takeover.Moved)}): "
                 + $"every symbol owned by a live node {takeover.OwnedAfter.TotalSeconds:F1} s after, trading resumed (/ready 200 on the survivors) after {takeover.ResumedAfter.TotalSeconds:F1} s; owners now {takeover.Owners}");
             takeover.Moved.Should().NotBeEmpty().And.OnlyContain(e => takeover.Owners.OwnerOf(e) != null && takeover.Owners.OwnerOf(e) != takeover.Victim.Address);
             await AssertVenueCleanAsync(rig, "after the takeover");

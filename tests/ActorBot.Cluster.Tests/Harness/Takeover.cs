@@ -2,8 +2,8 @@ using System.Diagnostics;
 
 namespace ActorBot.Cluster.Tests.Harness;
 
-/// <summary>One measured takeover: the node killed, the symbols it owned, and the times from its SIGKILL.</summary>
-internal sealed record TakeoverResult(NodeProcess Victim, IReadOnlyList<string> Moved, TimeSpan OwnedAfter, TimeSpan ResumedAfter, Ownership Owners);
+/// <summary>One measured takeover: the node killed, the symbols it owned, when (UTC, to read the nodes' logs against), and the times from its SIGKILL.</summary>
+internal sealed record TakeoverResult(NodeProcess Victim, IReadOnlyList<string> Moved, DateTimeOffset KilledAt, TimeSpan OwnedAfter, TimeSpan ResumedAfter, Ownership Owners);
 
 /// <summary>
 /// SIGKILL of the node owning the most symbols, then the clock: until every symbol is owned once by a surviving node
@@ -19,12 +19,13 @@ internal static class Takeover
         var survivors = rig.Nodes.Where(n => n != victim && n.Running).ToList();
         var moved = ClusterRig.Entities.Where(e => before.OwnerOf(e) == victim.Address).ToList();
 
+        var killedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         victim.Process!.Kill();
         var owners = await rig.WaitForSettledAsync(survivors, timeout);
         var ownedAfter = clock.Elapsed;
         await ClusterRig.WaitForReadyAsync(survivors, "the survivors /ready 200 after the takeover", timeout - clock.Elapsed);
-        return new TakeoverResult(victim, moved, ownedAfter, clock.Elapsed, owners);
+        return new TakeoverResult(victim, moved, killedAt, ownedAfter, clock.Elapsed, owners);
     }
 
     /// <summary>Starts the killed node again and waits until it is Up everywhere and owns a symbol again (rebalanced).</summary>
