@@ -80,7 +80,8 @@ public sealed class ClusterSuite : IBenchmarkSuite
         {
             try
             {
-                var owners = await rig.WaitForSettledAsync(rig.Nodes, TimeSpan.FromSeconds(90));
+                await rig.WaitForSettledAsync(rig.Nodes, TimeSpan.FromSeconds(90));
+                var owners = await rig.WaitForBalancedAsync(TimeSpan.FromSeconds(60));
                 await ClusterRig.WaitForReadyAsync(rig.Nodes, "every node /ready 200", TimeSpan.FromSeconds(45));
                 for (var i = 0; i < count; i++)
                 {
