@@ -1,6 +1,16 @@
+using System.Text.Json.Serialization;
+
 namespace ActorBot.Domain.Execution;
 
-/// <summary>One venue request restart-flatten asks for, in the order given.</summary>
+/// <summary>
+/// One venue request restart-flatten asks for, in the order given. The discriminators are stable names: a report
+/// crosses cluster nodes in the execution status (JSON), and an abstract type cannot be read back without them.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(CancelOrderAction), "cancel-order")]
+[JsonDerivedType(typeof(CancelAlgoOrderAction), "cancel-algo-order")]
+[JsonDerivedType(typeof(FlattenAction), "flatten")]
+[JsonDerivedType(typeof(PlaceBracketAction), "place-bracket")]
 public abstract record RestartAction(string Symbol);
 
 public sealed record CancelOrderAction(string Symbol, string ClientOrderId, string Reason) : RestartAction(Symbol);

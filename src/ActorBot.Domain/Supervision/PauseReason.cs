@@ -18,17 +18,17 @@ public enum PauseKind
     /// <summary>The operator's kill switch is on.</summary>
     KillSwitch,
 
-    /// <summary>
-    /// Cluster mode: this node lost the majority of the trading role, was downed, or is leaving — its symbols take no
-    /// new entries until it is a healthy member again (another node may take them over meanwhile).
-    /// </summary>
-    ClusterMinority,
-
     /// <summary>Reconciliation found the same drift between execution's view and the venue on consecutive checks.</summary>
     ReconcileDrift,
 
     /// <summary>A symbol's leverage or margin type could not be set on the venue at start.</summary>
     AccountSetup,
+
+    /// <summary>
+    /// Cluster mode: this node lost the majority of the trading role, was downed, or is leaving — its symbols take no
+    /// new entries until it is a healthy member again (another node may take them over meanwhile).
+    /// </summary>
+    ClusterMinority,
 }
 
 /// <summary>

@@ -1,19 +1,20 @@
 using ActorBot.Domain.Modes;
 using ActorBot.Domain.Supervision;
+using ActorBot.Engine.Cluster;
 
 namespace ActorBot.Engine.Bot;
 
 /// <summary>A child reports a cause of SAFE_PAUSE (immediate).</summary>
-public sealed record RaisePause(PauseReason Reason);
+public sealed record RaisePause(PauseReason Reason) : IClusterMessage;
 
 /// <summary>A child reports a cause has cleared (effective after the hysteresis window).</summary>
-public sealed record ClearPause(PauseReason Reason);
+public sealed record ClearPause(PauseReason Reason) : IClusterMessage;
 
 /// <summary>The operator turns the kill switch on or off.</summary>
-public sealed record SetKillSwitch(bool On);
+public sealed record SetKillSwitch(bool On) : IClusterMessage;
 
 /// <summary>Asks the bot for its state (the HTTP probe uses this, never the actor's fields).</summary>
-public sealed record GetBotStatus
+public sealed record GetBotStatus : IClusterMessage
 {
     public static readonly GetBotStatus Instance = new();
 }
@@ -30,7 +31,7 @@ public sealed record BotStatus(
     IReadOnlyList<string> Symbols,
     string Venue,
     long UnknownSymbolMessages,
-    long PauseEpisodes = 0)
+    long PauseEpisodes = 0) : IClusterMessage
 {
     /// <summary>Every enabled venue, <see cref="Venue"/> (the primary) first.</summary>
     public IReadOnlyList<string> Venues { get; init; } = [Venue];

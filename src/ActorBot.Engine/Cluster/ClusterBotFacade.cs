@@ -89,14 +89,15 @@ public sealed class ClusterBotFacade : ReceiveActor, IWithTimers
         var current = _local;
         var configured = _bot.Symbols;
         _region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, AskTimeout)
-            .ContinueWith(t => t.IsCompletedSuccessfully
-                ? new LocalEntities(t.Result.Shards.SelectMany(s => s.EntityIds)
-                    .Select(id => ClusterNames.TryParseEntityId(id, out _, out var symbol) ? symbol : null)
-                    .OfType<string>().Where(s => configured.Contains(s, StringComparer.Ordinal))
-                    .OrderBy(s => s, StringComparer.Ordinal).ToList())
-                : (object)new LocalEntities(current), TaskScheduler.Default)
+            .ContinueWith(t => t.IsCompletedSuccessfully ? new LocalEntities(LocalSymbols(t.Result, configured)) : (object)new LocalEntities(current), TaskScheduler.Default)
             .PipeTo(Self);
     }
+
+    private static List<string> LocalSymbols(CurrentShardRegionState state, IReadOnlyList<string> configured) =>
+        state.Shards.SelectMany(s => s.EntityIds)
+            .Select(id => ClusterNames.TryParseEntityId(id, out _, out var symbol) ? symbol : null)
+            .OfType<string>().Where(s => configured.Contains(s, StringComparer.Ordinal))
+            .OrderBy(s => s, StringComparer.Ordinal).ToList();
 
     private void Broadcast(object message)
     {
@@ -134,10 +135,12 @@ public sealed class ClusterBotFacade : ReceiveActor, IWithTimers
         _region.Tell(new ToSymbol(_bot.VenueFor(symbol), symbol, message), Sender);
     }
 
-    private Task<BotStatus> MergedStatus() => Merge(_local, _notHere);
+    // The region is asked afresh (not the last refresh): a symbol that just started here is counted at once.
+    private Task<BotStatus> MergedStatus() => Merge(_region, _bot.Symbols, _notHere);
 
-    private async Task<BotStatus> Merge(IReadOnlyList<string> symbols, long notHere)
+    private async Task<BotStatus> Merge(IActorRef region, IReadOnlyList<string> configured, long notHere)
     {
+        var symbols = LocalSymbols(await region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, AskTimeout).ConfigureAwait(false), configured);
         var statuses = await Task.WhenAll(symbols.Select(async s =>
         {
             try

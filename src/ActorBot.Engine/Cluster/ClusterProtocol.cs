@@ -27,4 +27,4 @@ public sealed record ClusterPauseChanged(bool Paused, string Reason);
 /// Asks a symbol entity's bot for its status from outside the entity (the node's facade, the probe); answered with
 /// the entity's <see cref="Bot.BotStatus"/>.
 /// </summary>
-public sealed record GetEntityStatus(IActorRef? ReplyTo = null);
+public sealed record GetEntityStatus(IActorRef? ReplyTo = null) : IClusterMessage;

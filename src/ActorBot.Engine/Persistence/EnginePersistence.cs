@@ -43,6 +43,9 @@ public static class EnginePersistence
         .Add<CalibratorSnapshotTaken>("calibrator.snapshot-taken")
         .Add<CalibratorState>("calibrator.snapshot");
 
-    /// <summary>The serializer the service registers for the journal and snapshot store.</summary>
-    public static JsonPersistenceSerializer CreateSerializer() => new(Manifests);
+    /// <summary>
+    /// The serializer the service registers for the journal, the snapshot store and the messages between cluster nodes
+    /// (<see cref="Cluster.ClusterMessages"/>): one serializer, one id, so a node's bindings never depend on its mode.
+    /// </summary>
+    public static JsonPersistenceSerializer CreateSerializer() => new(Manifests.Merge(Cluster.ClusterMessages.Manifests));
 }

@@ -90,6 +90,8 @@ public sealed class RiskActor : ReceivePersistentActor
         // No gate: a close only lowers exposure (kill switch, SAFE_PAUSE and caps block entries, never exits). Told
         // with this actor as sender, so execution's PositionClosed comes back here and releases the slot first.
         Command<ClosePosition>(m => _wiring.ExecutionFor(m.Symbol).Tell(m, Self));
+        // A recovered trader asks how its open trades are (a PositionClosed it missed comes back through here).
+        Command<SyncTrade>(m => _wiring.ExecutionFor(m.Symbol).Tell(m, Self));
         // Block bodies: an assignment of a bool would pick Command's Func<T, bool> overload, and "false" means unhandled.
         Command<SymbolWarmChanged>(m => { _warm[m.Symbol] = m.Warm; });
         Command<EntriesPauseChanged>(m => { _paused[m.Symbol] = m.Paused; });

@@ -1,3 +1,5 @@
+using ActorBot.Engine.Cluster;
+
 namespace ActorBot.Engine.Risk;
 
 // Messages of /user/bot/risk besides the money path (Trading/TradingProtocol.cs). The entry conditions arrive as
@@ -8,13 +10,13 @@ namespace ActorBot.Engine.Risk;
 /// /{symbol}/shockflip → risk: whether the symbol's bars and features have seen enough bars to be trusted
 /// (the models are loaded before the tree starts, so they are warm by construction). Sent on every change.
 /// </summary>
-public sealed record SymbolWarmChanged(string Symbol, bool Warm);
+public sealed record SymbolWarmChanged(string Symbol, bool Warm) : IClusterMessage;
 
 /// <summary>
 /// /user/bot → risk: whether any SAFE_PAUSE cause (stale data, venue disabled, kill switch, …) pauses entries on
 /// this symbol. Sent on every change.
 /// </summary>
-public sealed record EntriesPauseChanged(string Symbol, bool Paused);
+public sealed record EntriesPauseChanged(string Symbol, bool Paused) : IClusterMessage;
 
 /// <summary>
 /// Risk → a symbol's bot (cluster: through the shard region, when a new risk singleton starts): send the entry
@@ -22,7 +24,7 @@ public sealed record EntriesPauseChanged(string Symbol, bool Paused);
 /// A new risk incarnation holds every symbol cold and paused until told otherwise, so without this a takeover of the
 /// risk singleton would block entries until each condition next changed.
 /// </summary>
-public sealed record ResendRiskState
+public sealed record ResendRiskState : Cluster.IClusterMessage
 {
     public static readonly ResendRiskState Instance = new();
 }
@@ -31,14 +33,14 @@ public sealed record ResendRiskState
 /// Replaces a symbol's exchange filters: /venues/{v}/account sends exchangeInfo's at start; until then (and without
 /// a venue) the filters come from <c>actorbot.risk.filters</c>.
 /// </summary>
-public sealed record SetSymbolFilters(Domain.Sizing.SymbolFilters Filters);
+public sealed record SetSymbolFilters(Domain.Sizing.SymbolFilters Filters) : IClusterMessage;
 
 /// <summary>
 /// /venues/{v}/account → risk: the account's free (available) balance in the quote asset, after every REST read of
 /// the balances; sizing caps a position at free balance × leverage. Until the first one, <c>free-balance-usd</c>.
 /// <paramref name="Venue"/>: whose account it is — with several venues it sizes only that venue's symbols.
 /// </summary>
-public sealed record SetFreeBalance(decimal Usd, string? Venue = null);
+public sealed record SetFreeBalance(decimal Usd, string? Venue = null) : IClusterMessage;
 
 /// <summary>Asks /risk for its state; answered with <see cref="RiskStatus"/>.</summary>
 public sealed record GetRiskStatus

@@ -54,6 +54,8 @@ public sealed partial class TraderActor : IWithTimers
         foreach (var e in _openById.Values)
         {
             Horizon.Track(e.EventId, e.DecisionTimeMs);
+            // A close may have happened while this trader was down (cluster: its entity moved); execution answers it.
+            _route?.Risk.Tell(new SyncTrade(_symbol, e.EventId));
         }
     }
 

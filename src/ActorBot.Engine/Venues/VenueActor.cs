@@ -65,6 +65,7 @@ public sealed class VenueActor : ReceiveActor
         // Cluster: /risk reaches execution through this venue's singleton proxy, so the money path is forwarded too.
         Receive<PlaceEntry>(m => Context.Child("execution").Forward(m));
         Receive<ClosePosition>(m => Context.Child("execution").Forward(m));
+        Receive<SyncTrade>(m => Context.Child("execution").Forward(m));
         Receive<ProbeState>(_ => ProbeReply.Answer(Context, new { venue = _settings.Venue, trading = _trading is not null, paper = _paper is not null, apiKey = credentials is not null, decodeErrors = Errors.Total, rest = _rest.Status.ToString() }));
     }
 

@@ -1,3 +1,4 @@
+using ActorBot.Engine.Cluster;
 using ActorBot.Venues.Binance.Rest;
 
 namespace ActorBot.Engine.Venues;
@@ -6,7 +7,7 @@ namespace ActorBot.Engine.Venues;
 /// Routes a query (<see cref="GetVenueHealth"/>, <see cref="GetMarketStreamStatus"/>, <see cref="Account.GetAccountStatus"/>,
 /// <see cref="Execution.GetExecutionStatus"/>) or the kill switch's <see cref="Trading.CancelAll"/> through <c>/user/venues</c> to one venue.
 /// </summary>
-public sealed record AskVenue(string Venue, object Query);
+public sealed record AskVenue(string Venue, object Query) : IClusterMessage;
 
 /// <summary>The market stream's state changed (market → health): up = connected and data proven since the connect.</summary>
 public sealed record StreamStateChanged(bool Up, string Detail);
@@ -15,13 +16,13 @@ public sealed record StreamStateChanged(bool Up, string Detail);
 public sealed record RestStatusChanged(VenueStatus Status);
 
 /// <summary>Asks <c>health</c> for the venue's health.</summary>
-public sealed record GetVenueHealth
+public sealed record GetVenueHealth : IClusterMessage
 {
     public static readonly GetVenueHealth Instance = new();
 }
 
 /// <summary>The venue's health as <c>health</c> sees it.</summary>
-public sealed record VenueHealth(string Venue, VenueStatus Status, bool StreamUp, VenueStatus RestStatus, string Detail);
+public sealed record VenueHealth(string Venue, VenueStatus Status, bool StreamUp, VenueStatus RestStatus, string Detail) : IClusterMessage;
 
 /// <summary>Asks <c>market</c> for its counters.</summary>
 public sealed record GetMarketStreamStatus

@@ -21,6 +21,7 @@ public static class CliRoot
         root.Subcommands.Add(ParityCommand.Build());
         root.Subcommands.Add(TelemetryCommand.Build());
         root.Subcommands.Add(LiquidationsCommand.Build());
+        root.Subcommands.Add(ClusterCommand.Build());
         return root;
     }
 }

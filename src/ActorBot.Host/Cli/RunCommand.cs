@@ -7,6 +7,7 @@ using ActorBot.Engine.Configuration;
 using ActorBot.Engine.Venues;
 using ActorBot.Hocon;
 using ActorBot.Host.Service;
+using ActorBot.Host.Service.Cluster;
 using Akka.Actor;
 using Akka.Configuration;
 using Microsoft.AspNetCore.Builder;
@@ -47,6 +48,7 @@ public static class RunCommand
             }
         });
         var followOption = new Option<bool>("--follow") { Description = "Embedded simulator: start the data again when it ends, so the service can be watched (until stopped)." };
+        var clusterOption = new Option<bool>("--cluster") { Description = "Run as a cluster node (actorbot.cluster.enabled = on): needs PostgreSQL, seed nodes and a shared venue (docs/cluster.md)." };
         var dashboardOption = new Option<bool>("--dashboard") { Description = "A live terminal view (4 per second): state, symbols, venue, strategy, risk, open positions. Logs below warning are muted." };
 
         var command = new Command("run", "Run the service. On its embedded defaults: testnet against the in-process venue simulator replaying the bundled day, ending with a summary.");
@@ -58,6 +60,7 @@ public static class RunCommand
         command.Options.Add(speedOption);
         command.Options.Add(followOption);
         command.Options.Add(dashboardOption);
+        command.Options.Add(clusterOption);
         command.SetAction((parse, ct) => RunAsync(
             new RunRequest(
                 parse.GetValue(configOption),
@@ -67,7 +70,8 @@ public static class RunCommand
                 parse.GetValue(durationOption),
                 parse.GetValue(speedOption),
                 parse.GetValue(followOption),
-                parse.GetValue(dashboardOption)),
+                parse.GetValue(dashboardOption),
+                parse.GetValue(clusterOption)),
             ct));
         return command;
     }
@@ -80,10 +84,17 @@ public static class RunCommand
     {
         ServiceConfiguration configuration;
         RunSettings settings;
+        ClusterSettings cluster;
         try
         {
             configuration = ServiceConfiguration.Load(request.ConfigPath);
+            if (request.Cluster)
+            {
+                configuration = configuration.WithOverlay("actorbot.cluster.enabled = on", "--cluster");
+            }
+
             settings = RunSettings.FromConfig(configuration.Config, request.Speed, request.Follow);
+            cluster = ClusterSettings.FromConfig(configuration.Config);
         }
         catch (Exception ex) when (ex is HoconException or ConfigurationException)
         {
@@ -111,6 +122,13 @@ public static class RunCommand
         if (simulator is not null && mode == TradeMode.Live && !DryRun.IsOn(Environment.GetEnvironmentVariable(DryRun.Variable)))
         {
             await Console.Error.WriteLineAsync("actorbot run: live cannot run against the embedded venue simulator; set actorbot.simulator.enabled = off and the venue's URLs, or use testnet.").ConfigureAwait(false);
+            return 2;
+        }
+
+        // The embedded simulator is a venue inside this process: nodes would each trade their own exchange.
+        if (cluster.Enabled && simulator is not null)
+        {
+            await Console.Error.WriteLineAsync("actorbot run: cluster mode needs one venue all nodes share, and the embedded simulator runs inside each process; set actorbot.simulator.enabled = off (ACTORBOT_SIMULATOR_ENABLED=off) and point the venue at `actorbot simulate` (docs/cluster.md).").ConfigureAwait(false);
             return 2;
         }
 
@@ -270,5 +288,5 @@ public static class RunCommand
     }
 
     /// <summary>What the command line asked for.</summary>
-    private sealed record RunRequest(string? ConfigPath, string? Mode, bool EnableLive, int? Port, TimeSpan? Duration, string? Speed, bool Follow, bool Dashboard);
+    private sealed record RunRequest(string? ConfigPath, string? Mode, bool EnableLive, int? Port, TimeSpan? Duration, string? Speed, bool Follow, bool Dashboard, bool Cluster);
 }

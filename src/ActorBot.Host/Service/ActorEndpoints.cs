@@ -29,9 +29,9 @@ public static class ActorEndpoints
         {
             var actorPath = "/" + path.Trim('/');
             // A wildcard would select many actors (and Identify answers with any one of them): one path, one actor.
-            if (actorPath.AsSpan().IndexOfAny('*', '?') >= 0 || !actorPath.StartsWith("/user/", StringComparison.Ordinal))
+            if (actorPath.AsSpan().IndexOfAny('*', '?') >= 0 || !ActorTreeProbe.IsProbePath(actorPath))
             {
-                return Results.Json(new { error = $"no actor at {actorPath}: give a path under /user without wildcards, as /actors lists them" }, Json, statusCode: 404);
+                return Results.Json(new { error = $"no actor at {actorPath}: give a path under /user (or a cluster node's /system/sharding/symbols) without wildcards, as /actors lists them" }, Json, statusCode: 404);
             }
 
             var node = await ActorTreeProbe.ProbeOneAsync(system, actorPath, ct).ConfigureAwait(false);

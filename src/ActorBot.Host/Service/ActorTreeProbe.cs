@@ -47,14 +47,58 @@ internal static class ActorTreeProbe
             if ((child as ActorRefWithCell)?.Underlying.Props.Type is { } type && type.Assembly != typeof(ProbeState).Assembly)
             {
                 nodes.Add(new ActorNodeView(path, type.Name, false, null, record.Restarts, record.LastFailure, [], NotOurs));
+                // Cluster: a singleton manager is Akka's, the singleton under it (risk, a venue account) is ours when
+                // it runs on this node.
+                if (type == typeof(Akka.Cluster.Tools.Singleton.ClusterSingletonManager))
+                {
+                    visits.Add(VisitIfHereAsync(system, path + "/singleton", nodes, ct));
+                }
+
                 continue;
             }
 
             visits.Add(VisitAsync(system, path, new ChildProbe(path, record.Restarts, record.LastFailure), nodes, ct));
         }
 
+        // Cluster: the symbol entities this node runs live under the shard region, outside /user.
+        foreach (var entityPath in await LocalEntityPathsAsync(system, ct).ConfigureAwait(false))
+        {
+            visits.Add(VisitAsync(system, entityPath, new ChildProbe(entityPath, 0, null), nodes, ct));
+        }
+
         await Task.WhenAll(visits).ConfigureAwait(false);
         return nodes.OrderBy(n => n.Path, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Where the probe may look: the user tree, and on a cluster node the symbol entities' shard region.</summary>
+    public static bool IsProbePath(string path) =>
+        path.StartsWith("/user/", StringComparison.Ordinal) || path.StartsWith(EntityRoot + "/", StringComparison.Ordinal);
+
+    private const string EntityRoot = "/system/sharding/" + ActorBot.Engine.Cluster.ClusterNames.SymbolRegion;
+
+    // The paths of the symbol entities running on this node (none on a single node): /system/sharding/symbols/{shard}/{id},
+    // the id escaped as sharding names the child.
+    private static async Task<IReadOnlyList<string>> LocalEntityPathsAsync(ActorSystem system, CancellationToken ct)
+    {
+        if (((ExtendedActorSystem)system).Provider is not Akka.Cluster.ClusterActorRefProvider)
+        {
+            return [];
+        }
+
+        var region = system.ActorSelection(EntityRoot);
+        var state = await ProbeAsk.TryAsync<Akka.Cluster.Sharding.CurrentShardRegionState>(region, Akka.Cluster.Sharding.GetShardRegionState.Instance, ct, Timeout).ConfigureAwait(false);
+        return state is null
+            ? []
+            : state.Shards.SelectMany(s => s.EntityIds.Select(id => $"{EntityRoot}/{s.ShardId}/{Uri.EscapeDataString(id)}")).OrderBy(p => p, StringComparer.Ordinal).ToList();
+    }
+
+    private static async Task VisitIfHereAsync(ActorSystem system, string path, ConcurrentBag<ActorNodeView> nodes, CancellationToken ct)
+    {
+        var identity = await ProbeAsk.TryAsync<ActorIdentity>(system.ActorSelection(path), new Identify(null), ct, Timeout).ConfigureAwait(false);
+        if (identity?.Subject is not null)
+        {
+            await VisitAsync(system, path, new ChildProbe(path, 0, null), nodes, ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>One actor by path; null when no actor lives there.</summary>

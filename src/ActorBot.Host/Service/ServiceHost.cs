@@ -11,6 +11,7 @@ using ActorBot.Engine.Telemetry;
 using ActorBot.Engine.Venues;
 using ActorBot.Engine.Venues.Execution;
 using ActorBot.Engine.Venues.Paper;
+using ActorBot.Host.Service.Cluster;
 using ActorBot.Host.Service.Metrics;
 using ActorBot.Persistence.Sql;
 using ActorBot.Persistence.Sql.Schema;
@@ -70,6 +71,9 @@ public static class ServiceHost
         // The plugin runs with auto-initialize off: its tables are created here, once, before any actor can
         // write (several nodes or restarts never race to create them). A bad setting fails `run` with exit 2.
         var persistence = PersistenceSettingsReader.FromConfig(config);
+        // Read in every run (a bad key fails with exit 2 either way); on, it refuses SQLite, paper and no seed nodes.
+        var cluster = ClusterSettings.FromConfig(config);
+        cluster.CheckCanRun(mode, persistence.Provider);
         // Loaded before the host starts, so a missing profile or a refused model fails `run` with exit 2. The host
         // owns it (a singleton) and disposes the ONNX sessions when it stops.
         var strategy = StrategyRuntime.Load(config);
@@ -114,14 +118,28 @@ public static class ServiceHost
         builder.Services.AddSingleton<ProbeMetrics>();
         builder.Services.AddSingleton(sp => new MeterExporter(sp.GetRequiredService<ActorBotMetrics>(), sp.GetRequiredService<ProbeMetrics>().SampleAsync));
 
+        // Cluster mode: what this node runs, for the wiring below and /cluster (docs/cluster.md).
+        var topology = cluster.Enabled ? ClusterTopology.For(cluster, botSettings, trading) : null;
+        if (topology is not null)
+        {
+            builder.Services.AddSingleton(topology);
+        }
+
         SchemaCreator.Create(persistence);
         builder.Services.AddSingleton(persistence);
-        builder.Services.AddAkka("actorbot", (akka, _) =>
+        NodeInputs? nodeInputs = null;
+        builder.Services.AddAkka(ClusterSettings.SystemName, (akka, _) =>
         {
             akka.AddHocon(config, HoconAddMode.Append);
             // The /user guardian counts the restarts of the top-level actors for /actors (Akka's default strategy otherwise).
             akka.AddHocon($"akka.actor.guardian-supervisor-strategy = \"{CountingGuardianStrategy.TypeName}\"", HoconAddMode.Prepend);
+            // The serializer binds the cross-node messages too (ClusterMessages), so a cluster node never uses Akka's default.
             akka.WithActorBotPersistence(persistence, EnginePersistence.CreateSerializer());
+            if (topology is not null)
+            {
+                ClusterNode.Configure(akka, topology.Settings);
+            }
+
             // Akka's log events go through Microsoft.Extensions.Logging, so they share the host's format and filters.
             akka.ConfigureLoggers(loggers =>
             {
@@ -148,6 +166,13 @@ public static class ServiceHost
                 var recorder = system.ActorOf(Props.Create(() => new StrategyRecorder(routedPnl)), "strategy");
                 registry.Register<StrategyRecorder>(recorder);
                 Func<string, SymbolPipelineSettings?>? pipelines = strategy is null ? null : _ => strategy.PipelineFor(recorder);
+                if (topology is not null)
+                {
+                    // A cluster node: the symbols are sharded entities and risk and venues singletons (ClusterNode).
+                    nodeInputs = new NodeInputs(botSettings, pipelines, venues, venueKeys, trading);
+                    return;
+                }
+
                 // Testnet/live and paper: entries go bot → /risk → /user/venues/{venue}/execution (created below, after the bot).
                 var risk = trading?.RiskWiring(system, botSettings) ?? paper?.RiskWiring(system, botSettings);
 
@@ -160,6 +185,11 @@ public static class ServiceHost
                     registry.Register<VenuesActor>(venuesActor);
                 }
             });
+            if (topology is not null)
+            {
+                // After the node-local actors above (in order): the region, singletons, facade and guard.
+                akka.WithActors(new ActorStarter((system, registry) => ClusterNode.StartAsync(system, registry, topology, nodeInputs!)));
+            }
         });
 
         builder.Services.AddSingleton(killSwitch);
@@ -180,6 +210,7 @@ public static class ServiceHost
         }
 
         ProbeEndpoints.Map(app);
+        ClusterEndpoints.Map(app);
         ActorEndpoints.Map(app);
         KillEndpoints.Map(app, environment);
         // The moonstream liquidation/order-book API at the root paths, served from the live engines (docs/api.md).

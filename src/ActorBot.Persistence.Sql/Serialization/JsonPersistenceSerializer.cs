@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace ActorBot.Persistence.Sql.Serialization;
 
@@ -21,7 +22,11 @@ public sealed class JsonPersistenceSerializer
     public JsonPersistenceSerializer(PersistenceManifests manifests, IEnumerable<IJsonMigration>? migrations = null, JsonSerializerOptions? options = null)
     {
         Manifests = manifests ?? throw new ArgumentNullException(nameof(manifests));
-        _options = options ?? new JsonSerializerOptions(JsonSerializerDefaults.General);
+
+        // A copy: the caller's options stay theirs (options freeze on first use). Members declared object (envelopes)
+        // go by manifest from the same registry; no persisted type has one, so the journal's JSON is unchanged.
+        _options = options is null ? new JsonSerializerOptions(JsonSerializerDefaults.General) : new JsonSerializerOptions(options);
+        _options.Converters.Add(new ManifestObjectJsonConverter(Manifests));
         _migrations = new Dictionary<string, IJsonMigration>(StringComparer.Ordinal);
         foreach (var migration in migrations ?? [])
         {
@@ -33,6 +38,23 @@ public sealed class JsonPersistenceSerializer
     }
 
     public PersistenceManifests Manifests { get; }
+
+    /// <summary>
+    /// The same manifests and migrations with <paramref name="converters"/> added first (e.g. actor refs, which need the
+    /// actor system that <see cref="ActorBotJsonSerializer"/> is created with).
+    /// </summary>
+    public JsonPersistenceSerializer WithConverters(params JsonConverter[] converters)
+    {
+        ArgumentNullException.ThrowIfNull(converters);
+        var options = new JsonSerializerOptions(_options);
+        options.Converters.Clear();
+        foreach (var converter in converters.Concat(_options.Converters.Where(c => c is not ManifestObjectJsonConverter)))
+        {
+            options.Converters.Add(converter);
+        }
+
+        return new JsonPersistenceSerializer(Manifests, _migrations.Values, options);
+    }
 
     /// <summary>The stable manifest of <paramref name="type"/>; a type without one is a typed error naming it.</summary>
     public string ManifestOf(Type type) =>

@@ -10,17 +10,37 @@ public sealed class PersistenceManifests
 {
     private readonly Dictionary<Type, string> _byType;
     private readonly Dictionary<string, Type> _byManifest;
+    private readonly HashSet<Type> _markers;
 
-    private PersistenceManifests(Dictionary<Type, string> byType, Dictionary<string, Type> byManifest)
+    private PersistenceManifests(Dictionary<Type, string> byType, Dictionary<string, Type> byManifest, HashSet<Type> markers)
     {
         _byType = byType;
         _byManifest = byManifest;
+        _markers = markers;
     }
 
-    public static PersistenceManifests Empty { get; } = new([], new Dictionary<string, Type>(StringComparer.Ordinal));
+    public static PersistenceManifests Empty { get; } = new([], new Dictionary<string, Type>(StringComparer.Ordinal), []);
 
     /// <summary>Every registered type: these get a serialization binding to our serializer.</summary>
     public IReadOnlyCollection<Type> Types => _byType.Keys;
+
+    /// <summary>
+    /// Marker interfaces (like <see cref="IPersisted"/>) also bound to our serializer, so a type that carries one but has
+    /// no manifest fails loudly naming itself instead of reaching Akka's reflection-based default.
+    /// </summary>
+    public IReadOnlyCollection<Type> Markers => _markers;
+
+    /// <summary>Binds the marker interface <typeparamref name="TMarker"/> too (see <see cref="Markers"/>).</summary>
+    public PersistenceManifests AddMarker<TMarker>()
+    {
+        var marker = typeof(TMarker);
+        if (!marker.IsInterface)
+        {
+            throw new ArgumentException($"{marker.Name} is not an interface; a marker binds every type that implements it", nameof(TMarker));
+        }
+
+        return new PersistenceManifests(_byType, _byManifest, [.. _markers, marker]);
+    }
 
     public PersistenceManifests Add<T>(string manifest) => Add(typeof(T), manifest);
 
@@ -45,13 +65,16 @@ public sealed class PersistenceManifests
 
         return new PersistenceManifests(
             new Dictionary<Type, string>(_byType) { [type] = manifest },
-            new Dictionary<string, Type>(_byManifest, StringComparer.Ordinal) { [manifest] = type });
+            new Dictionary<string, Type>(_byManifest, StringComparer.Ordinal) { [manifest] = type },
+            _markers);
     }
 
+    /// <summary>Both registries in one; a type or manifest registered in both is an error, as with <see cref="Add"/>.</summary>
     public PersistenceManifests Merge(PersistenceManifests other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return other._byType.Aggregate(this, (all, pair) => all.Add(pair.Key, pair.Value));
+        var merged = other._byType.Aggregate(this, (all, pair) => all.Add(pair.Key, pair.Value));
+        return new PersistenceManifests(merged._byType, merged._byManifest, [.. _markers, .. other._markers]);
     }
 
     public bool TryGetManifest(Type type, out string manifest) => _byType.TryGetValue(type, out manifest!);

@@ -4,7 +4,7 @@ namespace ActorBot.Persistence.Sql.Serialization;
 
 /// <summary>
 /// The <c>akka.actor</c> HOCON that registers <see cref="ActorBotJsonSerializer"/> and binds to it every registered
-/// type plus the <see cref="IPersisted"/> marker, so no persisted type reaches Akka's default Newtonsoft serializer.
+/// type plus the <see cref="IPersisted"/> marker and the registry's other markers, so no persisted type reaches Akka's default Newtonsoft serializer.
 /// </summary>
 public static class PersistenceSerializerHocon
 {
@@ -16,7 +16,7 @@ public static class PersistenceSerializerHocon
         text.AppendLine($"  serializers.{ActorBotJsonSerializer.Name} = {HoconText.Quote(TypeName(typeof(ActorBotJsonSerializer)))}");
         text.AppendLine($"  serialization-identifiers {{ {HoconText.Quote(TypeName(typeof(ActorBotJsonSerializer)))} = {JsonPersistenceSerializer.SerializerId} }}");
         text.AppendLine("  serialization-bindings {");
-        foreach (var type in manifests.Types.Prepend(typeof(IPersisted)).Distinct().OrderBy(TypeName, StringComparer.Ordinal))
+        foreach (var type in manifests.Types.Concat(manifests.Markers).Prepend(typeof(IPersisted)).Distinct().OrderBy(TypeName, StringComparer.Ordinal))
         {
             text.AppendLine($"    {HoconText.Quote(TypeName(type))} = {ActorBotJsonSerializer.Name}");
         }

@@ -56,4 +56,38 @@ public sealed class ExecutionClosePositionTests
         asker.ExpectNoMsg(TimeSpan.FromMilliseconds(10));
         h.Host.Engine.OrderCount.Should().Be(ordersBefore + 1);
     }
+
+    [Fact(DisplayName = "SyncTrade of a trade closed while its trader was away is answered with that close; of an open or unknown one with nothing; nothing is sent to the venue")]
+    public async Task SyncTradeAnswersMissedClose()
+    {
+        await using var h = await ExecutionHarness.StartAsync();
+        h.Host.PublishTrade(Btc, 100m, 1m, 1);
+        var exec = h.StartExecution();
+        exec.Tell(new PlaceEntry(Btc, "ev-sync", 1_700_000_480_000, 1, 2m, 95m, 106m, h.Trader.Ref));
+        h.Trader.ExpectMsg<EntryFilled>(Wait);
+        h.Trader.ExpectMsg<BracketsPlaced>(Wait);
+
+        // Still open: a recovered trader's question changes nothing and gets no answer.
+        var asker = h.Kit.CreateTestProbe("risk");
+        exec.Tell(new SyncTrade(Btc, "ev-sync"), asker.Ref);
+        exec.Tell(new SyncTrade(Btc, "ev-never"), asker.Ref);
+        asker.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+
+        h.Host.PublishTrade(Btc, 102m, 1m, 2);
+        exec.Tell(new ClosePosition(Btc, "ev-sync", "horizon"));
+        h.Trader.ExpectMsg<PositionClosed>(Wait);
+        var orders = h.Host.Engine.OrderCount;
+
+        // The answer the trader missed (its entity moved, the process restarted) comes back on asking.
+        exec.Tell(new SyncTrade(Btc, "ev-sync"), asker.Ref);
+        asker.ExpectMsg<PositionClosed>(Wait).Should().Be(new PositionClosed(Btc, "ev-sync", 102m, 2m, 4m, "horizon"));
+        h.Host.Engine.OrderCount.Should().Be(orders, "a sync sends nothing to the venue");
+        h.Kit.AwaitAssert(() =>
+        {
+            var counters = h.Status(exec).Counters;
+            counters.GetValueOrDefault("sync open").Should().Be(1);
+            counters.GetValueOrDefault("sync unknown").Should().Be(1);
+            counters.GetValueOrDefault("sync closed").Should().Be(1);
+        }, Wait);
+    }
 }

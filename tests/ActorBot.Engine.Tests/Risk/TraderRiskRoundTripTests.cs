@@ -117,7 +117,7 @@ public sealed class TraderRiskRoundTripTests : Akka.TestKit.Xunit2.TestKit
         Status(_risk).OpenTradesBySymbol.Should().BeEmpty();
     }
 
-    [Fact(DisplayName = "A trader stopped with a routed trade open recovers it from its journal and closes it on the venue's PositionClosed")]
+    [Fact(DisplayName = "A trader stopped with a routed trade open recovers it from its journal, asks execution how it is now, and closes it on the venue's PositionClosed")]
     public async Task RecoveredTraderClosesRoutedTrade()
     {
         Ready(_risk, _symbol);
@@ -130,6 +130,9 @@ public sealed class TraderRiskRoundTripTests : Akka.TestKit.Xunit2.TestKit
         (await trader.GracefulStop(TimeSpan.FromSeconds(10))).Should().BeTrue();
 
         var recovered = StartTrader();
+        // It asks execution, through risk, whether the trade closed while it was away (an answer it may have missed).
+        _execution.ExpectMsg<SyncTrade>(TimeSpan.FromSeconds(10)).Should().Be(new SyncTrade(_symbol, take.EventId));
+        _execution.LastSender.Should().Be(_risk, "the answer comes back through risk, which frees the slot first");
         // The recovered routed trade still holds the symbol's one position slot.
         Feed(recovered, _takes[1]);
         _sink.ExpectMsg<SignalRecord>(TimeSpan.FromSeconds(10)).Action.Should().Be(EntryAction.SkippedPositionOpen);

@@ -1,9 +1,10 @@
+using ActorBot.Engine.Cluster;
 using ActorBot.Venues.Binance.Rest;
 
 namespace ActorBot.Engine.Venues.Account;
 
 /// <summary>Ask /venues/{venue}/account what it knows; answered with <see cref="AccountStatus"/>.</summary>
-public sealed record GetAccountStatus
+public sealed record GetAccountStatus : IClusterMessage
 {
     public static GetAccountStatus Instance { get; } = new();
 }
@@ -44,4 +45,4 @@ public sealed record AccountStatus(
     long DriftTotal,
     IReadOnlyDictionary<string, long> DriftByKind,
     bool DriftPaused,
-    IReadOnlyList<SymbolSetup> Setup);
+    IReadOnlyList<SymbolSetup> Setup) : IClusterMessage;

@@ -15,6 +15,18 @@ namespace ActorBot.Engine.Venues.Execution;
 /// </summary>
 public sealed partial class ExecutionActor
 {
+    private void OnSyncTrade(SyncTrade m)
+    {
+        if (_state.Trades.TryGetValue(m.EventId, out var t) && t.Symbol == m.Symbol && t.IsClosed)
+        {
+            Count("sync closed");
+            Sender.Tell(new PositionClosed(t.Symbol, m.EventId, t.Exit?.AveragePrice ?? 0m, t.Exit?.FilledQuantity ?? 0m, t.RealizedPnl, t.CloseReason ?? "closed"));
+            return;
+        }
+
+        Count(t is null ? "sync unknown" : "sync open");
+    }
+
     private void OnClosePosition(ClosePosition m)
     {
         if (!_state.Trades.TryGetValue(m.EventId, out var t) || t.Symbol != m.Symbol)

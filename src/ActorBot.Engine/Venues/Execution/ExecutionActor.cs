@@ -137,6 +137,7 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
         Command<FlattenAnswer>(OnFlattenAnswer);
         Command<FlattenRetry>(m => FlattenTrade(m.EventId, m.Reason, m.Attempt));
         Command<ClosePosition>(OnClosePosition);
+        Command<SyncTrade>(OnSyncTrade);
         Command<SiblingCanceled>(OnSiblingCanceled);
         Command<OrderTradeUpdate>(OnOrderTradeUpdate);
         Command<AlgoUpdate>(OnAlgoUpdate);

@@ -1,9 +1,10 @@
 using ActorBot.Domain.Execution;
+using ActorBot.Engine.Cluster;
 
 namespace ActorBot.Engine.Venues.Execution;
 
 /// <summary>Ask /venues/{venue}/execution what it holds; answered with <see cref="ExecutionStatus"/>.</summary>
-public sealed record GetExecutionStatus
+public sealed record GetExecutionStatus : IClusterMessage
 {
     public static GetExecutionStatus Instance { get; } = new();
 }
@@ -33,4 +34,4 @@ public sealed record ExecutionStatus(
     IReadOnlyList<InDoubtOrder> InDoubt,
     IReadOnlyList<OwnedPosition> OpenPositions,
     RestartReport? LastRestart,
-    IReadOnlyDictionary<string, long> Counters);
+    IReadOnlyDictionary<string, long> Counters) : IClusterMessage;
