@@ -26,6 +26,7 @@ public sealed class AuditRulesTests
         ];
         VenueAudit.DuplicateEntries(clean).Should().BeEmpty();
         VenueAudit.BlockedResends(clean).Should().Be(1);
+        VenueAudit.Summary(clean).Should().Contain("Entry ok 2").And.Contain("Entry -4116 1").And.Contain("Flatten ok 1").And.Contain("StopLoss ok 1").And.Contain("other ok 1");
 
         var dirty = clean.Append(Row(retry, "BTCUSD_PERP", port: 4242)).ToList();
         VenueAudit.DuplicateEntries(dirty).Should().ContainSingle().Which.Should().Contain("BTCUSD_PERP").And.Contain(retry).And.Contain("4242");

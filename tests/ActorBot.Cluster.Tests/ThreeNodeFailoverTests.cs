@@ -79,7 +79,7 @@ public sealed class ThreeNodeFailoverTests(ITestOutputHelper log)
     {
         var orders = await rig.Venue.OrdersAsync();
         var duplicates = VenueAudit.DuplicateEntries(orders);
-        log.WriteLine($"venue {when}: {orders.Count} order requests ({orders.Count(o => o.Route == "order" && o.Accepted)} orders, {orders.Count(o => o.Route == "algo" && o.Accepted)} algo orders accepted), {VenueAudit.BlockedResends(orders)} re-sends refused as duplicate ids, {duplicates.Count} duplicate entries");
+        log.WriteLine($"venue {when}: {orders.Count} order requests ({orders.Count(o => o.Route == "order" && o.Accepted)} orders, {orders.Count(o => o.Route == "algo" && o.Accepted)} algo orders accepted), {VenueAudit.BlockedResends(orders)} re-sends refused as duplicate ids, {duplicates.Count} duplicate entries; by leg: {VenueAudit.Summary(orders)}");
         duplicates.Should().BeEmpty($"no signal may be entered twice ({when})");
 
         var unprotected = await Waits.Until(

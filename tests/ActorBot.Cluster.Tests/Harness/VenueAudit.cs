@@ -63,6 +63,14 @@ internal static class VenueAudit
             .ToList();
     }
 
+    /// <summary>What reached the venue, by leg and answer, e.g. <c>entry ok 2, stop-loss ok 2, flatten ok 1, entry -4116 1</c>.</summary>
+    public static string Summary(IEnumerable<AuditRow> rows) =>
+        string.Join(", ", rows
+            .Select(r => (Leg: ClientOrderId.TryParse(r.ClientId, out var id) ? id.Leg.ToString() : "other", Answer: r.Accepted ? "ok" : r.Code.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .GroupBy(x => x)
+            .OrderBy(g => g.Key.Leg, StringComparer.Ordinal)
+            .Select(g => $"{g.Key.Leg} {g.Key.Answer} {g.Count()}"));
+
     /// <summary>Orders received from one of <paramref name="ports"/> (a process's sockets) at or after <paramref name="sinceMs"/>.</summary>
     public static IReadOnlyList<AuditRow> SentBy(IEnumerable<AuditRow> rows, IReadOnlySet<int> ports, long sinceMs) =>
         rows.Where(r => r.ReceivedMs >= sinceMs && ports.Contains(r.RemotePort)).ToList();
