@@ -49,7 +49,7 @@ public sealed class AuditRulesTests
         VenueAudit.SentBy(rows, new HashSet<int> { 1 }, 150).Select(r => r.ClientId).Should().Equal("c");
     }
 
-    [Fact(DisplayName = "/cluster is read with members, unreachable and owners (a map or a list of shards); ownership merges the live views")]
+    [Fact(DisplayName = "/cluster is read with members, unreachable, owners (a map or a list of shards) and singletons; ownership merges the live views")]
     public void ClusterViewAndOwnership()
     {
         var a = ClusterView.Parse("""
@@ -57,12 +57,14 @@ public sealed class AuditRulesTests
              "members":[{"address":"akka.tcp://actorbot@127.0.0.1:4001","status":"up","roles":["trading"]},
                         {"address":"akka.tcp://actorbot@127.0.0.1:4002","status":"up","roles":["trading"]}],
              "unreachable":["akka.tcp://actorbot@127.0.0.1:4003"],
-             "owners":{"binance-usdm/A":"akka.tcp://actorbot@127.0.0.1:4001","binance-usdm/B":"akka.tcp://actorbot@127.0.0.1:4002"}}
+             "owners":{"binance-usdm/A":"akka.tcp://actorbot@127.0.0.1:4001","binance-usdm/B":"akka.tcp://actorbot@127.0.0.1:4002"},
+             "singletons":{"risk":"akka.tcp://actorbot@127.0.0.1:4001","venue-binance-usdm":null}}
             """);
         a.Self.Should().Be("127.0.0.1:4001");
         a.SelfStatus.Should().Be("up");
         a.UpMembers.Should().BeEquivalentTo("127.0.0.1:4001", "127.0.0.1:4002");
         a.Unreachable.Should().BeEquivalentTo("127.0.0.1:4003");
+        a.Singletons.Should().BeEquivalentTo(new Dictionary<string, string> { ["risk"] = "127.0.0.1:4001" }, "a singleton not running anywhere is null");
 
         var b = ClusterView.Parse("""
             {"self":"akka.tcp://actorbot@127.0.0.1:4002","members":[],

@@ -34,12 +34,12 @@ public sealed class ThreeNodeFailoverTests(ITestOutputHelper log)
             log.WriteLine($"TAKEOVER: SIGKILL {takeover.Victim.Name} ({takeover.Victim.Address}) at {takeover.KilledAt:HH:mm:ss.fff} UTC, owner of {takeover.Moved.Count} ({string.Join(", ", takeover.Moved)}): "
                 + $"every symbol owned by a live node {takeover.OwnedAfter.TotalSeconds:F1} s after, trading resumed (/ready 200 on the survivors) after {takeover.ResumedAfter.TotalSeconds:F1} s; owners now {takeover.Owners}");
             takeover.Moved.Should().NotBeEmpty().And.OnlyContain(e => takeover.Owners.OwnerOf(e) != null && takeover.Owners.OwnerOf(e) != takeover.Victim.Address);
-            await AssertVenueCleanAsync(rig, "after the takeover");
+            await VenueAssertions.AssertCleanAsync(rig, log, "after the takeover");
 
             var rebalanced = await Takeover.RejoinAsync(rig, takeover.Victim, TimeSpan.FromSeconds(60));
             log.WriteLine($"{takeover.Victim.Name} rejoined and owns {rebalanced.CountByOwner(ClusterRig.Entities).GetValueOrDefault(takeover.Victim.Address)} symbols again; owners now {rebalanced}");
             await ClusterRig.WaitForReadyAsync(rig.Nodes, "every node /ready 200 after the rebalance", TimeSpan.FromSeconds(30));
-            await AssertVenueCleanAsync(rig, "after the rejoin and rebalance");
+            await VenueAssertions.AssertCleanAsync(rig, log, "after the rejoin and rebalance");
 
             // The time bound last, so a slow takeover still has its venue and rejoin checked and logged.
             takeover.ResumedAfter.Should().BeLessThan(TakeoverBound, "trading must resume within 20 s of a node's SIGKILL with the documented settings");
@@ -51,44 +51,10 @@ public sealed class ThreeNodeFailoverTests(ITestOutputHelper log)
         }
     }
 
-    // Waits for the venue's audit to show an accepted entry (the audit costs no request weight), then reads the
-    // positions once: the venue's request weight is per IP, shared with the nodes.
-    private static async Task<IReadOnlyList<string>> OpenPositionsAsync(ClusterRig rig, TimeSpan wait)
-    {
-        try
-        {
-            await Waits.Until(
-                () => rig.Venue.OrdersAsync(),
-                orders => orders.Any(o => o.Route == "order" && o.Accepted && ClientOrderId.TryParse(o.ClientId, out var id) && id.Leg == OrderLeg.Entry),
-                "an entry accepted by the venue",
-                wait,
-                orders => $"{orders.Count} order requests",
-                TimeSpan.FromMilliseconds(500));
-        }
-        catch (TimeoutException)
-        {
-            return [];
-        }
-
-        return (await rig.Venue.PositionsAsync()).Where(p => p.Amount != 0).Select(p => $"{p.Symbol} {p.Amount}").ToList();
-    }
-
-    // The venue's own records: no entry accepted twice for one signal, and (once brackets have had time to land)
-    // no position without both an SL and a TP on the exchange.
-    private async Task AssertVenueCleanAsync(ClusterRig rig, string when)
-    {
-        var orders = await rig.Venue.OrdersAsync();
-        var duplicates = VenueAudit.DuplicateEntries(orders);
-        log.WriteLine($"venue {when}: {orders.Count} order requests ({orders.Count(o => o.Route == "order" && o.Accepted)} orders, {orders.Count(o => o.Route == "algo" && o.Accepted)} algo orders accepted), {VenueAudit.BlockedResends(orders)} re-sends refused as duplicate ids, {duplicates.Count} duplicate entries; by leg: {VenueAudit.Summary(orders)}");
-        duplicates.Should().BeEmpty($"no signal may be entered twice ({when})");
-
-        var unprotected = await Waits.Until(
-            () => rig.Venue.UnprotectedAsync(),
-            u => u.Count == 0,
-            $"every open position protected by an SL and a TP on the venue ({when})",
-            TimeSpan.FromSeconds(15),
-            u => string.Join(", ", u),
-            TimeSpan.FromSeconds(1));
-        unprotected.Should().BeEmpty();
-    }
+    // Waits for the venue's audit to show an accepted entry, then reads the positions once: the venue's request
+    // weight is per IP, shared with the nodes.
+    private static async Task<IReadOnlyList<string>> OpenPositionsAsync(ClusterRig rig, TimeSpan wait) =>
+        await VenueAssertions.WaitForEntryAsync(rig, wait)
+            ? (await rig.Venue.PositionsAsync()).Where(p => p.Amount != 0).Select(p => $"{p.Symbol} {p.Amount}").ToList()
+            : [];
 }

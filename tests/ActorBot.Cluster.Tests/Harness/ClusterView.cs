@@ -16,6 +16,7 @@ internal sealed record ClusterView(
     IReadOnlyDictionary<string, string> Members,
     IReadOnlySet<string> Unreachable,
     IReadOnlyList<(string EntityId, string Owner)> Owners,
+    IReadOnlyDictionary<string, string> Singletons,
     string Raw)
 {
     private static readonly string[] OwnerSections = ["owners", "symbols", "entities", "shards", "ownership"];
@@ -68,10 +69,20 @@ internal sealed record ClusterView(
             }
         }
 
+        // "singletons": { "risk": address, "venue-binance-usdm": address } (null while none runs).
+        var singletons = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root.TryGetProperty("singletons", out var ss) && ss.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in ss.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String))
+            {
+                singletons[p.Name] = Normalise(p.Value.GetString()!);
+            }
+        }
+
         var selfAddress = self is null ? null : Normalise(self);
         var selfStatus = Str(root, "status") ?? (selfAddress is not null && members.TryGetValue(selfAddress, out var st) ? st : null);
         var leader = Str(root, "leader");
-        return new ClusterView(selfAddress, selfStatus, leader is null ? null : Normalise(leader), members, unreachable, owners, json);
+        return new ClusterView(selfAddress, selfStatus, leader is null ? null : Normalise(leader), members, unreachable, owners, singletons, json);
     }
 
     /// <summary><c>akka.tcp://actorbot@127.0.0.1:4053</c> → <c>127.0.0.1:4053</c>: host and port identify a node.</summary>

@@ -12,10 +12,16 @@ internal sealed record TakeoverResult(NodeProcess Victim, IReadOnlyList<string> 
 /// </summary>
 internal static class Takeover
 {
-    public static async Task<TakeoverResult> KillBusiestAsync(ClusterRig rig, Ownership before, TimeSpan timeout)
+    public static Task<TakeoverResult> KillBusiestAsync(ClusterRig rig, Ownership before, TimeSpan timeout)
     {
         var counts = before.CountByOwner(ClusterRig.Entities);
         var victim = rig.Nodes.Where(n => n.Running).OrderByDescending(n => counts.GetValueOrDefault(n.Address)).ThenBy(n => n.Index).First();
+        return KillAsync(rig, victim, before, timeout);
+    }
+
+    /// <summary>The same clock for a chosen node (e.g. the one running the venue-account singleton).</summary>
+    public static async Task<TakeoverResult> KillAsync(ClusterRig rig, NodeProcess victim, Ownership before, TimeSpan timeout)
+    {
         var survivors = rig.Nodes.Where(n => n != victim && n.Running).ToList();
         var moved = ClusterRig.Entities.Where(e => before.OwnerOf(e) == victim.Address).ToList();
 
