@@ -25,7 +25,7 @@ public sealed class ClusterSettingsTests
         settings.HeartbeatInterval.Should().Be(TimeSpan.FromSeconds(1));
         settings.AcceptableHeartbeatPause.Should().Be(TimeSpan.FromSeconds(3));
         settings.SplitBrainStrategy.Should().Be("keep-majority");
-        settings.StableAfter.Should().Be(TimeSpan.FromSeconds(5));
+        settings.StableAfter.Should().Be(TimeSpan.FromSeconds(4));
         settings.DownAllWhenUnstable.Should().BeTrue();
         settings.DownRemovalMargin.Should().Be(TimeSpan.FromSeconds(1));
     }
@@ -116,7 +116,7 @@ public sealed class ClusterSettingsTests
 
         akka.GetTimeSpan("akka.cluster.failure-detector.heartbeat-interval").Should().Be(TimeSpan.FromSeconds(1));
         akka.GetTimeSpan("akka.cluster.failure-detector.acceptable-heartbeat-pause").Should().Be(TimeSpan.FromSeconds(3));
-        akka.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after").Should().Be(TimeSpan.FromSeconds(5));
+        akka.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after").Should().Be(TimeSpan.FromSeconds(4));
         akka.GetBoolean("akka.cluster.split-brain-resolver.down-all-when-unstable").Should().BeTrue();
         akka.GetTimeSpan("akka.cluster.down-removal-margin").Should().Be(TimeSpan.FromSeconds(1));
         akka.GetBoolean("akka.cluster.run-coordinated-shutdown-when-down").Should().BeTrue();

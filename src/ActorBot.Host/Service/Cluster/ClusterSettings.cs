@@ -84,7 +84,7 @@ public sealed record ClusterSettings(
             heartbeat,
             pause,
             strategy,
-            Positive(config, "split-brain.stable-after", TimeSpan.FromSeconds(5)),
+            Positive(config, "split-brain.stable-after", TimeSpan.FromSeconds(4)),
             config.Flag(Prefix + "split-brain.down-all-when-unstable", true),
             NonNegative(config, "down-removal-margin", TimeSpan.FromSeconds(1)));
     }
