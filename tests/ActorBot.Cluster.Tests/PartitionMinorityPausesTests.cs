@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ActorBot.Cluster.Tests.Harness;
+using ActorBot.Engine.Cluster;
 using Xunit.Abstractions;
 
 namespace ActorBot.Cluster.Tests;
@@ -7,8 +8,9 @@ namespace ActorBot.Cluster.Tests;
 /// <summary>
 /// Issue 13, the partition case: one node frozen with SIGSTOP past the failure detector (its sockets stay open, its
 /// heartbeats stop, as a node cut off from the others). The majority marks it unreachable, the Split Brain Resolver
-/// downs it and the majority takes its symbols. Resumed with SIGCONT, the minority node must not send a single
-/// order, must pause or stop its symbols and leave.
+/// downs it and the majority takes its symbols and its singletons. The frozen node is the one running the
+/// venue-account singleton (the only sender of orders). Resumed with SIGCONT, it must not send a single order, must
+/// pause or stop its symbols and leave.
 /// </summary>
 public sealed class PartitionMinorityPausesTests(ITestOutputHelper log)
 {
@@ -23,8 +25,19 @@ public sealed class PartitionMinorityPausesTests(ITestOutputHelper log)
             var before = await rig.WaitForBalancedAsync(TimeSpan.FromSeconds(60));
             await ClusterRig.WaitForReadyAsync(rig.Nodes, "every node /ready 200 before the partition", TimeSpan.FromSeconds(45));
 
+            // The node running the venue-account singleton: the only one that sends orders, so the only one whose
+            // orders after resuming would be a second owner trading. An entry first, when the replay offers one soon,
+            // so execution has work in flight when the node freezes.
+            var singleton = ClusterNames.VenueSingleton(ClusterRig.VenueName);
+            var (_, views) = await Waits.Until(
+                () => rig.OwnershipAsync(),
+                s => s.Views.Count == 3 && s.Views.All(v => v.View.Singletons.ContainsKey(singleton)),
+                $"every node names where {singleton} runs",
+                TimeSpan.FromSeconds(20),
+                s => string.Join("; ", s.Views.Select(v => $"{v.Node.Name}: {string.Join(", ", v.View.Singletons)}")));
+            var victim = rig.Nodes.Single(n => n.Address == views[0].View.Singletons[singleton]);
             var counts = before.CountByOwner(ClusterRig.Entities);
-            var victim = rig.Nodes.OrderByDescending(n => counts.GetValueOrDefault(n.Address)).ThenBy(n => n.Index).First();
+            log.WriteLine($"entry on the venue before the freeze: {await VenueAssertions.WaitForEntryAsync(rig, TimeSpan.FromSeconds(60))}");
             var majority = rig.Nodes.Where(n => n != victim).ToList();
             var pid = victim.Process!.Pid;
 
@@ -43,7 +56,7 @@ public sealed class PartitionMinorityPausesTests(ITestOutputHelper log)
                 }
             });
 
-            log.WriteLine($"SIGSTOP {victim.Name} ({victim.Address}) at {DateTimeOffset.UtcNow:HH:mm:ss.fff} UTC, owner of {counts.GetValueOrDefault(victim.Address)} symbols");
+            log.WriteLine($"SIGSTOP {victim.Name} ({victim.Address}, {singleton}) at {DateTimeOffset.UtcNow:HH:mm:ss.fff} UTC, owner of {counts.GetValueOrDefault(victim.Address)} symbols");
             victim.Process.Stop();
             var taken = await rig.WaitForSettledAsync(majority, TimeSpan.FromSeconds(60));
             log.WriteLine($"majority owns every symbol: {taken}");
@@ -79,7 +92,8 @@ public sealed class PartitionMinorityPausesTests(ITestOutputHelper log)
             await sampler;
             var orders = await rig.Venue.OrdersAsync();
             var fromVictim = VenueAudit.SentBy(orders, ports.Keys.ToHashSet(), resumedAt);
-            log.WriteLine($"venue: {orders.Count} order requests; {ports.Count} ports of {victim.Name}; after SIGCONT from it: {fromVictim.Count}");
+            log.WriteLine($"venue: {orders.Count} order requests; {ports.Count} ports of {victim.Name}; after SIGCONT from it: {fromVictim.Count}"
+                + string.Concat(fromVictim.Select(o => $"\n  {DateTimeOffset.FromUnixTimeMilliseconds(o.ReceivedMs):HH:mm:ss.fff} {o.Route} {o.Symbol} {o.ClientId} {o.Side} {o.Type} reduceOnly={o.ReduceOnly} → {o.HttpStatus}/{o.Code}")));
             fromVictim.Should().BeEmpty("a node that lost the majority must not send an order after it resumes");
             VenueAudit.DuplicateEntries(orders).Should().BeEmpty("no signal may be entered twice");
         }
