@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ActorBot.Cluster.Tests.Harness;
 using ActorBot.Engine.Cluster;
+using FluentAssertions.Execution;
 using Xunit.Abstractions;
 
 namespace ActorBot.Cluster.Tests;
@@ -94,8 +95,12 @@ public sealed class PartitionMinorityPausesTests(ITestOutputHelper log)
             var fromVictim = VenueAudit.SentBy(orders, ports.Keys.ToHashSet(), resumedAt);
             log.WriteLine($"venue: {orders.Count} order requests; {ports.Count} ports of {victim.Name}; after SIGCONT from it: {fromVictim.Count}"
                 + string.Concat(fromVictim.Select(o => $"\n  {DateTimeOffset.FromUnixTimeMilliseconds(o.ReceivedMs):HH:mm:ss.fff} {o.Route} {o.Symbol} {o.ClientId} {o.Side} {o.Type} reduceOnly={o.ReduceOnly} → {o.HttpStatus}/{o.Code}")));
-            fromVictim.Should().BeEmpty("a node that lost the majority must not send an order after it resumes");
-            VenueAudit.DuplicateEntries(orders).Should().BeEmpty("no signal may be entered twice");
+            using (new AssertionScope())
+            {
+                // Both reported when both fail: an order from the minority and whether it duplicated the majority's.
+                fromVictim.Should().BeEmpty("a node that lost the majority must not send an order after it resumes");
+                VenueAudit.DuplicateEntries(orders).Should().BeEmpty("no signal may be entered twice");
+            }
         }
         catch
         {
