@@ -91,6 +91,9 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public WeightAccounting Weights => _weights;
 
+    /// <summary>Every new-order request that reached the engine, with arrival time and client port (<c>GET /admin/orders</c>).</summary>
+    public OrderAudit OrderAudit { get; } = new();
+
     /// <summary>REST requests to an endpoint that needs an API key (signed or key-only), whether or not the key was right.</summary>
     public long KeyedRequests => Interlocked.Read(ref _keyedRequests);
 
@@ -343,11 +346,13 @@ public sealed class SimulatorHost : IAsyncDisposable
                 return Engine.PremiumIndex(symbol ?? string.Empty);
             case "POST /fapi/v1/order":
                 var placed = Engine.PlaceOrder(p);
+                Audit(ctx, "order", p, placed);
                 return placed.HttpStatus == 200 && Faults.TakeOrderUnknown()
                     ? EngineResult.Error(-1000, "Unknown error, please check your request or try again later.", 503)
                     : placed;
             case "POST /fapi/v1/algoOrder":
                 var placedAlgo = Engine.PlaceAlgoOrder(p);
+                Audit(ctx, "algo", p, placedAlgo);
                 return placedAlgo.HttpStatus == 200 && Faults.TakeOrderUnknown()
                     ? EngineResult.Error(-1000, "Unknown error, please check your request or try again later.", 503)
                     : placedAlgo;
@@ -653,6 +658,13 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     private async Task AdminAsync(HttpContext ctx, string path)
     {
+        if (path == "/admin/orders")
+        {
+            ctx.Response.ContentType = "application/json";
+            await ctx.Response.WriteAsync(OrderAudit.ToJson(), ctx.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         using var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(ctx.RequestAborted).ConfigureAwait(false);
         JsonElement args = default;
@@ -765,6 +777,21 @@ public sealed class SimulatorHost : IAsyncDisposable
         ctx.Response.ContentType = "application/json";
         await ctx.Response.WriteAsync("{\"ok\":true}").ConfigureAwait(false);
     }
+
+    // The engine's own answer is audited (an injected "unknown outcome" 503 still placed the order).
+    private void Audit(HttpContext ctx, string route, Dictionary<string, string> p, EngineResult result) =>
+        OrderAudit.Record(new AuditedOrder(
+            _options.Time.GetUtcNow().ToUnixTimeMilliseconds(),
+            ctx.Connection.RemotePort,
+            route,
+            p.GetValueOrDefault("symbol") ?? string.Empty,
+            p.GetValueOrDefault(route == "algo" ? "clientAlgoId" : "newClientOrderId") ?? string.Empty,
+            p.GetValueOrDefault("side") ?? string.Empty,
+            p.GetValueOrDefault("type") ?? string.Empty,
+            string.Equals(p.GetValueOrDefault("reduceOnly"), "true", StringComparison.OrdinalIgnoreCase),
+            string.Equals(p.GetValueOrDefault("closePosition"), "true", StringComparison.OrdinalIgnoreCase),
+            result.HttpStatus,
+            OrderAudit.CodeOf(result)));
 
     /// <summary>The first half of a JSON answer (at least one character cut): never a complete document.</summary>
     private static string Truncated(string json) => json.Length <= 1 ? string.Empty : json[..(json.Length / 2)];

@@ -15,5 +15,6 @@ public static class SuiteCatalog
         new Suites.Models.ModelScoringSuite(),
         new Suites.Service.ServiceSuite(),
         new Suites.Liquidations.LiquidationSuite(),
+        new Suites.Cluster.ClusterSuite(),
     ];
 }

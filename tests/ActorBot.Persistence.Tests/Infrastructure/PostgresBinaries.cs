@@ -4,7 +4,7 @@ namespace ActorBot.Persistence.Tests.Infrastructure;
 public static class PostgresBinaries
 {
     public const string MissingMessage =
-        "PostgreSQL server binaries (initdb, pg_ctl) not found in PATH or /usr/lib/postgresql/*/bin; install them with `apt-get install postgresql` to run the PostgreSQL tests.";
+        "PostgreSQL server binaries (initdb, pg_ctl) not found in PATH or /usr/lib/postgresql/*/bin; install them with `apt-get install -y postgresql` to run the PostgreSQL tests.";
 
     private static readonly Lazy<string?> Found = new(Locate);
 
