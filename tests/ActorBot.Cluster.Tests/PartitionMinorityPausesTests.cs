@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ActorBot.Cluster.Tests.Harness;
+using ActorBot.Persistence.Tests.Infrastructure;
 using ActorBot.Engine.Cluster;
 using FluentAssertions.Execution;
 using Xunit.Abstractions;

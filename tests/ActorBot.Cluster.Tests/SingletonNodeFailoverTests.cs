@@ -1,4 +1,5 @@
 using ActorBot.Cluster.Tests.Harness;
+using ActorBot.Persistence.Tests.Infrastructure;
 using ActorBot.Engine.Cluster;
 using Xunit.Abstractions;
 

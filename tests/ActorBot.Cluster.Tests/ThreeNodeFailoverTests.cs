@@ -1,4 +1,5 @@
 using ActorBot.Cluster.Tests.Harness;
+using ActorBot.Persistence.Tests.Infrastructure;
 using ActorBot.Domain.Execution;
 using Xunit.Abstractions;
 

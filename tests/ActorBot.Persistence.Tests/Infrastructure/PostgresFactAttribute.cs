@@ -1,8 +1,6 @@
-using ActorBot.Persistence.Tests.Infrastructure;
+namespace ActorBot.Persistence.Tests.Infrastructure;
 
-namespace ActorBot.Cluster.Tests.Harness;
-
-/// <summary>A fact that needs the PostgreSQL server binaries: skipped with the install hint when they are missing.</summary>
+/// <summary>A fact that needs the PostgreSQL server binaries: skipped with the install hint when they are missing (linked into the Host and Cluster test projects).</summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class PostgresFactAttribute : FactAttribute
 {
