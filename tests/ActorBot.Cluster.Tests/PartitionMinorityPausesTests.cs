@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using ActorBot.Cluster.Tests.Harness;
-using ActorBot.Persistence.Tests.Infrastructure;
 using ActorBot.Engine.Cluster;
+using ActorBot.Persistence.Tests.Infrastructure;
 using FluentAssertions.Execution;
 using Xunit.Abstractions;
 

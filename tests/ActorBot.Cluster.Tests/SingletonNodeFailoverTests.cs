@@ -1,6 +1,6 @@
 using ActorBot.Cluster.Tests.Harness;
-using ActorBot.Persistence.Tests.Infrastructure;
 using ActorBot.Engine.Cluster;
+using ActorBot.Persistence.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace ActorBot.Cluster.Tests;

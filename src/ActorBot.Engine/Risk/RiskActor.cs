@@ -1,8 +1,8 @@
+using System.Diagnostics;
 using ActorBot.Domain.Execution;
 using ActorBot.Domain.Risk;
 using ActorBot.Domain.Sizing;
 using ActorBot.Engine.Bot;
-using System.Diagnostics;
 using ActorBot.Engine.Probing;
 using ActorBot.Engine.Telemetry;
 using ActorBot.Engine.Trading;

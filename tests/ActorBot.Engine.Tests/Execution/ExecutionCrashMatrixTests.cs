@@ -91,56 +91,56 @@ public sealed class ExecutionCrashMatrixTests
                 return;
 
             case KillStep.AfterSendBeforeAck:
-            {
-                // Killed from inside the venue while it executes the entry: its REST answer has not been written yet.
-                var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                void OnEvent(string json)
                 {
-                    if (json.Contains(entryId, StringComparison.Ordinal) && !killed.Task.IsCompleted)
+                    // Killed from inside the venue while it executes the entry: its REST answer has not been written yet.
+                    var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    void OnEvent(string json)
                     {
-                        child.Kill();
-                        killed.TrySetResult();
+                        if (json.Contains(entryId, StringComparison.Ordinal) && !killed.Task.IsCompleted)
+                        {
+                            child.Kill();
+                            killed.TrySetResult();
+                        }
                     }
-                }
 
-                sim.Engine.UserEvent += OnEvent;
-                try
-                {
-                    child.Go(signalTimeMs, EntriesPerRun);
-                    (await Task.WhenAny(killed.Task, Task.Delay(Wait))).Should().BeSameAs(killed.Task, "the venue receives the entry {0}", entryId);
-                }
-                finally
-                {
-                    sim.Engine.UserEvent -= OnEvent;
-                }
+                    sim.Engine.UserEvent += OnEvent;
+                    try
+                    {
+                        child.Go(signalTimeMs, EntriesPerRun);
+                        (await Task.WhenAny(killed.Task, Task.Delay(Wait))).Should().BeSameAs(killed.Task, "the venue receives the entry {0}", entryId);
+                    }
+                    finally
+                    {
+                        sim.Engine.UserEvent -= OnEvent;
+                    }
 
-                return;
-            }
+                    return;
+                }
 
             case KillStep.AfterFillBeforeBrackets:
-            {
-                // Every new bracket waits at the venue's algo gate, unseen by the engine: the entries fill, the child
-                // sends its brackets, and it is killed while they are in flight. (Delaying REST answers from the fill
-                // event did not hold them: the simulator delays the answer, not the request, so a bracket sent before
-                // the check reached the engine — a CI failure at load 20.)
-                sim.Faults.HoldAlgoOrders();
-                try
                 {
-                    child.Go(signalTimeMs, EntriesPerRun);
-                    await child.WaitForLine($"FILLED ev-{signalTimeMs}-0", Wait);
-                    sim.Engine.PositionAmount("BTCUSDT").Should().NotBe(0m, "the entry filled");
-                    sim.Engine.OpenAlgoOrderCount.Should().Be(0, "no bracket reached the venue yet");
-                    child.Kill();
-                    // The dead child's held requests end with its sockets; only then may later brackets pass.
-                    await Poll(() => sim.Faults.HeldAlgoOrders == 0, "the killed child's brackets left the gate unexecuted");
-                }
-                finally
-                {
-                    sim.Faults.ReleaseAlgoOrders();
-                }
+                    // Every new bracket waits at the venue's algo gate, unseen by the engine: the entries fill, the child
+                    // sends its brackets, and it is killed while they are in flight. (Delaying REST answers from the fill
+                    // event did not hold them: the simulator delays the answer, not the request, so a bracket sent before
+                    // the check reached the engine — a CI failure at load 20.)
+                    sim.Faults.HoldAlgoOrders();
+                    try
+                    {
+                        child.Go(signalTimeMs, EntriesPerRun);
+                        await child.WaitForLine($"FILLED ev-{signalTimeMs}-0", Wait);
+                        sim.Engine.PositionAmount("BTCUSDT").Should().NotBe(0m, "the entry filled");
+                        sim.Engine.OpenAlgoOrderCount.Should().Be(0, "no bracket reached the venue yet");
+                        child.Kill();
+                        // The dead child's held requests end with its sockets; only then may later brackets pass.
+                        await Poll(() => sim.Faults.HeldAlgoOrders == 0, "the killed child's brackets left the gate unexecuted");
+                    }
+                    finally
+                    {
+                        sim.Faults.ReleaseAlgoOrders();
+                    }
 
-                return;
-            }
+                    return;
+                }
 
             case KillStep.AfterBrackets:
                 child.Go(signalTimeMs, EntriesPerRun);

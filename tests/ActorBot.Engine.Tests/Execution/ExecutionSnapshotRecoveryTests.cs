@@ -1,7 +1,7 @@
 using ActorBot.Engine.Tests.Persistence;
 using ActorBot.Engine.Trading;
-using Akka.Actor;
 using ActorBot.Engine.Venues.Execution;
+using Akka.Actor;
 
 namespace ActorBot.Engine.Tests.Execution;
 

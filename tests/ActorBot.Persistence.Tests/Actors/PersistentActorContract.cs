@@ -1,8 +1,8 @@
+using ActorBot.Persistence.Tests.Infrastructure;
 using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.Persistence;
 using Akka.TestKit.Xunit2;
-using ActorBot.Persistence.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace ActorBot.Persistence.Tests.Actors;

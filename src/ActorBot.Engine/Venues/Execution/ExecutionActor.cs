@@ -1,6 +1,6 @@
+using System.Diagnostics;
 using ActorBot.Domain.Execution;
 using ActorBot.Domain.Sizing;
-using System.Diagnostics;
 using ActorBot.Engine.Probing;
 using ActorBot.Engine.Telemetry;
 using ActorBot.Engine.Trading;
