@@ -25,52 +25,46 @@ internal static class SnapshotRoundTrip
         return (T)Serializer.Deserialize(bytes, manifest);
     }
 
-    public static void CheckExecution(IReadOnlyList<IExecutionEvent> events, string name)
-    {
-        var expected = Dump(events.Aggregate(ExecutionState.Empty, (s, e) => s.Apply(e)));
-        var prefix = ExecutionState.Empty;
-        for (var k = 0; k <= events.Count; k++)
+    public static void CheckExecution(IReadOnlyList<IExecutionEvent> events, string name) =>
+        CheckEveryCut(events, ExecutionState.Empty, (s, e) => s.Apply(e), Dump, name, "state", prefix =>
         {
             var restored = ExecutionSnapshots.ToState(ThroughJson(ExecutionSnapshots.ToSnapshot(prefix)));
             restored.Trades.KeyComparer.Should().BeSameAs(StringComparer.Ordinal);
             restored.TradeByClientId.KeyComparer.Should().BeSameAs(StringComparer.Ordinal);
             restored.Owned.KeyComparer.Should().BeSameAs(StringComparer.Ordinal);
-            Dump(restored).Should().Be(Dump(prefix), $"{name}: the snapshot at {k} restores the state it was taken of");
-            var rest = restored;
-            for (var i = k; i < events.Count; i++)
-            {
-                rest = rest.Apply(events[i]);
-            }
+            return restored;
+        });
 
-            Dump(rest).Should().Be(expected, $"{name}: snapshot at {k} of {events.Count}, then the rest, equals the full replay");
-            if (k < events.Count)
-            {
-                prefix = prefix.Apply(events[k]);
-            }
-        }
-    }
-
-    public static void CheckPaper(IReadOnlyList<IPaperExecutionEvent> events, string name)
-    {
-        var expected = Dump(events.Aggregate(PaperBook.Empty, (s, e) => s.Apply(e)));
-        var prefix = PaperBook.Empty;
-        for (var k = 0; k <= events.Count; k++)
+    public static void CheckPaper(IReadOnlyList<IPaperExecutionEvent> events, string name) =>
+        CheckEveryCut(events, PaperBook.Empty, (s, e) => s.Apply(e), Dump, name, "book", prefix =>
         {
             var restored = PaperSnapshots.ToBook(ThroughJson(PaperSnapshots.ToSnapshot(prefix)));
             restored.Open.KeyComparer.Should().BeSameAs(StringComparer.Ordinal);
             restored.Closed.KeyComparer.Should().BeSameAs(StringComparer.Ordinal);
             restored.ClosesByReason.KeyComparer.Should().BeSameAs(StringComparer.Ordinal);
-            Dump(restored).Should().Be(Dump(prefix), $"{name}: the snapshot at {k} restores the book it was taken of");
+            return restored;
+        });
+
+    // fold(all) == restore(snapshot at k) + fold(rest), at every cut k: the one rule both journals' snapshots keep.
+    private static void CheckEveryCut<TState, TEvent>(IReadOnlyList<TEvent> events, TState empty, Func<TState, TEvent, TState> apply,
+        Func<TState, string> dump, string name, string what, Func<TState, TState> roundTrip)
+    {
+        var expected = dump(events.Aggregate(empty, apply));
+        var prefix = empty;
+        for (var k = 0; k <= events.Count; k++)
+        {
+            var restored = roundTrip(prefix);
+            dump(restored).Should().Be(dump(prefix), $"{name}: the snapshot at {k} restores the {what} it was taken of");
             var rest = restored;
             for (var i = k; i < events.Count; i++)
             {
-                rest = rest.Apply(events[i]);
+                rest = apply(rest, events[i]);
             }
 
-            Dump(rest).Should().Be(expected, $"{name}: snapshot at {k} of {events.Count}, then the rest, equals the full replay");
+            dump(rest).Should().Be(expected, $"{name}: snapshot at {k} of {events.Count}, then the rest, equals the full replay");
             if (k < events.Count)
             {
-                prefix = prefix.Apply(events[k]);
+                prefix = apply(prefix, events[k]);
             }
         }
     }
