@@ -23,9 +23,7 @@ public sealed class PartitionMinorityPausesTests(ITestOutputHelper log)
         using var sampling = new CancellationTokenSource();
         try
         {
-            await rig.WaitForSettledAsync(rig.Nodes, TimeSpan.FromSeconds(90));
-            var before = await rig.WaitForBalancedAsync(TimeSpan.FromSeconds(60));
-            await ClusterRig.WaitForReadyAsync(rig.Nodes, "every node /ready 200 before the partition", TimeSpan.FromSeconds(45));
+            var before = await rig.WaitForTradingAsync("before the partition");
 
             // The node running the venue-account singleton: the only one that sends orders, so the only one whose
             // orders after resuming would be a second owner trading. An entry first, when the replay offers one soon,

@@ -17,9 +17,7 @@ public sealed class SingletonNodeFailoverTests(ITestOutputHelper log)
         await using var rig = await ClusterRig.StartAsync(log.WriteLine);
         try
         {
-            await rig.WaitForSettledAsync(rig.Nodes, TimeSpan.FromSeconds(90));
-            var before = await rig.WaitForBalancedAsync(TimeSpan.FromSeconds(60));
-            await ClusterRig.WaitForReadyAsync(rig.Nodes, "every node /ready 200 before the kill", TimeSpan.FromSeconds(45));
+            var before = await rig.WaitForTradingAsync("before the kill");
 
             var singleton = ClusterNames.VenueSingleton(ClusterRig.VenueName);
             var (_, views) = await Waits.Until(

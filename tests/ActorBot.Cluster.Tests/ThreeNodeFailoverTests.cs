@@ -21,10 +21,8 @@ public sealed class ThreeNodeFailoverTests(ITestOutputHelper log)
         await using var rig = await ClusterRig.StartAsync(log.WriteLine);
         try
         {
-            await rig.WaitForSettledAsync(rig.Nodes, TimeSpan.FromSeconds(90));
-            var before = await rig.WaitForBalancedAsync(TimeSpan.FromSeconds(60));
+            var before = await rig.WaitForTradingAsync("before the kill");
             log.WriteLine($"formed and balanced: {before}");
-            await ClusterRig.WaitForReadyAsync(rig.Nodes, "every node /ready 200 before the kill", TimeSpan.FromSeconds(45));
 
             // Open trades at the kill: the bundled day's signals come about once a replayed day (86 s at 1000x), on
             // every alias at once; wait for the venue to show positions, bounded by one loop of the day.

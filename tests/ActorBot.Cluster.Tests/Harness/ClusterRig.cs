@@ -107,6 +107,18 @@ internal sealed class ClusterRig : IAsyncDisposable
     }
 
     /// <summary>
+    /// The start every failure test and the benchmark need: every symbol owned once, the shards spread over the three
+    /// nodes, and every node's /ready 200 (<paramref name="before"/> names the moment in a failure message).
+    /// </summary>
+    public async Task<Ownership> WaitForTradingAsync(string before)
+    {
+        await WaitForSettledAsync(Nodes, TimeSpan.FromSeconds(90));
+        var owners = await WaitForBalancedAsync(TimeSpan.FromSeconds(60));
+        await WaitForReadyAsync(Nodes, $"every node /ready 200 {before}".TrimEnd(), TimeSpan.FromSeconds(45));
+        return owners;
+    }
+
+    /// <summary>
     /// Settled (<see cref="WaitForSettledAsync"/>) and every node owns at least one symbol. The first node Up is
     /// allocated every shard; the coordinator's rebalance then spreads them (every rebalance-interval, 10 s), so a test
     /// that kills "a node" waits for this, or it would always kill the owner of everything.

@@ -80,9 +80,7 @@ public sealed class ClusterSuite : IBenchmarkSuite
         {
             try
             {
-                await rig.WaitForSettledAsync(rig.Nodes, TimeSpan.FromSeconds(90));
-                var owners = await rig.WaitForBalancedAsync(TimeSpan.FromSeconds(60));
-                await ClusterRig.WaitForReadyAsync(rig.Nodes, "every node /ready 200", TimeSpan.FromSeconds(45));
+                var owners = await rig.WaitForTradingAsync("");
                 for (var i = 0; i < count; i++)
                 {
                     var result = await Takeover.KillBusiestAsync(rig, owners, TimeSpan.FromSeconds(90));
