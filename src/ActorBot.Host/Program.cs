@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ActorBot.Host.Cli;
+using ActorBot.Host.Service;
 
 namespace ActorBot.Host;
 
@@ -8,6 +9,8 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        // First, before the actor system, the thread pool and ORT start threads that would each get a malloc arena.
+        NativeHeap.LimitArenas();
         var root = CliRoot.Build();
         var parse = root.Parse(args);
         var command = CommandPath(parse);

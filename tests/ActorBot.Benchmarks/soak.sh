@@ -16,7 +16,7 @@
 # Needs a Release build of the host (built here if missing): dotnet build -c Release src/ActorBot.Host
 set -euo pipefail
 
-duration=300 speed=1000 interval=10 max_mb=150 max_slope=20 warmup=60 out="" external=0
+duration=300 speed=1000 interval=10 max_mb=150 max_slope=20 warmup=60 out="" external=0 bin=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --duration) duration="$2"; shift 2 ;;
@@ -27,13 +27,14 @@ while [[ $# -gt 0 ]]; do
     --warmup) warmup="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --external-sim) external=1; shift ;;
+    --bin) bin="$2"; shift 2 ;;
     -h|--help) sed -n 2,18p "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "soak.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
-bin="$repo/src/ActorBot.Host/bin/Release/net10.0/actorbot.dll"
+bin="${bin:-$repo/src/ActorBot.Host/bin/Release/net10.0/actorbot.dll}"
 if [[ ! -f "$bin" ]]; then
   dotnet build -c Release "$repo/src/ActorBot.Host" >&2
 fi

@@ -118,6 +118,9 @@ public static class ServiceHost
         builder.Services.AddSingleton<ProbeMetrics>();
         builder.Services.AddSingleton(sp => new MeterExporter(sp.GetRequiredService<ActorBotMetrics>(), sp.GetRequiredService<ProbeMetrics>().SampleAsync));
 
+        // Native free pages back to the kernel after start-up and every minute (docs/benchmarks.md, RSS).
+        builder.Services.AddHostedService(_ => new NativeHeapTrimmer(TimeProvider.System, NativeHeap.Trim));
+
         // Cluster mode: what this node runs, for the wiring below and /cluster (docs/cluster.md).
         var topology = cluster.Enabled ? ClusterTopology.For(cluster, botSettings, trading) : null;
         if (topology is not null)

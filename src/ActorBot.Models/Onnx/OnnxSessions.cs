@@ -11,6 +11,9 @@ public static class OnnxSessions
     /// </summary>
     public static InferenceSession Open(string onnxPath, byte[] bytes)
     {
+        // Before the first SessionOptions: creating one brings up ORT's environment, and with it the uploader.
+        OrtTelemetry.EnsureOff();
+
         // One intra-op thread: a single-row tree ensemble gains nothing worth the spinning pool threads on a
         // box shared with the actor system, and ORT splits the tree sum across threads by core count, which
         // would let the summation order — and so p's last bits — depend on the machine.
