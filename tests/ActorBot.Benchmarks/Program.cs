@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using ActorBot.Benchmarks.Suites.RssFloor;
+
 namespace ActorBot.Benchmarks;
 
 /// <summary>
@@ -7,6 +10,19 @@ namespace ActorBot.Benchmarks;
 public static class Program
 {
     public static int Main(string[] args)
+    {
+        // rss-floor's child processes measure what their layers load: they branch off before the suite catalogue
+        // (every suite, and every package they use) is touched — RunSuite is not inlined so its types stay unloaded.
+        if (args.Length > 0 && args[0] == RssFloorChild.Command)
+        {
+            return RssFloorChild.Run(args);
+        }
+
+        return RunSuite(args);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int RunSuite(string[] args)
     {
         var suites = SuiteCatalog.All.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
         if (args.Length == 0 || !suites.TryGetValue(args[0], out var suite))

@@ -16,5 +16,6 @@ public static class SuiteCatalog
         new Suites.Service.ServiceSuite(),
         new Suites.Liquidations.LiquidationSuite(),
         new Suites.Cluster.ClusterSuite(),
+        new Suites.RssFloor.RssFloorSuite(),
     ];
 }
