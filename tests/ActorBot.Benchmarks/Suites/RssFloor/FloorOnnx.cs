@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
-using ActorBot.Domain.Models;
+using ActorBot.Domain.ShockFlip;
 using ActorBot.Models.Registry;
 
 namespace ActorBot.Benchmarks.Suites.RssFloor;
@@ -15,19 +15,11 @@ internal static class FloorOnnx
 {
     private const int Rows = 10_000;
 
-    private static readonly string[] FeatureNames =
-    [
-        "side", "open", "high", "low", "close", "atr", "atr_pct", "rel_vol", "imbalance", "imbalance_z",
-        "shockflip_z", "shock_intensity_z", "range_atr", "donchian_loc", "price_flow_div", "prior_flow_sign",
-        "div_score", "trend_dir", "trend_aligned", "trend_slope", "stall_flag", "shock_intensity_z_decile",
-        "div_score_decile", "rel_vol_decile",
-    ];
-
     public static IDisposable LoadAndScore()
     {
         var root = RepoRoot.Find();
         var vectors = LoadVectors(Path.Combine(root, "tests/ActorBot.Domain.Tests/Data/model_vectors_shared.csv.gz"));
-        var registry = ModelRegistry.Load(Path.Combine(root, "models/registry"), new FeatureSchema(FeatureNames));
+        var registry = ModelRegistry.Load(Path.Combine(root, "models/registry"), SnapFeatureVector.Schema);
         var sum = 0.0;
         for (var i = 0; i < Rows; i++)
         {
@@ -50,7 +42,7 @@ internal static class FloorOnnx
         using var gz = new GZipStream(File.OpenRead(gzPath), CompressionMode.Decompress);
         using var reader = new StreamReader(gz);
         var header = reader.ReadLine()!.Split(',');
-        var columns = FeatureNames.Select(n => Array.IndexOf(header, n)).ToArray();
+        var columns = SnapFeatureVector.Schema.Names.Select(n => Array.IndexOf(header, n)).ToArray();
         var rows = new List<double[]>();
         while (reader.ReadLine() is { Length: > 0 } line)
         {
