@@ -35,6 +35,12 @@ public static class ClusterFence
         });
     }
 
+    /// <summary>
+    /// Null when this process has not stood still lately; else why writes wait. Only the stall: a node that merely lost
+    /// sight of the majority still protects and closes what it holds until it is downed (and then stops).
+    /// </summary>
+    public static string? CheckStall(ActorSystem system) => Watch(system).Check() is { } stalled ? $"cluster: {stalled}" : null;
+
     /// <summary>Null when entries may go; else why not (a stall of this process, or the majority out of reach).</summary>
     public static string? Check(ActorSystem system)
     {

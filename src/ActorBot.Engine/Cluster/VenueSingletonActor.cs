@@ -36,6 +36,8 @@ public sealed class VenueSingletonActor : ReceiveActor
         var system = Context.System;
         ClusterFence.Watch(system);
         var trading = _trading.EntryFence is null ? _trading with { EntryFence = () => ClusterFence.Check(system) } : _trading;
+        // Brackets and closes wait out a stall of this process (ExecutionActor.WriteFence.cs).
+        trading = trading.WriteFence is null ? trading with { WriteFence = () => ClusterFence.CheckStall(system) } : trading;
         var broadcaster = Context.ActorOf(SymbolBroadcaster.Props(venue.Venue, venue.Symbols, _region), "symbols");
         _child = Context.ActorOf(Props.Create(() => new VenueActor(venue, broadcaster, trading, null, null, false)), "venue");
     }

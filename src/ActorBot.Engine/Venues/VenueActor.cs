@@ -98,7 +98,7 @@ public sealed class VenueActor : ReceiveActor
         if (_trading is { } trading)
         {
             // Execution first: the account forwards the user stream's order events to it from its first frame.
-            var execution = Context.ActorOf(ExecutionActor.Props(trading.Execution, rest, null, errors, trading.OrphanOutcomes, trading.EntryFence), "execution");
+            var execution = Context.ActorOf(ExecutionActor.Props(trading.Execution, rest, null, errors, trading.OrphanOutcomes, trading.EntryFence, trading.WriteFence), "execution");
             _mailboxes.Track(execution);
             _mailboxes.Track(Context.ActorOf(AccountActor.Props(trading.Account, rest, _settings.WsBaseUri, errors, execution, _bot, trading.Risk), "account"));
         }

@@ -23,6 +23,12 @@ public sealed record VenueTrading(ExecutionSettings Execution, AccountSettings A
     public Func<string?>? EntryFence { get; init; }
 
     /// <summary>
+    /// Cluster mode: asked by execution before it places brackets and closes; a reason holds them until it clears
+    /// (<see cref="Cluster.ClusterFence.CheckStall"/>); null: none.
+    /// </summary>
+    public Func<string?>? WriteFence { get; init; }
+
+    /// <summary>
     /// Where the execution actor of a venue runs: <see cref="Execution.ExecutionActor"/> in testnet/live (persistence id
     /// <c>execution-{venue}</c>), <see cref="Paper.PaperExecutionActor"/> in paper (<c>paper-execution-{venue}</c>).
     /// </summary>

@@ -71,6 +71,53 @@ public sealed class StallWatchTests
         h.Trader.ExpectMsg<EntryFilled>(TimeSpan.FromSeconds(10));
     }
 
+    [Fact(DisplayName = "Execution holds a bracket while its node's write fence is up and places it once the fence clears")]
+    public async Task ExecutionHoldsBracket()
+    {
+        await using var h = await ExecutionHarness.StartAsync();
+        h.Host.PublishTrade(ExecutionHarness.Symbol, 100m, 1m, 1);
+        string? fence = null;
+        var exec = h.StartExecution(writeFence: () => fence);
+        var algos = h.Host.Engine.OpenAlgoOrderCount;
+
+        // The node stalls after the entry left: the fill comes back, the bracket is journaled and waits.
+        fence = "cluster: this node stood still for 15000 ms";
+        exec.Tell(new PlaceEntry(ExecutionHarness.Symbol, "ev-held", 1_700_000_600_000, 1, 2m, 95m, 106m, h.Trader.Ref));
+        h.Trader.ExpectMsg<EntryFilled>(TimeSpan.FromSeconds(10));
+        h.Kit.AwaitAssert(() => h.Status(exec).Counters.GetValueOrDefault("write held").Should().Be(1), TimeSpan.FromSeconds(10));
+        h.Host.Engine.OpenAlgoOrderCount.Should().Be(algos, "a held bracket has not left");
+
+        fence = null;
+        h.Trader.ExpectMsg<BracketsPlaced>(TimeSpan.FromSeconds(10)).EventId.Should().Be("ev-held");
+        h.Host.Engine.OpenAlgoOrderCount.Should().Be(algos + 2);
+        h.Status(exec).Counters.GetValueOrDefault("write held").Should().Be(1, "counted once, however many times it asked");
+    }
+
+    [Fact(DisplayName = "Execution holds a reduce-only close while its node's write fence is up and sends exactly one once it clears")]
+    public async Task ExecutionHoldsClose()
+    {
+        await using var h = await ExecutionHarness.StartAsync();
+        h.Host.PublishTrade(ExecutionHarness.Symbol, 100m, 1m, 1);
+        string? fence = null;
+        var exec = h.StartExecution(writeFence: () => fence);
+        exec.Tell(new PlaceEntry(ExecutionHarness.Symbol, "ev-close-held", 1_700_000_660_000, 1, 2m, 95m, 106m, h.Trader.Ref));
+        h.Trader.ExpectMsg<EntryFilled>(TimeSpan.FromSeconds(10));
+        h.Trader.ExpectMsg<BracketsPlaced>(TimeSpan.FromSeconds(10));
+        var orders = h.Host.Engine.OrderCount;
+
+        fence = "cluster: this node stood still for 15000 ms";
+        h.Host.PublishTrade(ExecutionHarness.Symbol, 102m, 1m, 2);
+        exec.Tell(new ClosePosition(ExecutionHarness.Symbol, "ev-close-held", "horizon"), h.Trader.Ref);
+        h.Kit.AwaitAssert(() => h.Status(exec).Counters.GetValueOrDefault("write held").Should().Be(1), TimeSpan.FromSeconds(10));
+        h.Host.Engine.OrderCount.Should().Be(orders, "a held close has not left");
+        h.Host.Engine.PositionAmount(ExecutionHarness.Symbol).Should().Be(2m);
+
+        fence = null;
+        h.Trader.ExpectMsg<PositionClosed>(TimeSpan.FromSeconds(10)).Reason.Should().Be("horizon");
+        h.Host.Engine.OrderCount.Should().Be(orders + 1, "one reduce-only close");
+        h.Host.Engine.PositionAmount(ExecutionHarness.Symbol).Should().Be(0m);
+    }
+
     /// <summary>A clock the test moves; its one timer fires only when the test steps it.</summary>
     private sealed class ManualClock : TimeProvider
     {

@@ -77,11 +77,11 @@ internal sealed class ExecutionHarness : IAsyncDisposable
     }
 
     /// <summary>Starts /execution (a fresh incarnation on the same journal) and waits until restart-flatten let it accept intents.</summary>
-    public IActorRef StartExecution(ExecutionSettings? settings = null, bool waitReady = true, Func<string?>? entryFence = null)
+    public IActorRef StartExecution(ExecutionSettings? settings = null, bool waitReady = true, Func<string?>? entryFence = null, Func<string?>? writeFence = null)
     {
         var sessionsBefore = Host.Streams.SessionCount;
         var actor = System.ActorOf(
-            ExecutionActor.Props(settings ?? new ExecutionSettings("sim", [Symbol, "ETHUSDT"]), Rest, Host.WsUri, new DecodeErrorCounter(), entryFence: entryFence),
+            ExecutionActor.Props(settings ?? new ExecutionSettings("sim", [Symbol, "ETHUSDT"]), Rest, Host.WsUri, new DecodeErrorCounter(), entryFence: entryFence, writeFence: writeFence),
             $"execution-{++_generation}");
         if (!waitReady)
         {

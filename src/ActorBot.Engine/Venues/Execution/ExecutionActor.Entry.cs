@@ -187,14 +187,14 @@ public sealed partial class ExecutionActor
             new BracketSent(t.EventId, "sl", plan.StopLoss.ClientAlgoId, plan.StopLoss.TriggerPrice, t.Entry.FilledQuantity, now),
             new BracketSent(t.EventId, "tp", plan.TakeProfit.ClientAlgoId, plan.TakeProfit.TriggerPrice, t.Entry.FilledQuantity, now),
         ];
-        PersistThen(sent, () =>
+        PersistThen(sent, () => Write($"bracket of {t.EventId}", () =>
         {
             var sl = _rest.PlaceAlgoOrderAsync(ExecutionVenueCalls.ToAlgo(plan.StopLoss));
             var tp = _rest.PlaceAlgoOrderAsync(ExecutionVenueCalls.ToAlgo(plan.TakeProfit));
             Task.WhenAll(sl, tp).PipeTo(Self,
                 success: _ => new BracketAnswers(t.EventId, sl.Result, tp.Result),
                 failure: _ => new BracketAnswers(t.EventId, Settle(sl), Settle(tp)));
-        });
+        }));
     }
 
     private static RestResult<AlgoOrderResponse> Settle(Task<RestResult<AlgoOrderResponse>> task) =>
@@ -270,10 +270,10 @@ public sealed partial class ExecutionActor
         var side = t.Direction.ExitSide();
         var qty = t.OpenQuantity;
         var legs = new[] { t.StopLoss, t.TakeProfit }.Where(l => l is { MayBeOpen: true }).Select(l => l!.ClientAlgoId).ToList();
-        PersistThen([new FlattenSent(eventId, t.Symbol, id, side.ToVenueString(), qty, reason, NowMs)], () =>
+        PersistThen([new FlattenSent(eventId, t.Symbol, id, side.ToVenueString(), qty, reason, NowMs)], () => Write($"flatten of {eventId}", () =>
             FlattenAsync(ExecutionVenueCalls.Flatten(t.Symbol, side, qty, id), legs).PipeTo(Self,
                 success: r => new FlattenAnswer(eventId, reason, attempt, r.Close, r.Cancels),
-                failure: _ => new FlattenAnswer(eventId, reason, attempt, RestResult<OrderResponse>.Fail(RestFailureKind.InDoubt), [])));
+                failure: _ => new FlattenAnswer(eventId, reason, attempt, RestResult<OrderResponse>.Fail(RestFailureKind.InDoubt), []))));
     }
 
     private async Task<(RestResult<OrderResponse> Close, IReadOnlyList<CallOutcome> Cancels)> FlattenAsync(NewOrder close, IReadOnlyList<string> brackets)

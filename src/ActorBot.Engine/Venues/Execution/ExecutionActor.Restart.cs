@@ -68,10 +68,10 @@ public sealed partial class ExecutionActor
             }
         }
 
-        PersistThen(intents, () =>
+        PersistThen(intents, () => Write("restart-flatten", () =>
             ExecutionVenueCalls.ExecuteAsync(_rest, report.Actions).PipeTo(Self,
                 success: outcomes => new RestartExecuted(report, outcomes),
-                failure: ex => new RestartExecuted(report, [new CallOutcome("restart", ex.GetType().Name)])));
+                failure: ex => new RestartExecuted(report, [new CallOutcome("restart", ex.GetType().Name)]))));
     }
 
     private void OnRestartExecuted(RestartExecuted m)

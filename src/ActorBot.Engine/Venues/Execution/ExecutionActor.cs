@@ -34,6 +34,7 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
     private readonly Dictionary<string, IActorRef> _replyTo = new(StringComparer.Ordinal);
     private readonly ICanTell? _orphanOutcomes;
     private readonly Func<string?>? _entryFence;
+    private readonly Func<string?>? _writeFence;
     private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
     private readonly Dictionary<long, string> _algoByVenueOrderId = [];
     private readonly Dictionary<string, string> _closing = new(StringComparer.Ordinal);
@@ -50,10 +51,13 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
     /// ORDER_TRADE_UPDATE / ALGO_UPDATE in as messages. Null: someone else (an account actor) sends them.</param>
     /// <param name="orphanOutcomes">where an outcome goes that nobody in this incarnation asked for; null: the event stream.</param>
     /// <param name="entryFence">cluster mode: asked before each entry is sent; a reason refuses it (EntryFailed). Null: none.</param>
-    public ExecutionActor(ExecutionSettings settings, BinanceRestClient rest, Uri? userStreamBase, DecodeErrorCounter errors, ICanTell? orphanOutcomes = null, Func<string?>? entryFence = null)
+    /// <param name="writeFence">cluster mode: asked before brackets and closes are placed; a reason holds them
+    /// (ExecutionActor.WriteFence.cs). Null: none.</param>
+    public ExecutionActor(ExecutionSettings settings, BinanceRestClient rest, Uri? userStreamBase, DecodeErrorCounter errors, ICanTell? orphanOutcomes = null, Func<string?>? entryFence = null, Func<string?>? writeFence = null)
     {
         _orphanOutcomes = orphanOutcomes;
         _entryFence = entryFence;
+        _writeFence = writeFence;
         _settings = settings;
         _rest = rest;
         _userStreamBase = userStreamBase;
@@ -72,8 +76,8 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
 
     private long NowMs => Context.System.Scheduler.Now.ToUnixTimeMilliseconds();
 
-    public static Props Props(ExecutionSettings settings, BinanceRestClient rest, Uri? userStreamBase, DecodeErrorCounter errors, ICanTell? orphanOutcomes = null, Func<string?>? entryFence = null) =>
-        Akka.Actor.Props.Create(() => new ExecutionActor(settings, rest, userStreamBase, errors, orphanOutcomes, entryFence));
+    public static Props Props(ExecutionSettings settings, BinanceRestClient rest, Uri? userStreamBase, DecodeErrorCounter errors, ICanTell? orphanOutcomes = null, Func<string?>? entryFence = null, Func<string?>? writeFence = null) =>
+        Akka.Actor.Props.Create(() => new ExecutionActor(settings, rest, userStreamBase, errors, orphanOutcomes, entryFence, writeFence));
 
     protected override void PreStart()
     {
@@ -116,6 +120,7 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
         Command<VenueViewLoaded>(OnViewLoaded);
         Command<RestartExecuted>(OnRestartExecuted);
         Command<RestartRetry>(_ => LoadView());
+        Command<HeldWrite>(Write);
         SnapshotCommands();
         CommandAny(m =>
         {
@@ -139,6 +144,7 @@ public sealed partial class ExecutionActor : ReceivePersistentActor, IWithTimers
         Command<BracketAnswers>(OnBracketAnswers);
         Command<FlattenAnswer>(OnFlattenAnswer);
         Command<FlattenRetry>(m => FlattenTrade(m.EventId, m.Reason, m.Attempt));
+        Command<HeldWrite>(Write);
         Command<ClosePosition>(OnClosePosition);
         Command<SyncTrade>(OnSyncTrade);
         Command<SiblingCanceled>(OnSiblingCanceled);
