@@ -20,7 +20,7 @@ public sealed class CsvSuite : IBenchmarkSuite
 
     public int Run(string[] args)
     {
-        var zip = Path.Combine(RepoRoot(), "data/binance/BTCUSD_PERP-aggTrades-2026-05-08.zip");
+        var zip = Path.Combine(RepoRoot.Find(), "data/binance/BTCUSD_PERP-aggTrades-2026-05-08.zip");
         var spec = ContractSpec.CoinMargined100Usd;
         string text;
         using (var archive = ZipFile.OpenRead(zip))
@@ -84,15 +84,4 @@ public sealed class CsvSuite : IBenchmarkSuite
     private static void Print(string name, double ms, int rows, long bytes) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-36} median {ms,8:F2} ms  {rows / ms * 1000,12:N0} rows/s  {bytes / Runs / 1024.0 / 1024.0,8:F1} MiB allocated/run"));
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ActorBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? Directory.GetCurrentDirectory();
-    }
 }

@@ -27,7 +27,7 @@ public sealed class ReplaySuite : IBenchmarkSuite
 
     public int Run(string[] args)
     {
-        var root = RepoRoot();
+        var root = RepoRoot.Find();
         var ticks = AggTradesReader.Read(Path.Combine(root, "data/binance/BTCUSD_PERP-aggTrades-2026-05-08.zip"), ContractSpec.CoinMargined100Usd).Ticks;
         using var model = ModelLoader.LoadDirectory(Path.Combine(root, "models/registry/snap_hgb_2024_btc_agg"));
         var cuts = ModelCutPoints.For(model.Descriptor);
@@ -146,17 +146,6 @@ public sealed class ReplaySuite : IBenchmarkSuite
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-28} median {median,9:F2} ms  {items / median * 1000,12:N0} {unit}/s  {allocated / 10 / 1024.0,10:N0} KiB allocated/run"));
         return median;
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ActorBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? Directory.GetCurrentDirectory();
     }
 
     /// <summary>Baseline: one heap object per node, the straightforward way to walk a forest.</summary>

@@ -31,7 +31,7 @@ public sealed class LiquidationSuite : IBenchmarkSuite
 
     public int Run(string[] args)
     {
-        var root = RepoRoot();
+        var root = RepoRoot.Find();
         BookFrame(Path.Combine(root, "data/binance/depth/btcusdt_20240808_depth_125s.gz"));
         var recorded = Record(root);
         Calibration(recorded);
@@ -278,17 +278,6 @@ public sealed class LiquidationSuite : IBenchmarkSuite
 
     private static void Ratio(string what, Sample subject, Sample baseline) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ratio {what} / plain pass: {subject.MedianUs / baseline.MedianUs:F1}×  (min/min {subject.MinUs / baseline.MinUs:F1}×)"));
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ActorBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("ActorBot.sln not found above the benchmark binary.");
-    }
 
     private sealed record Sample(double MedianUs, double MinUs, int Runs);
 

@@ -23,7 +23,7 @@ public sealed class ModelScoringSuite : IBenchmarkSuite
 
     public int Run(string[] args)
     {
-        var root = RepoRoot();
+        var root = RepoRoot.Find();
         var vectors = LoadVectors(Path.Combine(root, "tests/ActorBot.Domain.Tests/Data/model_vectors_shared.csv.gz"));
         using var registry = ModelRegistry.Load(Path.Combine(root, "models/registry"), new FeatureSchema(FeatureNames));
         var active = registry.Active;
@@ -129,16 +129,5 @@ public sealed class ModelScoringSuite : IBenchmarkSuite
         }
 
         return rows.ToArray();
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ActorBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? Directory.GetCurrentDirectory();
     }
 }

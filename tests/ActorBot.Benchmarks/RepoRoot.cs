@@ -1,6 +1,9 @@
-namespace ActorBot.Benchmarks.Suites.RssFloor;
+namespace ActorBot.Benchmarks;
 
-/// <summary>The checkout this benchmark was built from: the first parent of the binary holding ActorBot.sln.</summary>
+/// <summary>
+/// The checkout the benchmarks were built from: the first parent of the binary holding ActorBot.sln (bundled data,
+/// models and the host's build are read from there). Not found is an error: a benchmark on the wrong files measures nothing.
+/// </summary>
 internal static class RepoRoot
 {
     public static string Find()
