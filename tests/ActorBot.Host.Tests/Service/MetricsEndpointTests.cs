@@ -30,6 +30,9 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     private static readonly (string Name, string Type)[] Families =
     [
         ("actorbot_up", "gauge"),
+        ("process_working_set_bytes", "gauge"),
+        ("process_cpu_seconds_total", "counter"),
+        ("dotnet_total_memory_bytes", "gauge"),
         ("actorbot_strategy_decisions_total", "counter"),
         ("risk_drops_total", "counter"),
         ("actorbot_orders_total", "counter"),
@@ -120,6 +123,9 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
             types.Should().ContainKey(name, "{0} is documented in docs/api.md", name);
             types[name].Should().Be(type, "{0}'s TYPE", name);
         }
+
+        // The process's resident memory (RSS on Linux) is there for an operator's alert, and plausible.
+        Value(body, "process_working_set_bytes").Should().BeInRange(10_000_000, 4_000_000_000);
 
         foreach (var actor in new[] { "/user/bot", "/user/bot/risk", "/user/bot/BTCUSD_PERP/trader", $"/user/venues/{Venue}/execution", $"/user/venues/{Venue}/market", $"/user/venues/{Venue}/account" })
         {

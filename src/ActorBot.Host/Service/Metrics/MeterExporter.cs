@@ -28,6 +28,9 @@ internal sealed class MeterExporter : IDisposable
         _metrics = metrics;
         Registry = Prometheus.Metrics.NewCustomRegistry();
         _factory = Prometheus.Metrics.WithCustomRegistry(Registry);
+        // The process's own families (process_working_set_bytes — the RSS on Linux —, CPU, threads, GC counts), so an
+        // operator can alert on memory next to the service's figures; prometheus-net's standard names.
+        DotNetStats.Register(Registry);
         _listener.InstrumentPublished = OnPublished;
         _listener.SetMeasurementEventCallback<long>((i, v, tags, _) => OnMeasurement(i, v, tags));
         _listener.SetMeasurementEventCallback<double>((i, v, tags, _) => OnMeasurement(i, v, tags));
